@@ -1,0 +1,2 @@
+import { hello } from '@citymatch/matching';
+console.log(hello);
