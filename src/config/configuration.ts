@@ -1,0 +1,68 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables, WorkersMode } from './environment';
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+export type DatabaseConfig =
+  | { kind: 'embedded'; dataDir: string | null }
+  | { kind: 'postgres'; url: string };
+
+export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string; prefix: string };
+
+/** The validated configuration, read once at boot and passed down; nothing else reads process.env. */
+export interface AppConfig {
+  http: { host: string; port: number; bodyLimitBytes: number };
+  database: DatabaseConfig;
+  queue: QueueConfig;
+  workers: { inline: boolean; concurrency: number };
+  logLevel: string;
+  seedDemoData: boolean;
+}
+
+export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant = Object.fromEntries(
+    known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+  );
+  const variables = plainToInstance(EnvironmentVariables, relevant);
+  const errors = validateSync(variables, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const messages = Object.values(error.constraints ?? {});
+      return messages.some((message) => message.startsWith(error.property))
+        ? messages[0]
+        : `${error.property}: ${messages.join('; ')}`;
+    });
+    throw new ConfigurationError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  if (variables.REDIS_URL && !variables.DATABASE_URL) {
+    throw new ConfigurationError(
+      'Invalid configuration: REDIS_URL needs DATABASE_URL (workers in other processes cannot share the embedded database)',
+    );
+  }
+  return variables;
+}
+
+export function loadConfiguration(env: Record<string, unknown> = process.env): AppConfig {
+  const variables = validateEnvironment(env);
+  const database: DatabaseConfig = variables.DATABASE_URL
+    ? { kind: 'postgres', url: variables.DATABASE_URL }
+    : { kind: 'embedded', dataDir: variables.DATA_DIR === 'memory' ? null : variables.DATA_DIR };
+  const queue: QueueConfig = variables.REDIS_URL
+    ? { kind: 'bullmq', redisUrl: variables.REDIS_URL, prefix: variables.QUEUE_PREFIX }
+    : { kind: 'in-process' };
+  return {
+    http: { host: variables.HOST, port: variables.PORT, bodyLimitBytes: variables.BODY_LIMIT_MB * 1024 * 1024 },
+    database,
+    queue,
+    workers: {
+      inline: queue.kind === 'in-process' || variables.WORKERS === WorkersMode.Inline,
+      concurrency: variables.WORKER_CONCURRENCY,
+    },
+    logLevel: variables.LOG_LEVEL,
+    seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
+  };
+}

@@ -1,0 +1,56 @@
+import { Transform } from 'class-transformer';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
+
+export enum WorkersMode {
+  Inline = 'inline',
+  Off = 'off',
+}
+
+/** Every environment variable CityMatch reads, with its rule and default. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional() @IsString()
+  HOST: string = '0.0.0.0';
+
+  /** PostgreSQL connection string; absent means the embedded PGlite database under DATA_DIR. */
+  @IsOptional() @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Redis connection string for BullMQ; absent means jobs run in-process. */
+  @IsOptional() @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Where the embedded database lives; `memory` keeps it in memory (tests). */
+  @IsOptional() @IsString()
+  DATA_DIR: string = './data';
+
+  /** Whether the API process also runs job processors (services stack only). */
+  @IsOptional() @IsEnum(WorkersMode, { message: 'WORKERS must be one of: inline, off' })
+  WORKERS: WorkersMode = WorkersMode.Inline;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  WORKER_CONCURRENCY: number = 2;
+
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  @IsOptional() @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
+  QUEUE_PREFIX: string = 'citymatch';
+
+  /** Largest accepted request body, in megabytes (bulk import of 50,000 members needs about 20). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1024)
+  BODY_LIMIT_MB: number = 64;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** `auto` loads the GeoNames demo members into an empty embedded database at start. */
+  @IsOptional() @IsIn(['auto', 'off'])
+  SEED_DEMO_DATA: 'auto' | 'off' = 'auto';
+}

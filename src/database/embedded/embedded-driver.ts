@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGliteDriver } from 'typeorm-pglite';
+import { SerializedPGlitePool } from './serialized-pglite-pool';
+
+/**
+ * The `driver` option for TypeORM's postgres type on the embedded stack: PGlite stored under
+ * dataDir (in memory when null), reached through a pool that serialises query runners.
+ */
+export function embeddedPostgresDriver(dataDir: string | null) {
+  let pgliteDataDir: string | undefined;
+  if (dataDir !== null) {
+    pgliteDataDir = join(resolve(dataDir), 'pglite');
+    mkdirSync(pgliteDataDir, { recursive: true });
+  }
+  // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
+  new PGliteDriver(pgliteDataDir ? { dataDir: pgliteDataDir } : {});
+  return { Pool: SerializedPGlitePool };
+}

@@ -1,0 +1,5 @@
+import { Member } from '../members/member.entity';
+import { Theme } from '../themes/theme.entity';
+
+/** Every entity, registered explicitly so the data source never depends on file globs. */
+export const ENTITIES = [Member, Theme];
