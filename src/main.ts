@@ -1,2 +1,17 @@
-import { hello } from '@citymatch/matching';
-console.log(hello);
+import 'reflect-metadata';
+import { ConfigurationError, loadConfiguration } from './config/configuration';
+import { DemoSeedService } from './members/seed/demo-seed.service';
+import { createApp } from './http/create-app';
+import { describeStartupError } from './startup-error';
+
+async function bootstrap() {
+  const config = loadConfiguration();
+  const app = await createApp(config);
+  if (config.seedDemoData) await app.get(DemoSeedService).seedIfEmpty();
+  await app.listen(config.http.port, config.http.host);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? error.message : describeStartupError(error));
+  process.exit(1);
+});

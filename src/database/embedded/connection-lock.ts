@@ -4,6 +4,13 @@
  */
 export class ConnectionLock {
   private held = false;
+
+  /** Called when a request has waited this long: usually a query outside the transaction that holds the lock. */
+  constructor(
+    private readonly onLongWait?: (waitedMs: number) => void,
+    private readonly longWaitMs = 10_000,
+  ) {}
+
   private readonly waiting: Array<() => void> = [];
 
   acquire(): Promise<() => void> {
@@ -17,8 +24,13 @@ export class ConnectionLock {
           this.handOver();
         });
       };
-      if (this.held) this.waiting.push(grant);
-      else grant();
+      if (!this.held) return grant();
+      const warning = this.onLongWait && setTimeout(() => this.onLongWait?.(this.longWaitMs), this.longWaitMs);
+      warning && warning.unref();
+      this.waiting.push(() => {
+        if (warning) clearTimeout(warning);
+        grant();
+      });
     });
   }
 

@@ -39,7 +39,15 @@ class LockedClient extends EventEmitter {
  * at once, so concurrent transactions would interleave and commit or roll back each other's work.
  */
 export class SerializedPGlitePool extends EventEmitter {
-  private readonly lock = new ConnectionLock();
+  private readonly lock = new ConnectionLock((waitedMs) =>
+    this.emit(
+      'error',
+      new Error(
+        `embedded database: a query has waited ${waitedMs} ms for the connection; ` +
+          'a query issued outside the open transaction (not through its EntityManager) can never get it',
+      ),
+    ),
+  );
 
   connect(callback: (error: Error | null, client?: LockedClient, release?: (error?: unknown) => void) => void) {
     Promise.all([getPGliteInstance(), this.lock.acquire()]).then(

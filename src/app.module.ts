@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ErrorBodyFilter } from './http/error-body.filter';
+import { MembersModule } from './members/members.module';
+import { ThemesModule } from './themes/themes.module';
+
+/** The HTTP API: every feature module, on the stack the configuration chose. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization'],
+            // Readiness probes would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        DatabaseModule,
+        HealthModule,
+        ThemesModule,
+        MembersModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/configuration';
+import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
+import { createValidationPipe } from './validation.pipe';
+
+export const API_PREFIX = 'api/v1';
+
+/** Bulk import may send up to this much; every other route keeps the configured body limit. */
+const IMPORT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes });
+  const importUrl = `/${API_PREFIX}/${MEMBERS_IMPORT_PATH}`;
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.url === importUrl) route.bodyLimit = Math.max(IMPORT_BODY_LIMIT_BYTES, config.http.bodyLimitBytes);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('CityMatch API')
+    .setDescription('Partner suggestions for decentralised cooperation between cities and local governments')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

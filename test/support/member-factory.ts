@@ -1,0 +1,33 @@
+import type { MemberRecord } from '../../src/members/member-record';
+
+let sequence = 0;
+
+/** A valid member record; override what the test is about. */
+export function memberRecord(overrides: Partial<MemberRecord> = {}): MemberRecord {
+  sequence += 1;
+  return {
+    id: `test-${sequence}`,
+    name: `Test City ${sequence}`,
+    country: 'PH',
+    population: 450_000,
+    lat: 10.6969,
+    lon: 122.5644,
+    languages: ['fil', 'eng'],
+    level: 'city',
+    status: 'active',
+    needs: { 'climate-change': 3 },
+    offers: { 'disaster-resilience': 2 },
+    partners: [],
+    dismissed: [],
+    contact: { name: 'International Relations Office', email: `office${sequence}@example.org` },
+    synthetic: false,
+    ...overrides,
+  };
+}
+
+/** A snapshot of every table that requests may change, to prove a rejected request changed nothing. */
+export async function databaseSnapshot(dataSource: { query(sql: string): Promise<unknown[]> }): Promise<unknown> {
+  const members = await dataSource.query('SELECT * FROM members ORDER BY id');
+  const themes = await dataSource.query('SELECT * FROM themes ORDER BY slug');
+  return JSON.parse(JSON.stringify({ members, themes }));
+}
