@@ -6,6 +6,7 @@ import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ErrorBodyFilter } from './http/error-body.filter';
+import { loggerOptions } from './logging';
 import { MembersModule } from './members/members.module';
 import { ThemesModule } from './themes/themes.module';
 
@@ -19,8 +20,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization'],
+            ...loggerOptions(config),
             // Readiness probes would drown the log.
             autoLogging: { ignore: (request) => request.url === '/health' },
           },

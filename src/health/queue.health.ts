@@ -1,37 +1,29 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import type Redis from 'ioredis';
+import { REDIS } from '../jobs/jobs.module';
+
+const PING_TIMEOUT_MS = 1500;
 
 /** Redis answers PING on the services stack; the embedded stack's in-process jobs are always ready. */
 @Injectable()
-export class QueueHealthIndicator implements OnModuleDestroy {
-  private readonly redis?: Redis;
-
+export class QueueHealthIndicator {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() @Inject(REDIS) private readonly redis: Redis | null,
     private readonly indicators: HealthIndicatorService,
-  ) {
-    if (config.queue.kind === 'bullmq') {
-      this.redis = new Redis(config.queue.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-      this.redis.on('error', () => undefined); // reported through the health check, not as an unhandled event
-    }
-  }
+  ) {}
 
   async check(key: string) {
     const indicator = this.indicators.check(key);
     if (!this.redis) return indicator.up({ kind: 'in-process' });
     try {
-      if (this.redis.status === 'wait') await this.redis.connect();
-      await this.redis.ping();
+      await Promise.race([
+        this.redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer from Redis')), PING_TIMEOUT_MS).unref()),
+      ]);
       return indicator.up({ kind: 'bullmq' });
     } catch (error) {
       return indicator.down({ kind: 'bullmq', message: (error as Error).message });
     }
-  }
-
-  async onModuleDestroy() {
-    this.redis?.disconnect();
   }
 }

@@ -2,21 +2,21 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The thematic fields of the association at launch; later ones are added by later migrations. */
 const THEMES: Array<[slug: string, label: string, description: string]> = [
-  ['local-economic-development', 'Local economic development', 'Jobs, local enterprise, tourism and investment driven by the city.'],
-  ['climate-change', 'Climate change', 'Mitigation and adaptation plans, emissions inventories and climate finance.'],
-  ['disaster-resilience', 'Disaster resilience', 'Risk reduction, early warning, preparedness and recovery from disasters.'],
-  ['culture', 'Culture', 'Heritage, the arts and cultural exchange between communities.'],
-  ['strategic-planning', 'Strategic planning', 'Long-term city visions, spatial and development planning.'],
-  ['decentralisation', 'Decentralisation', 'Transfer of powers and resources to local governments.'],
-  ['municipal-finance', 'Municipal finance', 'Own-source revenue, budgeting, borrowing and financial management.'],
-  ['gender-equality', 'Gender equality', 'Policies and services that close gender gaps in the city.'],
-  ['womens-leadership', "Women's leadership", 'Women in local office, leadership programmes and networks.'],
-  ['environment', 'Environment', 'Clean air and water, waste, biodiversity and green spaces.'],
-  ['good-governance', 'Good governance', 'Transparency, participation, accountability and anti-corruption.'],
-  ['sdg-localisation', 'Localising the SDGs', 'Bringing the Sustainable Development Goals into local plans and reviews.'],
-  ['basic-services', 'Basic services', 'Water, sanitation, housing, health, education and transport for all.'],
-  ['covid-recovery', 'Post-COVID recovery', 'Recovery of local economies and services after the COVID-19 pandemic.'],
-  ['inclusive-societies', 'Inclusive societies', 'Inclusion of migrants, minorities, older people and people with disabilities.'],
+  ['local-economic-development', 'Local economic development', 'Growing local jobs, businesses and investment through municipal action and partnerships.'],
+  ['climate-change', 'Climate change', 'Cutting emissions and adapting cities to a changing climate.'],
+  ['disaster-resilience', 'Disaster resilience', 'Preparing for, responding to and recovering from natural hazards and other disasters.'],
+  ['culture', 'Culture', 'Heritage, the arts and cultural exchange as part of city life and development.'],
+  ['strategic-planning', 'Strategic planning', "Long-term urban and spatial planning that sets a city's direction and priorities."],
+  ['decentralisation', 'Decentralisation', 'Transferring powers, resources and accountability from national to local government.'],
+  ['municipal-finance', 'Municipal finance', 'Raising, budgeting and managing local revenue, borrowing and investment.'],
+  ['gender-equality', 'Gender equality', 'Equal rights, opportunities and services for women and men in the city.'],
+  ['womens-leadership', "Women's leadership", 'More women elected and leading in local government and public life.'],
+  ['environment', 'Environment', 'Clean air and water, green spaces, biodiversity and waste management.'],
+  ['good-governance', 'Good governance', 'Transparent, accountable and participatory local government.'],
+  ['sdg-localisation', 'Localising the SDGs', 'Bringing the Sustainable Development Goals into local plans, budgets and reporting.'],
+  ['basic-services', 'Basic services', 'Water, sanitation, housing, health, transport and other essential services for all residents.'],
+  ['covid-recovery', 'Post-COVID recovery', 'Rebuilding local economies and services after the COVID-19 pandemic.'],
+  ['inclusive-societies', 'Inclusive societies', 'Cities where migrants, minorities, older people and people with disabilities take full part.'],
 ];
 
 export class CreateMembersAndThemes1764300000000 implements MigrationInterface {

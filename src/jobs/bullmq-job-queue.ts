@@ -1,0 +1,39 @@
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { JOB_QUEUE, type JobName, type JobPayloads } from './job-names';
+import { type EnqueueOptions, JobQueue } from './job-queue';
+
+/** Bounded history, so Redis memory stays flat however long the service runs. */
+export const JOB_RETENTION = {
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
+};
+
+/** The services stack's queue: jobs go to Redis, and any worker process on any machine may run them. */
+export class BullMqJobQueue extends JobQueue {
+  readonly queue: Queue;
+
+  constructor(connection: Redis, prefix: string) {
+    super();
+    this.queue = new Queue(JOB_QUEUE, {
+      connection,
+      prefix,
+      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
+    });
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    await this.queue.add(name, payload, {
+      delay: options.delayMs,
+      deduplication: options.coalesceKey ? { id: options.coalesceKey, keepLastIfActive: true } : undefined,
+    });
+  }
+
+  async drain(): Promise<void> {
+    // Adding is synchronous with Redis: nothing is held back in this process.
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

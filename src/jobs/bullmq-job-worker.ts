@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import { JOB_QUEUE, type JobName } from './job-names';
+import type { JobHandlers } from './job-handlers';
+
+/**
+ * Runs jobs from Redis through the registered handlers. A killed worker's active jobs are taken over
+ * by another worker through BullMQ's stalled-job check; SIGTERM lets running jobs finish first.
+ */
+export class BullMqJobWorker {
+  private readonly logger = new Logger(BullMqJobWorker.name);
+  readonly worker: Worker;
+
+  constructor(connection: Redis, prefix: string, concurrency: number, handlers: JobHandlers) {
+    this.worker = new Worker(JOB_QUEUE, (job) => handlers.run(job.name as JobName, job.data), {
+      connection,
+      prefix,
+      concurrency,
+      autorun: true,
+      stalledInterval: 15_000,
+      maxStalledCount: 2,
+    });
+    this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
+    this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+  }
+
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+}

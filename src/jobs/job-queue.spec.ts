@@ -1,0 +1,96 @@
+import { createTestStack, TEST_STACK, type TestStack } from '../../test/support/test-stack';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { BullMqJobWorker } from './bullmq-job-worker';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JobHandlers } from './job-handlers';
+import type { JobQueue } from './job-queue';
+import { createRedisConnection } from './redis-connection';
+
+/** The queue adapter of the stack under test, with a worker where the stack has one. */
+async function queueFor(stack: TestStack, handlers: JobHandlers) {
+  if (stack.config.queue.kind === 'in-process') return { queue: new InProcessJobQueue(handlers) as JobQueue, close: async () => undefined };
+  const redis = createRedisConnection(stack.config.queue.redisUrl);
+  const queue = new BullMqJobQueue(redis, stack.config.queue.prefix);
+  const worker = new BullMqJobWorker(redis, stack.config.queue.prefix, 1, handlers);
+  return {
+    queue: queue as JobQueue,
+    close: async () => {
+      await worker.close();
+      await queue.queue.obliterate({ force: true });
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe(`job queue on the ${TEST_STACK} stack`, () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await createTestStack();
+  });
+  afterAll(() => stack.dispose());
+
+  it('runs every job once through the registered handler, in the order enqueued', async () => {
+    const handlers = new JobHandlers();
+    const seen: string[] = [];
+    handlers.register('member.changed', async ({ memberId }) => {
+      seen.push(memberId);
+    });
+    const { queue, close } = await queueFor(stack, handlers);
+    const ids = Array.from({ length: 20 }, (_, index) => `m${index}`);
+    for (const memberId of ids) await queue.enqueue('member.changed', { memberId });
+    await queue.drain();
+    await until(() => seen.length >= ids.length);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(ids);
+    await close();
+  });
+
+  it('keeps running later jobs after one fails', async () => {
+    const handlers = new JobHandlers();
+    const done: string[] = [];
+    handlers.register('member.changed', async ({ memberId }) => {
+      if (memberId === 'bad') throw new Error('boom');
+      done.push(memberId);
+    });
+    const { queue, close } = await queueFor(stack, handlers);
+    await queue.enqueue('member.changed', { memberId: 'bad' });
+    await queue.enqueue('member.changed', { memberId: 'good' });
+    await queue.drain();
+    await until(() => done.includes('good'));
+    expect(done).toEqual(['good']);
+    await close();
+  });
+
+  it('refuses a second handler for one job name and lists the names nobody handles', () => {
+    const handlers = new JobHandlers();
+    expect(handlers.missing()).toEqual(['member.changed']);
+    handlers.register('member.changed', async () => undefined);
+    expect(handlers.missing()).toEqual([]);
+    expect(() => handlers.register('member.changed', async () => undefined)).toThrow('already has a handler');
+  });
+
+  if (TEST_STACK === 'services') {
+    it('coalesces jobs with the same id while the first is still waiting (BullMQ)', async () => {
+      const handlers = new JobHandlers();
+      const seen: string[] = [];
+      handlers.register('member.changed', async ({ memberId }) => {
+        seen.push(memberId);
+      });
+      const { queue, close } = await queueFor(stack, handlers);
+      for (let i = 0; i < 5; i += 1) await queue.enqueue('member.changed', { memberId: 'same' }, { coalesceKey: 'member.changed-same', delayMs: 300 });
+      await until(() => seen.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(seen).toEqual(['same']);
+      await close();
+    });
+  }
+});

@@ -1,0 +1,19 @@
+import type { JobName, JobPayloads } from './job-names';
+
+export interface EnqueueOptions {
+  /**
+   * Jobs with the same key coalesce while one is waiting; one that arrives while it runs is kept
+   * (the latest only) and runs after it, so no change is missed and no two run at once.
+   */
+  coalesceKey?: string;
+  /** Wait this long before running, so that changes arriving together coalesce. */
+  delayMs?: number;
+}
+
+/** Where producers send work. The adapter (BullMQ or in-process) is chosen by configuration. */
+export abstract class JobQueue {
+  abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+
+  /** Resolves once every job enqueued so far has run (in-process) or been handed to Redis (BullMQ). */
+  abstract drain(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { BullMqJobWorker } from './bullmq-job-worker';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JobHandlers } from './job-handlers';
+import { JobQueue } from './job-queue';
+import { createRedisConnection } from './redis-connection';
+
+export const REDIS = Symbol('REDIS');
+
+/** Starts the BullMQ worker where configured, once every feature has registered its handlers. */
+@Injectable()
+export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobWorkers.name);
+  private worker?: BullMqJobWorker;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly handlers: JobHandlers,
+    private readonly queue: JobQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const missing = this.handlers.missing();
+    if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+    if (this.config.queue.kind === 'bullmq' && this.config.workers.inline && this.redis) {
+      this.worker = new BullMqJobWorker(this.redis, this.config.queue.prefix, this.config.workers.concurrency, this.handlers);
+      this.logger.log(`processing jobs with concurrency ${this.config.workers.concurrency}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.drain();
+    if (this.queue instanceof BullMqJobQueue) await this.queue.close();
+    this.redis?.disconnect();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    JobHandlers,
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.queue.kind === 'bullmq' ? createRedisConnection(config.queue.redisUrl) : null),
+    },
+    {
+      provide: JobQueue,
+      inject: [APP_CONFIG, REDIS, JobHandlers],
+      useFactory: (config: AppConfig, redis: Redis | null, handlers: JobHandlers) =>
+        config.queue.kind === 'bullmq' && redis ? new BullMqJobQueue(redis, config.queue.prefix) : new InProcessJobQueue(handlers),
+    },
+    JobWorkers,
+  ],
+  exports: [JobHandlers, JobQueue, REDIS],
+})
+export class JobsModule {}

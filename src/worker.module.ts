@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { loggerOptions } from './logging';
+
+/** The worker process: no HTTP, only the job processors of each feature. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, JobsModule],
+    };
+  }
+}
