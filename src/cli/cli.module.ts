@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { DatabaseModule } from '../database/database.module';
+import { loggerOptions } from '../logging';
+import { MembersModule } from '../members/members.module';
+
+/** What the command-line tools need: the configured database and the member registry, no HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, MembersModule],
+    };
+  }
+}
