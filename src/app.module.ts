@@ -5,9 +5,11 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { loggerOptions } from './logging';
 import { MembersModule } from './members/members.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 import { ThemesModule } from './themes/themes.module';
 
 /** The HTTP API: every feature module, on the stack the configuration chose. */
@@ -26,9 +28,11 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         HealthModule,
         ThemesModule,
         MembersModule,
+        SuggestionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

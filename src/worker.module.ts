@@ -5,6 +5,7 @@ import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging';
+import { SuggestionsJobsModule } from './suggestions/suggestions.module';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
 @Module({})
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, JobsModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, JobsModule, SuggestionsJobsModule],
     };
   }
 }

@@ -20,6 +20,7 @@ export interface AppConfig {
   workers: { inline: boolean; concurrency: number };
   logLevel: string;
   seedDemoData: boolean;
+  suggestions: { k: number; shardSize: number; nightlyCron: string | null };
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -63,6 +64,11 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       concurrency: variables.WORKER_CONCURRENCY,
     },
     logLevel: variables.LOG_LEVEL,
+    suggestions: {
+      k: variables.SUGGESTIONS_K,
+      shardSize: variables.RECOMPUTE_SHARD_SIZE,
+      nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
+    },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
   };
 }

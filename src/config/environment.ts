@@ -50,6 +50,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** How many suggestions are stored per member. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  SUGGESTIONS_K: number = 50;
+
+  /** Source members per shard job of a full recompute: smaller shards spread better over workers. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  RECOMPUTE_SHARD_SIZE: number = 1500;
+
+  /** The nightly safety-net recompute (cron, services stack); `off` disables it. */
+  @IsOptional() @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'RECOMPUTE_CRON must be a cron pattern such as "0 3 * * *" or off' })
+  RECOMPUTE_CRON: string = '0 3 * * *';
+
   /** `auto` loads the GeoNames demo members into an empty embedded database at start. */
   @IsOptional() @IsIn(['auto', 'off'])
   SEED_DEMO_DATA: 'auto' | 'off' = 'auto';

@@ -1,6 +1,6 @@
-import { Queue } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { JOB_QUEUE, type JobName, type JobPayloads } from './job-names';
+import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
 import { type EnqueueOptions, JobQueue } from './job-queue';
 
 /** Bounded history, so Redis memory stays flat however long the service runs. */
@@ -12,9 +12,11 @@ export const JOB_RETENTION = {
 /** The services stack's queue: jobs go to Redis, and any worker process on any machine may run them. */
 export class BullMqJobQueue extends JobQueue {
   readonly queue: Queue;
+  private readonly flows: FlowProducer;
 
   constructor(connection: Redis, prefix: string) {
     super();
+    this.flows = new FlowProducer({ connection, prefix });
     this.queue = new Queue(JOB_QUEUE, {
       connection,
       prefix,
@@ -29,11 +31,28 @@ export class BullMqJobQueue extends JobQueue {
     });
   }
 
+  async enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void> {
+    const options = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION };
+    await this.flows.add({
+      name: parent.name,
+      queueName: JOB_QUEUE,
+      data: parent.payload,
+      opts: options,
+      children: children.map((child) => ({
+        name: child.name,
+        queueName: JOB_QUEUE,
+        data: child.payload,
+        opts: { ...options, failParentOnFailure: true },
+      })),
+    });
+  }
+
   async drain(): Promise<void> {
     // Adding is synchronous with Redis: nothing is held back in this process.
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  async close(): Promise<void> {
+    await this.flows.close();
+    await this.queue.close();
   }
 }

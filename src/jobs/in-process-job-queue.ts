@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { JobName, JobPayloads } from './job-names';
+import type { JobName, JobPayloads, JobSpec } from './job-names';
 import type { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
 
@@ -24,7 +24,29 @@ export class InProcessJobQueue extends JobQueue {
     );
   }
 
-  drain(): Promise<void> {
-    return this.tail;
+  /** Children then parent, in order; the parent is skipped when a child failed. */
+  async enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void> {
+    let childFailed = false;
+    for (const child of children) {
+      this.tail = this.tail.then(() =>
+        this.handlers.run(child.name, child.payload).then(
+          () => undefined,
+          (error: Error) => {
+            childFailed = true;
+            this.logger.error(`job ${child.name} failed: ${error.stack ?? error.message}`);
+          },
+        ),
+      );
+    }
+    this.tail = this.tail.then(() => (childFailed ? undefined : this.enqueue(parent.name, parent.payload)));
+  }
+
+  /** Waits until the queue is empty, including jobs that running jobs enqueue. */
+  async drain(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.tail;
+      await seen;
+    } while (seen !== this.tail);
   }
 }

@@ -5,11 +5,25 @@
 export const JOB_QUEUE = 'citymatch';
 
 export interface JobPayloads {
-  /** A member's data changed in a way that may change suggestions. */
+  /** A member's data changed in a way that may change suggestions: update the stored lists it touches. */
   'member.changed': { memberId: string };
+  /** Start a full recompute: snapshot the members and fan out one shard job per range of source members. */
+  'suggestions.recompute': { reason: string };
+  /** Compute and store the lists of source members [start, end) of a generation's snapshot. */
+  'suggestions.shard': { generationId: number; start: number; end: number };
+  /** All shards stored: switch readers to the generation. */
+  'suggestions.finish': { generationId: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-/** Every job name; a worker refuses to start when one has no handler. */
-export const JOB_NAMES: readonly JobName[] = ['member.changed'];
+/** Every job name; a process that runs jobs refuses to start when one has no handler. */
+export const JOB_NAMES: readonly JobName[] = ['member.changed', 'suggestions.recompute', 'suggestions.shard', 'suggestions.finish'];
+
+export interface JobSpec<N extends JobName = JobName> {
+  name: N;
+  payload: JobPayloads[N];
+}
+
+/** The nightly safety-net recompute, on BullMQ's job scheduler. */
+export const NIGHTLY_RECOMPUTE_SCHEDULER = 'nightly-recompute';

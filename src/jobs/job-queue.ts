@@ -1,4 +1,4 @@
-import type { JobName, JobPayloads } from './job-names';
+import type { JobName, JobPayloads, JobSpec } from './job-names';
 
 export interface EnqueueOptions {
   /**
@@ -13,6 +13,9 @@ export interface EnqueueOptions {
 /** Where producers send work. The adapter (BullMQ or in-process) is chosen by configuration. */
 export abstract class JobQueue {
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+
+  /** Runs `parent` after every child has succeeded; a child that keeps failing fails the parent. */
+  abstract enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void>;
 
   /** Resolves once every job enqueued so far has run (in-process) or been handed to Redis (BullMQ). */
   abstract drain(): Promise<void>;

@@ -8,6 +8,8 @@ import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
 import { createRedisConnection } from './redis-connection';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { NIGHTLY_RECOMPUTE_SCHEDULER } from './job-names';
 
 export const REDIS = Symbol('REDIS');
 
@@ -24,13 +26,29 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly queue: JobQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.workers.inline) return;
     const missing = this.handlers.missing();
     if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
-    if (this.config.queue.kind === 'bullmq' && this.config.workers.inline && this.redis) {
-      this.worker = new BullMqJobWorker(this.redis, this.config.queue.prefix, this.config.workers.concurrency, this.handlers);
+    if (this.queue instanceof BullMqJobQueue && this.redis && this.config.queue.kind === 'bullmq') {
+      const { prefix } = this.config.queue;
+      this.worker = new BullMqJobWorker(this.redis, prefix, this.config.workers.concurrency, this.handlers);
       this.logger.log(`processing jobs with concurrency ${this.config.workers.concurrency}`);
+      await this.scheduleNightlyRecompute(this.queue);
     }
+  }
+
+  /** A safety net: BullMQ's job scheduler enqueues one full recompute per cron tick, whatever runs it. */
+  private async scheduleNightlyRecompute(queue: BullMqJobQueue): Promise<void> {
+    const cron = this.config.suggestions.nightlyCron;
+    if (!cron) {
+      await queue.queue.removeJobScheduler(NIGHTLY_RECOMPUTE_SCHEDULER);
+      return;
+    }
+    await queue.queue.upsertJobScheduler(NIGHTLY_RECOMPUTE_SCHEDULER, { pattern: cron }, {
+      name: 'suggestions.recompute',
+      data: { reason: 'nightly' },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -57,7 +75,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         config.queue.kind === 'bullmq' && redis ? new BullMqJobQueue(redis, config.queue.prefix) : new InProcessJobQueue(handlers),
     },
     JobWorkers,
+    OutboxRelay,
   ],
-  exports: [JobHandlers, JobQueue, REDIS],
+  exports: [JobHandlers, JobQueue, REDIS, OutboxRelay],
 })
 export class JobsModule {}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
+import { recordMemberChange } from '../jobs/outbox/outbox';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
 import { CreateMemberDto } from './dto/create-member.dto';
@@ -75,7 +76,9 @@ export class MembersService {
         synthetic: dto.synthetic ?? false,
       });
       await this.checkReferences(manager, member, knownThemes);
-      return toMemberView(await manager.save(member));
+      const saved = await manager.save(member);
+      await recordMemberChange(manager, saved.id);
+      return toMemberView(saved);
     });
   }
 
@@ -91,6 +94,7 @@ export class MembersService {
         });
       }
       const { version: _version, contact, ...fields } = dto;
+      const scoredBefore = scoredFields(member);
       Object.assign(member, fields);
       if (fields.country) member.subregion = subregionOf(fields.country)!;
       if (contact !== undefined) {
@@ -98,7 +102,9 @@ export class MembersService {
         member.contactEmail = contact?.email ?? null;
       }
       await this.checkReferences(manager, member, knownThemes);
-      return toMemberView(await manager.save(member));
+      const saved = await manager.save(member);
+      if (scoredFields(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      return toMemberView(saved);
     });
   }
 
@@ -109,7 +115,9 @@ export class MembersService {
       if (!member) throw memberNotFound(id);
       if (member.status === 'inactive') return toMemberView(member);
       member.status = 'inactive';
-      return toMemberView(await manager.save(member));
+      const saved = await manager.save(member);
+      await recordMemberChange(manager, id);
+      return toMemberView(saved);
     });
   }
 
@@ -138,4 +146,10 @@ export class MembersService {
     }
     if (details.length > 0) throw invalidInput(details.map((detail) => detail.message).join('; '), details);
   }
+}
+
+/** The fields that scores depend on; a change elsewhere (name, contact) needs no recompute. */
+function scoredFields(member: Member): string {
+  const { country, population, lat, lon, languages, status, needs, offers, partners, dismissed } = member;
+  return JSON.stringify([country, population, lat, lon, languages, status, needs, offers, partners, dismissed]);
 }

@@ -1,4 +1,5 @@
 import { CreateMembersAndThemes1764300000000 } from './1764300000000-create-members-and-themes';
+import { CreateSuggestionsAndOutbox1764300100000 } from './1764300100000-create-suggestions-and-outbox';
 
 /** Every migration, oldest first; both stacks run the same list. */
-export const MIGRATIONS = [CreateMembersAndThemes1764300000000];
+export const MIGRATIONS = [CreateMembersAndThemes1764300000000, CreateSuggestionsAndOutbox1764300100000];

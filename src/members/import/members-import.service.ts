@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidInput } from '../../http/api-errors';
+import { recordJob } from '../../jobs/outbox/outbox';
 import { subregionOf } from '../../reference/countries';
 import { ThemesService } from '../../themes/themes.service';
 import { Member } from '../member.entity';
@@ -40,6 +41,7 @@ export class MembersImportService {
         ? await manager.query(UPSERT_MEMBERS_SQL, [JSON.stringify(batch)])
         : [];
       const created = changed.filter((row) => row.created).length;
+      if (changed.length > 0) await recordJob(manager, 'suggestions.recompute', { reason: `import of ${batch.length} members` });
       return { received: batch.length, created, updated: changed.length - created, unchanged: batch.length - changed.length };
     });
   }

@@ -1,0 +1,85 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { JobName, JobPayloads } from '../job-names';
+import { JobQueue } from '../job-queue';
+
+interface OutboxRow {
+  id: string;
+  job_name: JobName;
+  payload: JobPayloads[JobName];
+  coalesce_key: string | null;
+  delay_ms: number;
+}
+
+const POLL_INTERVAL_MS = 250;
+const BATCH = 500;
+
+/**
+ * Moves recorded jobs from the outbox to the queue. A row is deleted only after the queue
+ * accepted it, so a Redis outage delays work but loses none; several relays may run (each row is
+ * claimed with SKIP LOCKED), and a job enqueued twice is harmless because handlers read current data.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private failing = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.relay(), POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Relays everything pending now; returns how many jobs were enqueued. Safe to call at any time. */
+  relay(): Promise<number> {
+    this.running ??= this.relayPending().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async relayPending(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const sent = await this.dataSource.transaction(async (manager) => {
+          const rows: OutboxRow[] = await manager.query(
+            `SELECT id, job_name, payload, coalesce_key, delay_ms FROM outbox
+             ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          );
+          for (const row of rows) {
+            await this.queue.enqueue(row.job_name, row.payload, {
+              coalesceKey: row.coalesce_key ?? undefined,
+              delayMs: row.delay_ms || undefined,
+            });
+          }
+          if (rows.length > 0) await manager.query('DELETE FROM outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
+          return rows.length;
+        });
+        total += sent;
+        if (sent < BATCH) break;
+      }
+      if (this.failing) this.logger.log('queue reachable again; pending jobs enqueued');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.logger.warn(`cannot enqueue recorded jobs yet, will retry: ${(error as Error).message}`);
+      this.failing = true;
+    }
+    return total;
+  }
+
+  async pendingCount(): Promise<number> {
+    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM outbox');
+    return count;
+  }
+}

@@ -1,0 +1,111 @@
+import { computeTopK, prepareDataset, type MatchProfile } from '@citymatch/matching';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { recordMemberChange } from '../jobs/outbox/outbox';
+import { JobQueue } from '../jobs/job-queue';
+import { MatchingSettingsService } from './matching-settings.service';
+import { loadActiveProfiles } from './member-profiles';
+import { generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
+
+/**
+ * A full recompute writes a new generation beside the current one: a snapshot of the members, one
+ * shard job per range of source members (any worker may take each), then a switch that makes the
+ * whole generation visible at once.
+ */
+@Injectable()
+export class FullRecomputeService {
+  private readonly logger = new Logger(FullRecomputeService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: MatchingSettingsService,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Snapshots the members into a new building generation and fans out its shards. */
+  async start(reason: string): Promise<number> {
+    const { generationId, shards } = await this.dataSource.transaction(async (manager) => {
+      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
+      await manager.query(
+        `UPDATE suggestion_generations SET state = 'failed', error = 'superseded by a newer recompute', finished_at = now(), snapshot = NULL
+         WHERE state = 'building'`,
+      );
+      const profiles = await loadActiveProfiles(manager);
+      const weights = await this.settings.weights(manager);
+      const shardSize = this.config.suggestions.shardSize;
+      const shards: Array<[number, number]> = [];
+      for (let start = 0; start < profiles.length; start += shardSize) shards.push([start, Math.min(profiles.length, start + shardSize)]);
+      const [{ id }] = await manager.query(
+        `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
+         VALUES ('building', $1, $2, $3, $4, $5, $6) RETURNING id`,
+        [reason, JSON.stringify(weights), this.config.suggestions.k, profiles.length, shards.length, JSON.stringify(profiles)],
+      );
+      return { generationId: id as number, shards };
+    });
+    await this.queue.enqueueFlow(
+      { name: 'suggestions.finish', payload: { generationId } },
+      shards.map(([start, end]) => ({ name: 'suggestions.shard', payload: { generationId, start, end } })),
+    );
+    this.logger.log(`generation ${generationId} started (${reason}): ${shards.length} shard(s)`);
+    return generationId;
+  }
+
+  /** Computes and stores one shard's lists; running it again replaces what it stored before. */
+  async computeShard(generationId: number, start: number, end: number): Promise<void> {
+    const [row] = await this.dataSource.query(
+      `SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1 AND state = 'building'`,
+      [generationId],
+    );
+    if (!row) return; // superseded or already switched: nothing to do
+    const profiles: MatchProfile[] = row.snapshot;
+    const prepared = prepareDataset(profiles);
+    const lists = await computeTopK(prepared, { k: row.k, weights: row.weights, sourceRange: [start, end] });
+    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+    const shardLists = new Map<string, ReturnType<typeof lists.suggestions>>();
+    for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
+    await this.dataSource.transaction(async (manager) => {
+      await replaceLists(manager, generationId, shardLists, byId);
+      await manager.query(
+        `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
+         WHERE id = $1 AND NOT ($2 = ANY(shards_done))`,
+        [generationId, start],
+      );
+    });
+  }
+
+  /**
+   * Switches readers to the generation once every shard is stored. Members whose incremental
+   * updates went to the old generation while this one was built are rechecked against it.
+   */
+  async finish(generationId: number): Promise<void> {
+    const superseded = await this.dataSource.transaction(async (manager) => {
+      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
+      const generation = await generationById(manager, generationId);
+      if (!generation || generation.state !== 'building') return [];
+      if (generation.shardsDone < generation.shardsTotal) {
+        throw new Error(`generation ${generationId}: ${generation.shardsDone} of ${generation.shardsTotal} shards stored`);
+      }
+      const previous = returnedRows<{ id: number }>(
+        await manager.query(`UPDATE suggestion_generations SET state = 'superseded' WHERE state = 'complete' RETURNING id`),
+      );
+      await manager.query(
+        `UPDATE suggestion_generations SET state = 'complete', finished_at = now(), snapshot = NULL WHERE id = $1`,
+        [generationId],
+      );
+      await manager.query('UPDATE suggestion_state SET current_generation_id = $1 WHERE id = 1', [generationId]);
+      const rechecks = returnedRows<{ member_id: string }>(
+        await manager.query('DELETE FROM suggestion_rechecks WHERE generation_id = $1 RETURNING member_id', [generationId]),
+      );
+      for (const { member_id } of rechecks) await recordMemberChange(manager, member_id);
+      return previous.map((row) => row.id);
+    });
+    if (superseded.length > 0) {
+      await this.dataSource.query('DELETE FROM suggestions WHERE generation_id = ANY($1)', [superseded]);
+    }
+    this.logger.log(`generation ${generationId} is now current`);
+  }
+}

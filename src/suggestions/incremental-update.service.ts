@@ -1,0 +1,48 @@
+import { affectedBy, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { loadActiveProfiles } from './member-profiles';
+import {
+  buildingGeneration,
+  currentGeneration,
+  readLists,
+  replaceLists,
+  SUGGESTIONS_LOCK,
+  SUGGESTIONS_LOCK_KEY,
+} from './suggestion-store';
+
+/**
+ * Brings the current generation up to date after one member changed: its own list, and the lists
+ * of the others it enters, leaves or moves in, exactly as a full recompute would have them.
+ */
+@Injectable()
+export class IncrementalUpdateService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
+      const building = await buildingGeneration(manager);
+      if (building) {
+        await manager.query(
+          'INSERT INTO suggestion_rechecks (generation_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [building.id, memberId],
+        );
+      }
+      const generation = await currentGeneration(manager);
+      if (!generation) return { listsChanged: 0 }; // the first full recompute will include the change
+
+      const profiles = await loadActiveProfiles(manager);
+      const prepared = prepareDataset(profiles);
+      const stored = await readLists(manager, generation.id);
+      const update = affectedBy(memberId, prepared, stored, { k: generation.k, weights: generation.weights });
+
+      const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
+      for (const change of update.changes) lists.set(change.memberId, change.suggestions);
+      await replaceLists(manager, generation.id, lists, new Map(profiles.map((profile) => [profile.id, profile])));
+      await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1');
+      return { listsChanged: lists.size };
+    });
+  }
+}

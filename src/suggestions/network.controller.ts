@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MatchesQuery } from './dto/matches.query';
+import { WeightsDto } from './dto/weights.dto';
+import { MatchingSettingsService } from './matching-settings.service';
+import { RecomputeStatusService } from './recompute-status.service';
+import { SuggestionsService } from './suggestions.service';
+
+/** Network-wide views and operations for the secretariat. */
+@ApiTags('network')
+@Controller()
+export class NetworkController {
+  constructor(
+    private readonly suggestions: SuggestionsService,
+    private readonly settings: MatchingSettingsService,
+    private readonly recompute: RecomputeStatusService,
+  ) {}
+
+  @Get('matches')
+  @ApiOkResponse({ description: 'The best mutual pairs across the network that are not yet partners' })
+  matches(@Query() query: MatchesQuery) {
+    return this.suggestions.matches(query.limit);
+  }
+
+  @Get('matching/weights')
+  weights() {
+    return this.settings.weights();
+  }
+
+  @Put('matching/weights')
+  @ApiOkResponse({ description: 'The weights now in force, scaled to sum to 1; a full recompute follows' })
+  setWeights(@Body() dto: WeightsDto) {
+    return this.settings.setWeights(dto);
+  }
+
+  @Post('recompute')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'A full recompute is on its way' })
+  async requestRecompute() {
+    await this.recompute.requestRecompute('requested');
+    return { accepted: true };
+  }
+
+  @Get('recompute/status')
+  status() {
+    return this.recompute.status();
+  }
+}

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BullMqJobQueue } from '../jobs/bullmq-job-queue';
+import { recordJob } from '../jobs/outbox/outbox';
+import { JobQueue } from '../jobs/job-queue';
+import { buildingGeneration, currentGeneration } from './suggestion-store';
+
+/** What the pipeline is doing and how far the suggestions lag behind the members. */
+@Injectable()
+export class RecomputeStatusService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+  ) {}
+
+  /** Records a full recompute; the relay enqueues it. */
+  async requestRecompute(reason: string): Promise<void> {
+    await this.dataSource.transaction((manager) => recordJob(manager, 'suggestions.recompute', { reason }));
+  }
+
+  async status() {
+    const manager = this.dataSource.manager;
+    const [current, building] = await Promise.all([currentGeneration(manager), buildingGeneration(manager)]);
+    const [lag] = await manager.query(
+      `SELECT (SELECT max(updated_at) FROM members) AS "newestMemberChange",
+              (SELECT last_change_applied_at FROM suggestion_state WHERE id = 1) AS "lastChangeApplied",
+              (SELECT count(*)::int FROM outbox) AS "recordedJobs",
+              (SELECT min(created_at) FROM outbox) AS "oldestRecordedJob"`,
+    );
+    const settledAt = [lag.lastChangeApplied, current?.startedAt].filter(Boolean).map((value) => new Date(value).getTime());
+    const newest = lag.newestMemberChange ? new Date(lag.newestMemberChange).getTime() : null;
+    const behindMs = newest === null || settledAt.length === 0 ? null : Math.max(0, newest - Math.max(...settledAt));
+    return {
+      queue: this.queue instanceof BullMqJobQueue ? { kind: 'bullmq', counts: await this.queue.queue.getJobCounts() } : { kind: 'in-process' },
+      outbox: { pending: lag.recordedJobs, oldest: lag.oldestRecordedJob },
+      building: building && {
+        ...building,
+        progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal,
+      },
+      current: current ?? null,
+      lag: {
+        newestMemberChange: lag.newestMemberChange,
+        lastChangeApplied: lag.lastChangeApplied,
+        behindSeconds: behindMs === null ? null : behindMs / 1000,
+      },
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DismissalsService } from './dismissals.service';
+import { CreateDismissalDto } from './dto/dismissal.dto';
+import { SuggestionsQuery } from './dto/suggestions.query';
+import { SuggestionsService } from './suggestions.service';
+
+@ApiTags('suggestions')
+@Controller('members/:id')
+export class SuggestionsController {
+  constructor(
+    private readonly suggestions: SuggestionsService,
+    private readonly dismissals: DismissalsService,
+  ) {}
+
+  @Get('suggestions')
+  @ApiOkResponse({ description: 'Best partner candidates, from the stored lists or, with filters, from all members' })
+  @ApiNotFoundResponse()
+  list(@Param('id') id: string, @Query() query: SuggestionsQuery) {
+    return this.suggestions.forMember(id, query);
+  }
+
+  @Post('dismissals')
+  @ApiOkResponse({ description: 'The member, with the candidate in `dismissed`' })
+  dismiss(@Param('id') id: string, @Body() dto: CreateDismissalDto) {
+    return this.dismissals.dismiss(id, dto.candidateId, dto.reason);
+  }
+
+  @Delete('dismissals/:candidateId')
+  @ApiOkResponse({ description: 'The member, with the dismissal undone' })
+  undo(@Param('id') id: string, @Param('candidateId') candidateId: string) {
+    return this.dismissals.undo(id, candidateId);
+  }
+}

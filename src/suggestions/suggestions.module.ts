@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { DismissalsService } from './dismissals.service';
+import { FullRecomputeService } from './full-recompute.service';
+import { IncrementalUpdateService } from './incremental-update.service';
+import { MatchingSettingsService } from './matching-settings.service';
+import { NetworkController } from './network.controller';
+import { RecomputeStatusService } from './recompute-status.service';
+import { SuggestionsController } from './suggestions.controller';
+import { SuggestionsProcessor } from './suggestions.processor';
+import { SuggestionsService } from './suggestions.service';
+
+const SERVICES = [
+  DismissalsService,
+  FullRecomputeService,
+  IncrementalUpdateService,
+  MatchingSettingsService,
+  RecomputeStatusService,
+  SuggestionsService,
+];
+
+/** Stored suggestions, kept fresh by jobs, and the API that reads them. */
+@Module({
+  controllers: [SuggestionsController, NetworkController],
+  providers: [...SERVICES, SuggestionsProcessor],
+  exports: SERVICES,
+})
+export class SuggestionsModule {}
+
+/** The job side only, for the worker process. */
+@Module({
+  providers: [FullRecomputeService, IncrementalUpdateService, MatchingSettingsService, SuggestionsProcessor],
+})
+export class SuggestionsJobsModule {}

@@ -1,0 +1,53 @@
+import { computeTopKSync, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
+import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import { JobQueue } from '../../src/jobs/job-queue';
+import { OutboxRelay } from '../../src/jobs/outbox/outbox-relay';
+import { loadActiveProfiles } from '../../src/suggestions/member-profiles';
+import { currentGeneration, readLists } from '../../src/suggestions/suggestion-store';
+import type { TestApp } from './test-app';
+
+/** Waits until every recorded change has been enqueued, every job has run and no generation is being built. */
+export async function settle(t: TestApp, timeoutMs = 60_000): Promise<void> {
+  const relay = t.app.get(OutboxRelay);
+  const queue = t.app.get(JobQueue);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await relay.relay();
+    await queue.drain();
+    const [{ outbox, building }] = await t.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM outbox) AS outbox,
+              (SELECT count(*)::int FROM suggestion_generations WHERE state = 'building') AS building`,
+    );
+    let queued = 0;
+    if (queue instanceof BullMqJobQueue) {
+      // Earlier states first: a job moving on between the two reads is then seen in one of them.
+      // The nightly scheduler always keeps its next run delayed (ids "repeat:…"); that one is not pending work.
+      const delayed = (await queue.queue.getDelayed()).filter((job) => !job.id?.startsWith('repeat:'));
+      const counts = await queue.queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active');
+      queued = Object.values(counts).reduce((sum, count) => sum + count, 0) + delayed.length;
+    }
+    if (outbox === 0 && building === 0 && queued === 0) return;
+    if (Date.now() > deadline) throw new Error(`not settled: outbox ${outbox}, building ${building}, queued ${queued}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The stored lists of the current generation next to a fresh full computation from the members now stored. */
+export async function storedAndFresh(t: TestApp) {
+  const manager = t.dataSource.manager;
+  const generation = await currentGeneration(manager);
+  if (!generation) throw new Error('no current generation');
+  const stored = await readLists(manager, generation.id);
+  const profiles = await loadActiveProfiles(manager);
+  const fresh = new Map<string, ScoredCandidate[]>();
+  const lists = computeTopKSync(prepareDataset(profiles), { k: generation.k, weights: generation.weights });
+  for (const { id, suggestions } of lists.entries()) if (suggestions.length > 0) fresh.set(id, suggestions);
+  return { stored: sortedEntries(stored), fresh: sortedEntries(fresh) };
+}
+
+function sortedEntries(lists: Map<string, ScoredCandidate[]>) {
+  return [...lists.entries()]
+    .filter(([, list]) => list.length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, list]) => ({ id, list: list.map((candidate) => ({ id: candidate.id, score: Number(candidate.score.toFixed(9)) })) }));
+}
