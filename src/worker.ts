@@ -13,9 +13,10 @@ async function bootstrap() {
   }
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ ...config, workers: { ...config.workers, inline: true } }),
-    { bufferLogs: true },
+    { bufferLogs: true, abortOnError: false, autoFlushLogs: false },
   );
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.enableShutdownHooks();
   await app.init();
 }

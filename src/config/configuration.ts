@@ -32,7 +32,10 @@ export function validateEnvironment(env: Record<string, unknown>): EnvironmentVa
   const errors = validateSync(variables, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const messages = Object.values(error.constraints ?? {});
+      // A wrong type says more than a range it then also misses.
+      const constraints = error.constraints ?? {};
+      const typeCheck = ['isInt', 'isEnum', 'matches', 'isIn'].find((key) => key in constraints);
+      const messages = typeCheck ? [constraints[typeCheck]] : Object.values(constraints);
       return messages.some((message) => message.startsWith(error.property))
         ? messages[0]
         : `${error.property}: ${messages.join('; ')}`;

@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
 import type { AppConfig } from '../config/configuration';
 import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
 import { createValidationPipe } from './validation.pipe';
@@ -20,8 +21,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     if (route.url === importUrl) route.bodyLimit = Math.max(IMPORT_BODY_LIMIT_BYTES, config.http.bodyLimitBytes);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    // Let start-up errors reach the entry point, which prints one clear line instead of a dump.
+    abortOnError: false,
+    autoFlushLogs: false,
+  });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -32,5 +39,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setVersion('1')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  await mountQueueDashboard(app);
   return app;
 }

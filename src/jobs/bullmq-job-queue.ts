@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { FlowProducer, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
@@ -11,6 +12,7 @@ export const JOB_RETENTION = {
 
 /** The services stack's queue: jobs go to Redis, and any worker process on any machine may run them. */
 export class BullMqJobQueue extends JobQueue {
+  private readonly logger = new Logger(BullMqJobQueue.name);
   readonly queue: Queue;
   private readonly flows: FlowProducer;
 
@@ -22,6 +24,10 @@ export class BullMqJobQueue extends JobQueue {
       prefix,
       defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
     });
+    // Without a listener BullMQ prints every reconnect failure to the console, outside the structured log.
+    const warn = (error: Error) => this.logger.warn(`queue connection: ${error.message}`);
+    this.queue.on('error', warn);
+    this.flows.on('error', warn);
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {

@@ -7,7 +7,7 @@ import { BullMqJobWorker } from './bullmq-job-worker';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
-import { createRedisConnection } from './redis-connection';
+import { connectRedisAtStartup } from './redis-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { NIGHTLY_RECOMPUTE_SCHEDULER } from './job-names';
 
@@ -66,7 +66,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.queue.kind === 'bullmq' ? createRedisConnection(config.queue.redisUrl) : null),
+      useFactory: (config: AppConfig) => (config.queue.kind === 'bullmq' ? connectRedisAtStartup(config.queue.redisUrl) : null),
     },
     {
       provide: JobQueue,

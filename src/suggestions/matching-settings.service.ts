@@ -1,7 +1,8 @@
-import { normaliseWeights, type Weights } from '@citymatch/matching';
+import { InvalidWeightsError, normaliseWeights, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { invalidInput } from '../http/api-errors';
 import { recordJob } from '../jobs/outbox/outbox';
 
 /** The matching weights in force; changing them recomputes every suggestion. */
@@ -16,7 +17,13 @@ export class MatchingSettingsService {
 
   /** Normalises (non-negative, not all zero, summing to 1), stores, and records a full recompute. */
   async setWeights(requested: Partial<Weights>): Promise<Weights> {
-    const weights = normaliseWeights(requested);
+    let weights: Weights;
+    try {
+      weights = normaliseWeights(requested);
+    } catch (error) {
+      if (!(error instanceof InvalidWeightsError)) throw error;
+      throw invalidInput(error.message, [{ field: 'weights', message: error.message }]);
+    }
     await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE matching_settings SET weights = $1, updated_at = now() WHERE id = 1', [JSON.stringify(weights)]);
       await recordJob(manager, 'suggestions.recompute', { reason: 'weights changed' });

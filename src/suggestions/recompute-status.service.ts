@@ -34,10 +34,9 @@ export class RecomputeStatusService {
     return {
       queue: this.queue instanceof BullMqJobQueue ? { kind: 'bullmq', counts: await this.queue.queue.getJobCounts() } : { kind: 'in-process' },
       outbox: { pending: lag.recordedJobs, oldest: lag.oldestRecordedJob },
-      building: building && {
-        ...building,
-        progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal,
-      },
+      building: building
+        ? { ...building, progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal }
+        : null,
       current: current ?? null,
       lag: {
         newestMemberChange: lag.newestMemberChange,

@@ -27,7 +27,15 @@ export function memberRecord(overrides: Partial<MemberRecord> = {}): MemberRecor
 
 /** A snapshot of every table that requests may change, to prove a rejected request changed nothing. */
 export async function databaseSnapshot(dataSource: { query(sql: string): Promise<unknown[]> }): Promise<unknown> {
-  const members = await dataSource.query('SELECT * FROM members ORDER BY id');
-  const themes = await dataSource.query('SELECT * FROM themes ORDER BY slug');
-  return JSON.parse(JSON.stringify({ members, themes }));
+  const tables: Record<string, string> = {
+    members: 'SELECT * FROM members ORDER BY id',
+    themes: 'SELECT * FROM themes ORDER BY slug',
+    outbox: 'SELECT * FROM outbox ORDER BY id',
+    settings: 'SELECT * FROM matching_settings',
+    dismissals: 'SELECT * FROM dismissal_notes ORDER BY member_id, candidate_id',
+    generations: 'SELECT id, state FROM suggestion_generations ORDER BY id',
+  };
+  const snapshot: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries(tables)) snapshot[name] = await dataSource.query(sql);
+  return JSON.parse(JSON.stringify(snapshot));
 }

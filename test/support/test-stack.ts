@@ -14,6 +14,8 @@ export interface TestStack {
 /**
  * A fresh, private stack for one test file: an in-memory PGlite, or a new PostgreSQL database and
  * a Redis key prefix of its own, so test files running side by side never see each other's data.
+ * The embedded database is one per process (typeorm-pglite keeps a single instance): run one app
+ * at a time in a test file, closing it before starting the next.
  */
 export async function createTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const base = { LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'off', PORT: '0', HOST: '127.0.0.1', ...env };

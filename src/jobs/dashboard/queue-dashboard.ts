@@ -1,0 +1,18 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BullMqJobQueue } from '../bullmq-job-queue';
+import { JobQueue } from '../job-queue';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/** Bull Board over the job queue, on the services stack only (the in-process queue has nothing to show). */
+export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  const queue = app.get(JobQueue);
+  if (!(queue instanceof BullMqJobQueue)) return;
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
+  await app.register(serverAdapter.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
+}
