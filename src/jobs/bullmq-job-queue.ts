@@ -13,6 +13,7 @@ export const JOB_RETENTION = {
 /** The services stack's queue: jobs go to Redis, and any worker process on any machine may run them. */
 export class BullMqJobQueue extends JobQueue {
   private readonly logger = new Logger(BullMqJobQueue.name);
+  readonly durable = true;
   readonly queue: Queue;
   private readonly flows: FlowProducer;
 

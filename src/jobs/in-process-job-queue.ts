@@ -5,40 +5,52 @@ import { JobQueue } from './job-queue';
 
 /**
  * The embedded stack's queue: each job runs once, in the order enqueued, through the same handler
- * a BullMQ worker would call. Nothing more: no retries, delays or deduplication.
+ * a BullMQ worker would call. Nothing more: no retries, delays or deduplication. Jobs live in
+ * memory, so the outbox keeps each one recorded until it has run.
  */
 export class InProcessJobQueue extends JobQueue {
+  readonly durable = false;
   private readonly logger = new Logger(InProcessJobQueue.name);
   private tail: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly handlers: JobHandlers) {
     super();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    this.tail = this.tail.then(() =>
-      this.handlers.run(name, payload).then(
-        () => undefined,
-        (error: Error) => this.logger.error(`job ${name} failed: ${error.stack ?? error.message}`),
-      ),
-    );
+    void this.run(name, payload);
+  }
+
+  /** Queues the job and resolves once it has run (or failed, which is logged). */
+  run<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    const done = this.tail.then(async () => {
+      if (this.closed) return false;
+      try {
+        await this.handlers.run(name, payload);
+        return true;
+      } catch (error) {
+        this.logger.error(`job ${name} failed: ${(error as Error).stack ?? (error as Error).message}`);
+        return true;
+      }
+    });
+    this.tail = done.then(() => undefined);
+    return done;
   }
 
   /** Children then parent, in order; the parent is skipped when a child failed. */
   async enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void> {
     let childFailed = false;
     for (const child of children) {
-      this.tail = this.tail.then(() =>
-        this.handlers.run(child.name, child.payload).then(
-          () => undefined,
-          (error: Error) => {
-            childFailed = true;
-            this.logger.error(`job ${child.name} failed: ${error.stack ?? error.message}`);
-          },
-        ),
-      );
+      this.tail = this.tail.then(async () => {
+        if (this.closed) return;
+        await this.handlers.run(child.name, child.payload).catch((error: Error) => {
+          childFailed = true;
+          this.logger.error(`job ${child.name} failed: ${error.stack ?? error.message}`);
+        });
+      });
     }
-    this.tail = this.tail.then(() => (childFailed ? undefined : this.enqueue(parent.name, parent.payload)));
+    this.tail = this.tail.then(() => (childFailed || this.closed ? undefined : this.enqueue(parent.name, parent.payload)));
   }
 
   /** Waits until the queue is empty, including jobs that running jobs enqueue. */
@@ -48,5 +60,11 @@ export class InProcessJobQueue extends JobQueue {
       seen = this.tail;
       await seen;
     } while (seen !== this.tail);
+  }
+
+  /** Finishes the running job and starts no other; what did not run is still in the outbox. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drain();
   }
 }

@@ -12,6 +12,12 @@ export interface EnqueueOptions {
 
 /** Where producers send work. The adapter (BullMQ or in-process) is chosen by configuration. */
 export abstract class JobQueue {
+  /**
+   * Whether an accepted job survives a crash of this process (BullMQ: it is in Redis). The outbox
+   * keeps a job recorded until a durable queue has accepted it, or until a non-durable one has run it.
+   */
+  abstract readonly durable: boolean;
+
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
 
   /** Runs `parent` after every child has succeeded; a child that keeps failing fails the parent. */

@@ -53,8 +53,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    await this.queue.drain();
-    if (this.queue instanceof BullMqJobQueue) await this.queue.close();
+    if (this.queue instanceof BullMqJobQueue || this.queue instanceof InProcessJobQueue) await this.queue.close();
     this.redis?.disconnect();
   }
 }

@@ -5,6 +5,7 @@ import { IncrementalUpdateService } from './incremental-update.service';
 import { MatchingSettingsService } from './matching-settings.service';
 import { NetworkController } from './network.controller';
 import { RecomputeStatusService } from './recompute-status.service';
+import { StartupRecompute } from './startup-recompute';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsProcessor } from './suggestions.processor';
 import { SuggestionsService } from './suggestions.service';
@@ -21,7 +22,7 @@ const SERVICES = [
 /** Stored suggestions, kept fresh by jobs, and the API that reads them. */
 @Module({
   controllers: [SuggestionsController, NetworkController],
-  providers: [...SERVICES, SuggestionsProcessor],
+  providers: [...SERVICES, SuggestionsProcessor, StartupRecompute],
   exports: SERVICES,
 })
 export class SuggestionsModule {}

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { JobName, JobPayloads } from '../job-names';
+import { InProcessJobQueue } from '../in-process-job-queue';
 import { JobQueue } from '../job-queue';
 
 interface OutboxRow {
@@ -26,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private failing = false;
+  /** Outbox rows whose in-process job is queued or running (non-durable queue only). */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,6 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayPending(): Promise<number> {
+    if (this.queue instanceof InProcessJobQueue) return this.runPendingInProcess(this.queue);
     let total = 0;
     try {
       for (;;) {
@@ -76,6 +80,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.failing = true;
     }
     return total;
+  }
+
+  /** One process, one relay: each row's job runs in this process, and the row goes once it has run. */
+  private async runPendingInProcess(queue: InProcessJobQueue): Promise<number> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      'SELECT id, job_name, payload, coalesce_key, delay_ms FROM outbox ORDER BY id LIMIT $1',
+      [BATCH],
+    );
+    const fresh = rows.filter((row) => !this.inFlight.has(String(row.id)));
+    for (const row of fresh) {
+      const id = String(row.id);
+      this.inFlight.add(id);
+      void queue
+        .run(row.job_name, row.payload)
+        .then((ran) => (ran ? this.dataSource.query('DELETE FROM outbox WHERE id = $1', [id]) : undefined))
+        .catch((error: Error) => this.logger.error(`outbox row ${id}: ${error.message}`))
+        .finally(() => this.inFlight.delete(id));
+    }
+    return fresh.length;
   }
 
   async pendingCount(): Promise<number> {
