@@ -1,1 +1,42 @@
-export const hello: number = 1;
+/** CityMatch matching: reciprocal partner scoring, explanations, ranking and the all-pairs kernel. */
+export { compareCandidates, MAX_LEVEL, type MatchProfile, type ScoredCandidate } from './profile';
+export { DEFAULT_WEIGHTS, InvalidWeightsError, normaliseWeights, WEIGHT_KEYS, type Weights } from './weights';
+export { EARTH_RADIUS_KM, GEO_SCALE_KM } from './pair-math';
+export {
+  distanceKm,
+  geoProximity,
+  pairComponents,
+  populationSimilarity,
+  sharedLanguage,
+  sharedNeeds,
+  thematicFit,
+  type ComponentScores,
+  type PairComponents,
+} from './components';
+export { arePartners, ineligibilityReasons, isCandidate, type IneligibilityReason } from './eligibility';
+export { directionalScores, matchScore } from './score';
+export {
+  explainMatch,
+  type DirectionExplanation,
+  type MatchExplanation,
+  type SharedNeed,
+  type ThemeFit,
+} from './explain';
+export { MAX_PER_COUNTRY, rankCandidates, type CandidateFilter, type RankOptions } from './rank';
+export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
+export {
+  computeTopK,
+  computeTopKSync,
+  pairsInRange,
+  type TopKOptions,
+  type TopKProgress,
+} from './kernel/compute-top-k';
+export { TopKLists } from './kernel/top-k-lists';
+export { TopKPool } from './kernel/top-k-pool';
+export {
+  affectedBy,
+  type IncrementalOptions,
+  type IncrementalUpdate,
+  type ListChange,
+  type ListChangeKind,
+} from './incremental';

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+
+import { dataset, weights } from '../../test-support/arbitraries';
+import { expectMatchesReference } from '../../test-support/expect-top-k';
+import { matchScore } from '../score';
+import { normaliseWeights } from '../weights';
+import { computeTopK, computeTopKSync } from './compute-top-k';
+import { prepareDataset } from './prepared-dataset';
+import { TopKPool } from './top-k-pool';
+
+describe('computeTopK', () => {
+  const pools = new Map<number, TopKPool>();
+  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads))));
+  afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
+
+  it('gives the reference top-k on one thread', () => {
+    fc.assert(
+      fc.property(dataset(), fc.integer({ min: 0, max: 6 }), weights, (profiles, k, partial) => {
+        const lists = computeTopKSync(prepareDataset(profiles), { k, weights: partial });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights(partial));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([2, 3])('gives the reference top-k on %i threads', async (threads) => {
+    await fc.assert(
+      fc.asyncProperty(dataset(40), fc.integer({ min: 1, max: 6 }), async (profiles, k) => {
+        const lists = await computeTopK(prepareDataset(profiles), { k, pool: pools.get(threads) });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights());
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('scores each pair exactly as matchScore does', () => {
+    fc.assert(
+      fc.property(dataset(), weights, (profiles, partial) => {
+        const byId = new Map(profiles.map((p) => [p.id, p]));
+        for (const { id, suggestions } of computeTopKSync(prepareDataset(profiles), { k: 30, weights: partial }).entries()) {
+          for (const c of suggestions) expect(c.score).toBe(matchScore(byId.get(id)!, byId.get(c.id)!, partial));
+        }
+      }),
+    );
+  });
+
+  it('gives the same lists whatever the input order, thread count or source ranges', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataset(40), fc.array(fc.nat(), { maxLength: 4 }), fc.nat(), async (profiles, cuts, seed) => {
+        const full = computeTopKSync(prepareDataset(profiles), { k: 3 }).toMap();
+        const shuffled = [...profiles].sort((a, b) => hash(a.id, seed) - hash(b.id, seed));
+        const prepared = prepareDataset(shuffled);
+        const bounds = [0, ...cuts.map((c) => c % (prepared.size + 1)), prepared.size].sort((a, b) => a - b);
+        const sharded = new Map();
+        for (let r = 0; r + 1 < bounds.length; r++) {
+          const part = await computeTopK(prepared, { k: 3, pool: pools.get(2), sourceRange: [bounds[r], bounds[r + 1]] });
+          for (const [id, list] of part.toMap()) sharded.set(id, list);
+        }
+        expect(sharded).toEqual(full);
+      }),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+
+  it('reports progress up to the total number of pairs', () => {
+    const profiles = fc.sample(dataset(30), { numRuns: 1, seed: 7 })[0];
+    const seen: number[] = [];
+    const lists = computeTopKSync(prepareDataset(profiles), { k: 2, onProgress: (p) => seen.push(p.pairsDone / p.pairsTotal) });
+    const n = lists.size;
+    expect(lists.pairsScored).toBe((n * (n - 1)) / 2);
+    if (n > 1) expect(seen[seen.length - 1]).toBe(1);
+  });
+
+  it('spreads a job over threads it starts and stops itself', async () => {
+    const profiles = fc.sample(dataset(30), { numRuns: 1, seed: 11 })[0];
+    const prepared = prepareDataset(profiles);
+    const lists = await computeTopK(prepared, { k: 4, threads: 2 });
+    expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
+  });
+
+  it('rejects a bad k or range', () => {
+    const prepared = prepareDataset([]);
+    expect(() => computeTopKSync(prepared, { k: -1 })).toThrow(/k must be/);
+    expect(() => computeTopKSync(prepared, { k: 1, sourceRange: [0, 1] })).toThrow(/sourceRange/);
+  });
+});
+
+function hash(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+  return h;
+}

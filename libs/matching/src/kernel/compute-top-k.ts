@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+
+import { normaliseWeights, type Weights } from '../weights';
+import type { PreparedDataset } from './prepared-dataset';
+import { scanRows } from './scan';
+import { TopKHeaps } from './top-k-heap';
+import { TopKLists } from './top-k-lists';
+import { TopKPool } from './top-k-pool';
+
+export interface TopKProgress {
+  pairsDone: number;
+  pairsTotal: number;
+}
+
+export interface TopKOptions {
+  k: number;
+  weights?: Partial<Weights>;
+  /** Worker threads; by default all cores, or 1 when the job is too small to repay starting threads. */
+  threads?: number;
+  /** Threads to reuse across calls; `threads` is then the pool's size. */
+  pool?: TopKPool;
+  /** Source members [start, end) by prepared index; the default is all of them. */
+  sourceRange?: readonly [number, number];
+  onProgress?: (progress: TopKProgress) => void;
+}
+
+/** Below this many pairs, starting worker threads costs more than it saves. */
+const PAIRS_PER_THREAD_MINIMUM = 4_000_000;
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * The top-k candidates of every source member in the range, by match, ties by id.
+ * Candidates are all active members; the result does not depend on the thread count.
+ */
+export async function computeTopK(prepared: PreparedDataset, options: TopKOptions): Promise<TopKLists> {
+  const plan = planOf(prepared, options);
+  const threads =
+    options.pool?.threads ??
+    options.threads ??
+    Math.max(1, Math.min(availableParallelism(), Math.floor(plan.pairsTotal / PAIRS_PER_THREAD_MINIMUM)));
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
+  if (threads === 1 && !options.pool) return computeTopKSync(prepared, options);
+
+  const pool = options.pool ?? new TopKPool(threads);
+  const cursor = new Int32Array(new SharedArrayBuffer(4));
+  cursor[0] = plan.start;
+  const progress = new Float64Array(new SharedArrayBuffer(8 * threads));
+  const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
+  const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
+  try {
+    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, plan.end - plan.start)));
+    floor.fill(plan.k > 0 ? -Infinity : Infinity);
+    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor })));
+    report();
+    const pairs = results.reduce((total, r) => total + r.pairs, 0);
+    return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, results, plan.k, pairs, prepared.arrays.idRank);
+  } finally {
+    clearInterval(timer);
+    if (!options.pool) await pool.close();
+  }
+}
+
+/** computeTopK on the calling thread, for small jobs and for callers that cannot await. */
+export function computeTopKSync(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>): TopKLists {
+  const plan = planOf(prepared, options);
+  const heaps = new TopKHeaps(plan.end - plan.start, plan.k, prepared.arrays.idRank);
+  let next = plan.start;
+  let done = 0;
+  const pairs = scanRows(
+    prepared.arrays,
+    plan.job.weights,
+    heaps,
+    plan.start,
+    plan.end,
+    plan.job.chunk,
+    () => {
+      const row = next;
+      next += plan.job.chunk;
+      return row;
+    },
+    (chunkPairs) => {
+      done += chunkPairs;
+      options.onProgress?.({ pairsDone: done, pairsTotal: plan.pairsTotal });
+    },
+  );
+  return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
+}
+
+/** Unordered pairs a range considers: each source meets everyone outside the range and later sources. */
+export function pairsInRange(n: number, start: number, end: number): number {
+  const rows = end - start;
+  return rows * start + rows * (n - 1) - ((start + end - 1) * rows) / 2;
+}
+
+function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>) {
+  const n = prepared.size;
+  const { k } = options;
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be an integer >= 0, got ${k}`);
+  const [start, end] = options.sourceRange ?? [0, n];
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > n || start > end) {
+    throw new RangeError(`sourceRange must lie within [0, ${n}], got [${start}, ${end})`);
+  }
+  const chunk = Math.max(1, Math.min(256, Math.floor(1_000_000 / Math.max(1, n))));
+  const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk };
+  return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}

@@ -1,0 +1,87 @@
+/**
+ * One bounded heap per source member, in flat typed arrays: the K best candidates seen so
+ * far, the worst at the root. "Worse" means a lower score, or an equal score and a later
+ * id (a higher `rank`). `floor` is the root score once a heap is full, so the
+ * scan can skip a pair with one comparison.
+ */
+export class TopKHeaps {
+  readonly count: Int32Array<ArrayBuffer>;
+  readonly score: Float64Array<ArrayBuffer>;
+  readonly index: Int32Array<ArrayBuffer>;
+  readonly floor: Float64Array;
+
+  /**
+   * `floor` may be shared by the heaps of several threads over the same sources: each
+   * thread's full heap proves that the final list's worst entry is at least its root, so
+   * every thread may skip what falls below the highest root any of them has reached.
+   */
+  constructor(
+    readonly slots: number,
+    readonly k: number,
+    private readonly rank: Int32Array,
+    floor?: Float64Array,
+  ) {
+    this.count = new Int32Array(slots);
+    this.score = new Float64Array(slots * k);
+    this.index = new Int32Array(slots * k);
+    this.floor = floor ?? new Float64Array(slots).fill(k > 0 ? -Infinity : Infinity);
+  }
+
+  /** Adds candidate j with score s to heap `slot` if it beats the heap's worst. */
+  offer(slot: number, s: number, j: number): void {
+    const k = this.k;
+    const base = slot * k;
+    const score = this.score;
+    const index = this.index;
+    const c = this.count[slot];
+    const rank = this.rank;
+    const rj = rank[j];
+    let pos: number;
+    if (c < k) {
+      pos = c;
+      this.count[slot] = c + 1;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        const ps = score[base + parent];
+        const pj = index[base + parent];
+        if (!(s < ps || (s === ps && rj > rank[pj]))) break;
+        score[base + pos] = ps;
+        index[base + pos] = pj;
+        pos = parent;
+      }
+    } else {
+      const rs = score[base];
+      if (!(s > rs || (s === rs && rj < rank[index[base]]))) return;
+      pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= k) break;
+        let cs = score[base + child];
+        let cj = index[base + child];
+        const right = child + 1;
+        if (right < k) {
+          const rsc = score[base + right];
+          const rightJ = index[base + right];
+          if (rsc < cs || (rsc === cs && rank[rightJ] > rank[cj])) {
+            child = right;
+            cs = rsc;
+            cj = rightJ;
+          }
+        }
+        if (!(cs < s || (cs === s && rank[cj] > rj))) break;
+        score[base + pos] = cs;
+        index[base + pos] = cj;
+        pos = child;
+      }
+    }
+    score[base + pos] = s;
+    index[base + pos] = j;
+    if (this.count[slot] === k && score[base] > this.floor[slot]) this.floor[slot] = score[base];
+  }
+}
+
+/** Best first: higher score, then lower id rank. */
+export function compareEntries(sa: number, ra: number, sb: number, rb: number): number {
+  if (sa !== sb) return sa > sb ? -1 : 1;
+  return ra - rb;
+}

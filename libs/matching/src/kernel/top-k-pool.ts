@@ -1,0 +1,68 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import type { ShardJob, ShardResult } from './shard';
+
+/**
+ * Worker threads kept for repeated computeTopK calls: starting a thread and warming up
+ * its compiled code costs tens of milliseconds (much more when running from TypeScript
+ * sources), which matters next to a recompute that itself takes a fraction of a second.
+ * Idle threads do not keep the process alive; close() ends them.
+ */
+export class TopKPool {
+  private readonly workers: Worker[];
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(readonly threads: number) {
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
+    const { file, execArgv } = workerEntry();
+    this.workers = Array.from({ length: threads }, () => {
+      const worker = new Worker(file, { execArgv });
+      worker.unref();
+      return worker;
+    });
+  }
+
+  /** Runs one job per thread (jobs.length must equal threads); calls are served in turn. */
+  run(jobs: readonly Omit<ShardJob, 'slot'>[]): Promise<ShardResult[]> {
+    if (this.closed) return Promise.reject(new Error('the matching thread pool is closed'));
+    if (jobs.length !== this.threads) throw new RangeError(`expected ${this.threads} jobs, got ${jobs.length}`);
+    const next = this.queue.then(() => Promise.all(jobs.map((job, slot) => this.runOne(this.workers[slot], { ...job, slot }))));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private runOne(worker: Worker, job: ShardJob): Promise<ShardResult> {
+    return new Promise<ShardResult>((resolve, reject) => {
+      const done = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        worker.unref();
+      };
+      const onMessage = (result: ShardResult): void => (done(), resolve(result));
+      const onError = (error: Error): void => (done(), reject(error));
+      const onExit = (code: number): void => (done(), reject(new Error(`matching thread exited with code ${code}`)));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+      worker.postMessage(job);
+    });
+  }
+}
+
+/** The compiled worker is plain .js; from TypeScript sources it needs the swc loader. */
+function workerEntry(): { file: string; execArgv?: string[] } {
+  const extension = extname(__filename);
+  const file = join(__dirname, `top-k.worker${extension}`);
+  if (extension !== '.ts') return { file };
+  const registered = process.execArgv.some((arg) => arg.includes('@swc-node/register'));
+  return { file, execArgv: registered ? process.execArgv : [...process.execArgv, '-r', '@swc-node/register'] };
+}
