@@ -45,11 +45,22 @@ export function compareCandidates(a: ScoredCandidate, b: ScoredCandidate): numbe
 }
 
 /** The themes of a needs or offers map that count (level > 0), in plain string order. */
-export function presentThemes(levels: Readonly<Record<string, number>>): string[] {
-  return Object.keys(levels)
-    .filter((theme) => levels[theme] > 0)
-    .sort(byPlainOrder);
+export function presentThemes(levels: Readonly<Record<string, number>>): readonly string[] {
+  let themes = PRESENT_THEMES.get(levels);
+  if (!themes) {
+    themes = Object.keys(levels)
+      .filter((theme) => levels[theme] > 0)
+      .sort(byPlainOrder);
+    PRESENT_THEMES.set(levels, themes);
+  }
+  return themes;
 }
+
+/**
+ * Scoring a stored list calls presentThemes on the same maps many times; profiles are treated
+ * as immutable, so each map's sorted themes are remembered for as long as the map lives.
+ */
+const PRESENT_THEMES = new WeakMap<object, readonly string[]>();
 
 export function byPlainOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
