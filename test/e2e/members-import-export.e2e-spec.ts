@@ -1,6 +1,7 @@
 import type { MemberRecord } from '../../src/members/member-record';
 import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { databaseSnapshot, memberRecord } from '../support/member-factory';
+import { TEST_STACK } from '../support/test-stack';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const IMPORT = '/api/v1/members/import';
@@ -229,21 +230,25 @@ describe('member import into a fresh app', () => {
     }
   }, 60_000);
 
-  it('accepts 50,000 members in one request', async () => {
-    const records = loadGeoNamesProfiles({ minPopulation: 1000, region: 'world' }).slice(0, 50_000);
-    expect(records).toHaveLength(50_000);
-    const [{ count: before }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members');
+  // The embedded stack runs the same import code on PGlite, where 50,000 members take about a minute;
+  // the size limit itself is covered there by the validation tests' larger-than-BODY_LIMIT_MB import.
+  if (TEST_STACK === 'services') {
+    it('accepts 50,000 members in one request', async () => {
+      const records = loadGeoNamesProfiles({ minPopulation: 1000, region: 'world' }).slice(0, 50_000);
+      expect(records).toHaveLength(50_000);
+      const [{ count: before }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members');
 
-    const response = await b.http.post(IMPORT).send(records).expect(200);
-    const { received, created, updated, unchanged } = response.body;
-    expect(received).toBe(50_000);
-    expect(created + updated + unchanged).toBe(50_000);
-    const [{ count: after }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members');
-    expect(after).toBe(before + created);
-    const [{ count: stored }] = await b.dataSource.query(
-      'SELECT count(*)::int AS count FROM members WHERE id = ANY($1)',
-      [records.map((record) => record.id)],
-    );
-    expect(stored).toBe(50_000);
-  }, 180_000);
+      const response = await b.http.post(IMPORT).send(records).expect(200);
+      const { received, created, updated, unchanged } = response.body;
+      expect(received).toBe(50_000);
+      expect(created + updated + unchanged).toBe(50_000);
+      const [{ count: after }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members');
+      expect(after).toBe(before + created);
+      const [{ count: stored }] = await b.dataSource.query(
+        'SELECT count(*)::int AS count FROM members WHERE id = ANY($1)',
+        [records.map((record) => record.id)],
+      );
+      expect(stored).toBe(50_000);
+    }, 180_000);
+  }
 });
