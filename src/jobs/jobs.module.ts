@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
@@ -15,7 +24,7 @@ export const REDIS = Symbol('REDIS');
 
 /** Starts the BullMQ worker where configured, once every feature has registered its handlers. */
 @Injectable()
-export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private worker?: BullMqJobWorker;
 
@@ -51,9 +60,14 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any shutdown hook closes a connection (TypeORM's runs before ours): running jobs finish with the database open. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    if (this.queue instanceof BullMqJobQueue || this.queue instanceof InProcessJobQueue) await this.queue.close();
+    if (this.queue instanceof InProcessJobQueue) await this.queue.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.queue instanceof BullMqJobQueue) await this.queue.close();
     this.redis?.disconnect();
   }
 }

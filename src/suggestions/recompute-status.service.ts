@@ -6,6 +6,8 @@ import { recordJob } from '../jobs/outbox/outbox';
 import { JobQueue } from '../jobs/job-queue';
 import { buildingGeneration, currentGeneration } from './suggestion-store';
 
+const COUNTS_TIMEOUT_MS = 1000;
+
 /** What the pipeline is doing and how far the suggestions lag behind the members. */
 @Injectable()
 export class RecomputeStatusService {
@@ -17,6 +19,13 @@ export class RecomputeStatusService {
   /** Records a full recompute; the relay enqueues it. */
   async requestRecompute(reason: string): Promise<void> {
     await this.dataSource.transaction((manager) => recordJob(manager, 'suggestions.recompute', { reason }));
+  }
+
+  /** Counts from Redis, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
+  private async queueCounts(queue: BullMqJobQueue) {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTS_TIMEOUT_MS).unref());
+    const counts = await Promise.race([queue.queue.getJobCounts(), timeout]);
+    return { kind: 'bullmq', reachable: counts !== null, counts };
   }
 
   async status() {
@@ -32,7 +41,7 @@ export class RecomputeStatusService {
     const newest = lag.newestMemberChange ? new Date(lag.newestMemberChange).getTime() : null;
     const behindMs = newest === null || settledAt.length === 0 ? null : Math.max(0, newest - Math.max(...settledAt));
     return {
-      queue: this.queue instanceof BullMqJobQueue ? { kind: 'bullmq', counts: await this.queue.queue.getJobCounts() } : { kind: 'in-process' },
+      queue: this.queue instanceof BullMqJobQueue ? await this.queueCounts(this.queue) : { kind: 'in-process' },
       outbox: { pending: lag.recordedJobs, oldest: lag.oldestRecordedJob },
       building: building
         ? { ...building, progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal }
