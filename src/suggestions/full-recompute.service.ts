@@ -1,4 +1,4 @@
-import { computeTopK, prepareDataset, type MatchProfile } from '@citymatch/matching';
+import { computeTopK, prepareDataset, type MatchProfile, type ScoredCandidate } from '@citymatch/matching';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,9 @@ import { JobQueue } from '../jobs/job-queue';
 import { MatchingSettingsService } from './matching-settings.service';
 import { loadActiveProfiles } from './member-profiles';
 import { generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
+
+/** Members whose lists one write transaction stores (about 5,000 rows with K = 50). */
+const WRITE_SLICE_MEMBERS = 100;
 
 /**
  * A full recompute writes a new generation beside the current one: a snapshot of the members, one
@@ -65,16 +68,20 @@ export class FullRecomputeService {
     const prepared = prepareDataset(profiles);
     const lists = await computeTopK(prepared, { k: row.k, weights: row.weights, sourceRange: [start, end] });
     const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-    const shardLists = new Map<string, ReturnType<typeof lists.suggestions>>();
-    for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
-    await this.dataSource.transaction(async (manager) => {
-      await replaceLists(manager, generationId, shardLists, byId);
-      await manager.query(
-        `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
-         WHERE id = $1 AND NOT ($2 = ANY(shards_done))`,
-        [generationId, start],
-      );
-    });
+    // Written in slices, each its own transaction: the generation is invisible until the switch, and
+    // short transactions let other requests through (the embedded database has a single connection).
+    for (let from = 0; from < lists.size; from += WRITE_SLICE_MEMBERS) {
+      const slice = new Map<string, ScoredCandidate[]>();
+      for (let slot = from; slot < Math.min(lists.size, from + WRITE_SLICE_MEMBERS); slot++) {
+        slice.set(lists.memberId(slot), lists.suggestions(slot));
+      }
+      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice, byId));
+    }
+    await this.dataSource.query(
+      `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
+       WHERE id = $1 AND NOT ($2 = ANY(shards_done))`,
+      [generationId, start],
+    );
   }
 
   /**
