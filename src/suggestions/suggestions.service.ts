@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { memberNotFound } from '../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import { MatchingSettingsService } from './matching-settings.service';
-import { loadActiveProfiles, loadProfile } from './member-profiles';
+import { loadActiveProfiles, loadProfile, loadProfiles } from './member-profiles';
 import { currentGeneration, type Generation } from './suggestion-store';
 
 export interface SuggestionView {
@@ -125,11 +125,7 @@ export class SuggestionsService {
 
   private async profilesOf(ids: string[]): Promise<Map<string, MatchProfile>> {
     if (ids.length === 0) return new Map();
-    const rows: MatchProfile[] = await this.dataSource.query(
-      `SELECT id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed
-       FROM members WHERE id = ANY($1)`,
-      [ids],
-    );
+    const rows = await loadProfiles(this.dataSource.manager, ids);
     return new Map(rows.map((row) => [row.id, row]));
   }
 }
