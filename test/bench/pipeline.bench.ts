@@ -1,0 +1,208 @@
+/**
+ * npm run bench:pipeline [-- --parts seed,world --samples 50 --seconds 10 --world 25000 --runtime compiled|source --no-docs]
+ *
+ * The suggestions pipeline on PostgreSQL + Redis, as deployed: the API (and standalone workers) run
+ * as child processes on loopback, each part on a database and Redis prefix of its own, dropped at
+ * the end. Results are printed and written to the "Suggestions pipeline" section of
+ * docs/benchmarks.md.
+ *
+ *  seed   the ~6,100-city demo seed, API with inline workers: full recompute after an import and on
+ *         POST /recompute; one member's update until its own suggestions read back changed;
+ *         GET …/suggestions under autocannon (unfiltered at LOG_LEVEL warn and info, theme filter);
+ *         then the jobs' steps timed one by one in a child process started like a worker.
+ *  world  the 25,000 most populous GeoNames cities, API with WORKERS=off: a full recompute with one
+ *         standalone worker process, then with two.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
+import { createBenchStack, type BenchStack } from './pipeline/bench-stack';
+import { type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
+import { loadTest } from './pipeline/http-load';
+import { type AppProcess, killAll, removeLogs, runBreakdown, startApi, startReferenceServer, startWorker } from './pipeline/processes';
+import { timeRecompute, waitIdle } from './pipeline/recompute-timeline';
+import { type PipelineResults, renderMarkdown, writeToDocs } from './pipeline/report';
+import { measureUpdates } from './pipeline/update-latency';
+
+const ROOT = join(__dirname, '../..');
+const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SHARD_SIZE = 1500; // RECOMPUTE_SHARD_SIZE's default
+
+const cleanups: Array<() => Promise<void> | void> = [];
+const log = (message: string) => console.error(`[bench:pipeline] ${message}`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      parts: { type: 'string', default: 'seed,world' },
+      samples: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '10' },
+      world: { type: 'string', default: '25000' },
+      runtime: { type: 'string', default: 'compiled' },
+      'no-docs': { type: 'boolean', default: false },
+    },
+  });
+  const parts = values.parts.split(',');
+  const machine = await describeMachine();
+  log(machine);
+  const build = await buildApp(values.runtime as Runtime);
+  cleanups.push(() => build.dispose(), removeLogs);
+  const results: PipelineResults = {
+    machine,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    command: ['npm run bench:pipeline', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    setup:
+      `API and workers run ${build.runtime === 'compiled' ? 'compiled (swc, as `nest build`)' : 'from TypeScript sources (@swc-node/register)'} ` +
+      'as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; ' +
+      'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.',
+  };
+  if (parts.includes('seed')) results.seed = await seedPart(build, Number(values.samples), Number(values.seconds));
+  if (parts.includes('world')) results.scaleOut = await worldPart(build, Number(values.world));
+
+  results.setup += ` 1-minute load average at the end ${loadavg()[0].toFixed(2)}.`;
+  const markdown = renderMarkdown(results);
+  console.log(`\n${markdown}\n`);
+  if (!values['no-docs']) {
+    writeToDocs(join(ROOT, 'docs/benchmarks.md'), markdown);
+    log('written to docs/benchmarks.md');
+  }
+}
+
+async function seedPart(build: AppBuild, samples: number, seconds: number): Promise<PipelineResults['seed']> {
+  const stack = await newStack();
+  const records = loadGeoNamesProfiles(DEMO_SEED);
+  const ids = records.map((record) => record.id);
+  let api = await track(startApi(build, stack, { workers: 'inline' }));
+
+  log(`importing ${records.length} cities and waiting for the generation switch`);
+  const importRun = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/members/import`, records), [api.child.pid!]);
+  await waitIdle(stack);
+  const postRuns = [];
+  for (let i = 0; i < 3; i++) {
+    log(`POST /recompute #${i + 1}`);
+    postRuns.push(await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [api.child.pid!]));
+    await waitIdle(stack);
+  }
+
+  log(`${samples} member updates, each until its suggestions read back changed`);
+  const updates = await measureUpdates(stack, api.baseUrl, ids, samples);
+
+  const reads: NonNullable<PipelineResults['seed']>['reads'] = [];
+  const unfiltered = (id: string) => `/api/v1/members/${id}/suggestions`;
+  log(`reference: a bare node:http server, ${seconds} s`);
+  const reference = await track(startReferenceServer());
+  reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference.baseUrl, ids, unfiltered, { seconds }) });
+  await reference.stop();
+  log(`GET suggestions, unfiltered, ${seconds} s`);
+  reads.push({
+    label: 'GET …/suggestions, no filter',
+    result: await loadTest(api.baseUrl, ids, unfiltered, { seconds, stack, pids: [api.child.pid!] }),
+    target: (r) => r.requestsPerSecond >= 3000 && r.p99 <= 30,
+    targetText: '≥ 3,000 req/s, p99 ≤ 30 ms',
+  });
+  log(`GET suggestions?theme=climate-change on one connection, ${seconds} s`);
+  reads.push({
+    label: 'GET …/suggestions?theme=climate-change, 1 connection (the cost of one request)',
+    result: await loadTest(api.baseUrl, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+  });
+  log(`GET suggestions?theme=climate-change, ${seconds} s`);
+  reads.push({
+    label: 'GET …/suggestions?theme=climate-change (warmed up by the run above)',
+    result: await loadTest(api.baseUrl, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+    target: (r) => r.requestsPerSecond >= 500,
+    targetText: '≥ 500 req/s',
+  });
+  await api.stop();
+  api = await track(startApi(build, stack, { workers: 'inline', logLevel: 'info' }));
+  log(`GET suggestions, unfiltered, request logs on, ${seconds} s`);
+  await loadTest(api.baseUrl, ids, unfiltered, { seconds: 2, warmupSeconds: 0 });
+  const linesBefore = api.output().split('\n').length;
+  const withLogs = await loadTest(api.baseUrl, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
+  const linesPerRequest = (api.output().split('\n').length - linesBefore) / withLogs.requests;
+  reads.push({ label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`, result: withLogs });
+  await api.stop();
+
+  log('timing the jobs\' steps one by one');
+  const steps = await runBreakdown(build, stack, SHARD_SIZE);
+  await stack.dispose();
+  return { importRun, postRuns, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
+}
+
+async function worldPart(build: AppBuild, size: number): Promise<PipelineResults['scaleOut']> {
+  const records = loadGeoNamesProfiles({ minPopulation: 5000, region: 'world' })
+    .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1))
+    .slice(0, size);
+  const stack = await newStack();
+  const api = await track(startApi(build, stack, { workers: 'off' }));
+  const first = await track(startWorker(build, stack));
+  // One worker runs the recompute the import causes; both runs are timed from the recompute job's
+  // arrival in the queue, so the import request itself is left out.
+  log(`scale-out: importing ${records.length} cities, full recompute with 1 worker`);
+  const one = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/members/import`, records), [first.child.pid!]);
+  await waitIdle(stack);
+  const second = await track(startWorker(build, stack));
+  log('scale-out: full recompute with 2 workers');
+  const two = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [first.child.pid!, second.child.pid!]);
+  await waitIdle(stack);
+  await Promise.all([first.stop(), second.stop(), api.stop()]);
+  await stack.dispose();
+  return [{ label: 'scale-out', members: records.length, one, two }];
+}
+
+async function newStack(): Promise<BenchStack> {
+  const stack = await createBenchStack(SERVER_URL, REDIS_URL);
+  cleanups.push(() => stack.dispose());
+  return stack;
+}
+
+async function track<T extends AppProcess>(started: Promise<T>): Promise<T> {
+  const app = await started;
+  cleanups.push(() => app.stop());
+  return app;
+}
+
+async function post(url: string, body?: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${(await response.text()).slice(0, 500)}`);
+}
+
+async function describeMachine(): Promise<string> {
+  const stack = await createBenchStack(SERVER_URL, REDIS_URL);
+  try {
+    const { rows: [{ server_version }] } = await stack.db.query('SHOW server_version');
+    const redis = /redis_version:(\S+)/.exec(await stack.redis.info('server'))?.[1];
+    return (
+      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, ` +
+      `node ${process.version}, PostgreSQL ${server_version.split(' ')[0]}, Redis ${redis}; ` +
+      `1-minute load average at start ${loadavg()[0].toFixed(2)}`
+    );
+  } finally {
+    await stack.dispose();
+  }
+}
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch((error: Error) => log(`cleanup: ${error.message}`));
+  cleanups.length = 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    killAll();
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(cleanUp);

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+
+const JOB_QUEUE = 'citymatch';
+
+/** A private PostgreSQL database and Redis key prefix for one part of the benchmark. */
+export interface BenchStack {
+  name: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Connections of the benchmark itself: polling generations, counting rows, breakdowns. */
+  db: Pool;
+  /** The app's queue, read for job timings (processedOn, finishedOn). */
+  queue: Queue;
+  redis: Redis;
+  /** Drops the database and every Redis key under the prefix. */
+  dispose(): Promise<void>;
+}
+
+export async function createBenchStack(serverUrl: string, redisUrl: string): Promise<BenchStack> {
+  const name = `citymatch_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new Pool({ connectionString: serverUrl, max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = new Pool({ connectionString: url.toString(), max: 4 });
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(JOB_QUEUE, { connection: redis, prefix: name });
+  let disposed = false;
+  return {
+    name,
+    databaseUrl: url.toString(),
+    redisUrl,
+    db,
+    queue,
+    redis,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await queue.close().catch(() => undefined);
+      await deleteKeys(redis, `${name}:*`);
+      redis.disconnect();
+      await db.end().catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length > 0) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}

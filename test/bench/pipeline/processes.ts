@@ -1,0 +1,144 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppBuild } from './compiled-app';
+import type { BenchStack } from './bench-stack';
+import type { Steps } from './breakdown';
+
+/** Every child still running, so that an interrupted benchmark can end them. */
+const running = new Set<ChildProcess>();
+/** Children write their logs to files here (as to a log collector), not to pipes this process reads. */
+let logDir: string | undefined;
+let started = 0;
+
+export interface AppProcess {
+  child: ChildProcess;
+  /** What the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface ApiProcess extends AppProcess {
+  baseUrl: string;
+}
+
+export interface ProcessOptions {
+  logLevel?: string;
+  workers?: 'inline' | 'off';
+}
+
+function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<string, string> = {}) {
+  return {
+    ...process.env,
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: stack.redisUrl,
+    QUEUE_PREFIX: stack.name,
+    LOG_LEVEL: options.logLevel ?? 'warn',
+    WORKERS: options.workers ?? 'inline',
+    RECOMPUTE_CRON: 'off',
+    SEED_DEMO_DATA: 'off',
+    ...extra,
+  };
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): AppProcess {
+  logDir ??= mkdtempSync(join(tmpdir(), 'citymatch-bench-logs-'));
+  const logFile = join(logDir, `${++started}.log`);
+  const fd = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  running.add(child);
+  const output = () => readFileSync(logFile, 'utf8');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => running.delete(child));
+  return {
+    child,
+    output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function startApi(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const app = start(build.script('src/main.ts'), childEnv(stack, options, { HOST: '127.0.0.1', PORT: String(port) }));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(app, 'API', async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.ok === true);
+  const health = await (await fetch(`${baseUrl}/health`)).text();
+  if (!health.includes('bullmq')) throw new Error(`the API did not start on PostgreSQL + Redis: ${health}`);
+  return { ...app, baseUrl };
+}
+
+/**
+ * A reference for the machine's speed at the time of the run: a bare node:http server answering
+ * every request with the same ~2.5 KB JSON (about the size of a suggestions answer).
+ */
+export async function startReferenceServer(): Promise<ApiProcess> {
+  const port = await freePort();
+  const script = `
+    const body = JSON.stringify({ suggestions: Array.from({ length: 20 }, (_, i) => ({ rank: i + 1, memberId: 'gn-' + (1000000 + i), name: 'City ' + i, country: 'JP', subregion: 'Eastern Asia', population: 123456, score: 0.5 })) });
+    require('node:http').createServer((req, res) => { res.setHeader('content-type', 'application/json'); res.end(body); }).listen(${port}, '127.0.0.1');`;
+  const server = start(['-e', script], process.env);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(server, 'reference server', async () => (await fetch(baseUrl).catch(() => undefined))?.ok === true);
+  return { ...server, baseUrl };
+}
+
+/** A standalone worker; ready once it logs that it processes jobs (it logs at info for that). */
+export async function startWorker(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<AppProcess> {
+  const worker = start(build.script('src/worker.ts'), childEnv(stack, { logLevel: 'info', ...options }));
+  await waitFor(worker, 'worker', async () => worker.output().includes('processing jobs with concurrency'));
+  return worker;
+}
+
+async function waitFor(app: AppProcess, what: string, ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (app.child.exitCode !== null) throw new Error(`${what} exited during start:\n${tail(app)}`);
+    if (Date.now() > deadline) throw new Error(`${what} not ready in ${timeoutMs} ms:\n${tail(app)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const tail = (app: AppProcess) => app.output().split('\n').slice(-20).join('\n');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The jobs' steps timed one by one, in a child process started like the app's (breakdown-child.ts). */
+export function runBreakdown(build: AppBuild, stack: BenchStack, shardSize: number): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
+  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize })];
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`breakdown failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout)),
+    );
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+  });
+}
+
+/** Ends every child still running (used when the benchmark is interrupted or fails). */
+export function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
+/** Removes the children's log files, once they have all stopped. */
+export function removeLogs(): void {
+  if (logDir) rmSync(logDir, { recursive: true, force: true });
+  logDir = undefined;
+}
