@@ -20,7 +20,7 @@ import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack, type BenchStack } from './pipeline/bench-stack';
 import { type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
 import { loadTest } from './pipeline/http-load';
-import { type AppProcess, killAll, removeLogs, runBreakdown, startApi, startReferenceServer, startWorker } from './pipeline/processes';
+import { type AppProcess, killAll, removeLogs, runBreakdown, startApi, startNestReference, startReferenceServer, startWorker } from './pipeline/processes';
 import { timeRecompute, waitIdle } from './pipeline/recompute-timeline';
 import { type PipelineResults, renderMarkdown, writeToDocs } from './pipeline/report';
 import { measureUpdates } from './pipeline/update-latency';
@@ -95,6 +95,13 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
   const reference = await track(startReferenceServer());
   reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference.baseUrl, ids, unfiltered, { seconds }) });
   await reference.stop();
+  log(`reference: the suggestions route in Nest without the database, ${seconds} s`);
+  const nestReference = await track(startNestReference(build));
+  reads.push({
+    label: 'reference: the same route in Nest (adapter, validation pipe, DTO, request logger) with a fixed answer, no database',
+    result: await loadTest(nestReference.baseUrl, ids, unfiltered, { seconds, stack, pids: [nestReference.child.pid!] }),
+  });
+  await nestReference.stop();
   log(`GET suggestions, unfiltered, ${seconds} s`);
   reads.push({
     label: 'GET …/suggestions, no filter',

@@ -7,6 +7,9 @@ import { seededRandom, timeMs } from './stats';
 
 export type Steps = Array<[string, number]>;
 
+/** As FullRecomputeService.computeShard writes a shard's lists (there, each slice is its own transaction). */
+const WRITE_SLICE_MEMBERS = 100;
+
 /** As SuggestionsService.profilesOf selects them. */
 const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
 
@@ -55,8 +58,13 @@ export class Breakdown {
         return count;
       });
       steps.push([`shard: components of ${rows.toLocaleString('en')} rows (pairComponents)`, componentsMs]);
-      const [replaceMs] = await timeMs(() => replaceLists(manager, id, shardLists, byId));
-      steps.push(['shard: row writes (DELETE + INSERT … unnest)', replaceMs - componentsMs]);
+      const [replaceMs] = await timeMs(async () => {
+        const entries = [...shardLists];
+        for (let from = 0; from < entries.length; from += WRITE_SLICE_MEMBERS) {
+          await replaceLists(manager, id, new Map(entries.slice(from, from + WRITE_SLICE_MEMBERS)), byId);
+        }
+      });
+      steps.push([`shard: row writes (DELETE + INSERT … unnest, ${WRITE_SLICE_MEMBERS} members at a time)`, replaceMs - componentsMs]);
       const [{ id: copyId }] = await manager.query(
         `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total)
          VALUES ('building', 'breakdown', '{}', 50, 0, 1) RETURNING id`,

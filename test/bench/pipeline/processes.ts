@@ -91,6 +91,16 @@ export async function startReferenceServer(): Promise<ApiProcess> {
   return { ...server, baseUrl };
 }
 
+/** The suggestions route in Nest with a fixed answer and no database (nest-reference.ts). */
+export async function startNestReference(build: AppBuild): Promise<ApiProcess> {
+  const port = await freePort();
+  const server = start([...build.script('test/bench/pipeline/nest-reference.ts'), String(port)], process.env);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const probe = `${baseUrl}/api/v1/members/x/suggestions`;
+  await waitFor(server, 'Nest reference', async () => (await fetch(probe).catch(() => undefined))?.ok === true);
+  return { ...server, baseUrl };
+}
+
 /** A standalone worker; ready once it logs that it processes jobs (it logs at info for that). */
 export async function startWorker(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<AppProcess> {
   const worker = start(build.script('src/worker.ts'), childEnv(stack, { logLevel: 'info', ...options }));
