@@ -12,7 +12,11 @@ export enum WorkersMode {
   Off = 'off',
 }
 
-/** Every environment variable CityMatch reads, with its rule and default. */
+/**
+ * Every environment variable CityMatch reads, with its rule and default. Every field has an
+ * initialiser: the list of known variables is read from an instance, and a field without one is
+ * not an own property when compiled with useDefineForClassFields off (as `nest build` does).
+ */
 export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT: number = 3000;
@@ -22,11 +26,11 @@ export class EnvironmentVariables {
 
   /** PostgreSQL connection string; absent means the embedded PGlite database under DATA_DIR. */
   @IsOptional() @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   /** Redis connection string for BullMQ; absent means jobs run in-process. */
   @IsOptional() @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
-  REDIS_URL?: string;
+  REDIS_URL?: string = undefined;
 
   /** Where the embedded database lives; `memory` keeps it in memory (tests). */
   @IsOptional() @IsString()
