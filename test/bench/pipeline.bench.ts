@@ -8,7 +8,8 @@
  *
  *  seed   the ~6,100-city demo seed, API with inline workers: full recompute after an import and on
  *         POST /recompute; one member's update until its own suggestions read back changed;
- *         GET …/suggestions under autocannon (unfiltered at LOG_LEVEL warn and info, theme filter);
+ *         GET …/suggestions under autocannon (unfiltered at LOG_LEVEL warn and info, theme filter),
+ *         beside a bare node:http server and the same route in Nest without the database;
  *         then the jobs' steps timed one by one in a child process started like a worker.
  *  world  the 25,000 most populous GeoNames cities, API with WORKERS=off: a full recompute with one
  *         standalone worker process, then with two.

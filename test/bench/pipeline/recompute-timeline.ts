@@ -64,7 +64,7 @@ export async function timeRecompute(stack: BenchStack, trigger: () => Promise<vo
     shards: generation.shards_total,
     phases: phasesOf({ sent, accepted, switched }, start, shards, finish),
     shardSeconds: shards.map((job) => (job.finishedOn! - job.processedOn!) / 1000),
-    cleanupSeconds: finish ? (finish.finishedOn! - switched) / 1000 : Number.NaN,
+    cleanupSeconds: finish && before !== null ? (finish.finishedOn! - switched) / 1000 : Number.NaN,
     fromEnqueueSeconds: start ? (switched - start.timestamp) / 1000 : Number.NaN,
     processCores: used.process,
     postgresCores: used.postgres,

@@ -22,7 +22,7 @@ export interface PipelineResults {
   scaleOut?: Array<{ label: string; members: number; one: RecomputeRun; two: RecomputeRun }>;
 }
 
-const s = (seconds: number) => `${seconds.toFixed(2)} s`;
+const s = (seconds: number) => (Number.isNaN(seconds) ? '–' : `${seconds.toFixed(2)} s`);
 const ms = (value: number) => `${Math.round(value)} ms`;
 const n = (value: number) => Math.round(value).toLocaleString('en');
 const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
