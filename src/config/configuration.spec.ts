@@ -55,6 +55,31 @@ describe('loadConfiguration', () => {
     });
   });
 
+  it('reads CORS origins as a list, * as any origin, and nothing as none', () => {
+    expect(loadConfiguration({}).http.corsOrigins).toEqual([]);
+    expect(loadConfiguration({ CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
+    expect(loadConfiguration({ CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
+    expect(configurationErrorOf({ CORS_ORIGINS: 'a.example' }).message).toContain('CORS_ORIGINS');
+  });
+
+  it('limits requests per token and per anonymous address, with 0 meaning unlimited', () => {
+    expect(loadConfiguration({}).rateLimit).toEqual({ perToken: 1200, anonymous: 60 });
+    expect(loadConfiguration({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' }).rateLimit).toEqual({
+      perToken: 0,
+      anonymous: 5,
+    });
+    expect(configurationErrorOf({ RATE_LIMIT_PER_MINUTE: 'many' }).message).toContain('RATE_LIMIT_PER_MINUTE');
+  });
+
+  it('prints a first admin token on the embedded stack only', () => {
+    expect(loadConfiguration({}).firstAdminToken).toBe(true);
+    expect(loadConfiguration({ FIRST_ADMIN_TOKEN: 'off' }).firstAdminToken).toBe(false);
+    expect(loadConfiguration({ DATABASE_URL: 'postgres://app@db/citymatch' }).firstAdminToken).toBe(false);
+  });
+
   it('runs jobs inline on the embedded stack even with WORKERS=off, since there is no queue to share', () => {
     expect(loadConfiguration({ WORKERS: 'off' }).workers.inline).toBe(true);
   });

@@ -14,7 +14,10 @@ export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: s
 
 /** The validated configuration, read once at boot and passed down; nothing else reads process.env. */
 export interface AppConfig {
-  http: { host: string; port: number; bodyLimitBytes: number };
+  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] | '*' };
+  /** Requests per minute; 0 means unlimited. */
+  rateLimit: { perToken: number; anonymous: number };
+  firstAdminToken: boolean;
   database: DatabaseConfig;
   queue: QueueConfig;
   workers: { inline: boolean; concurrency: number };
@@ -59,7 +62,14 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
     ? { kind: 'bullmq', redisUrl: variables.REDIS_URL, prefix: variables.QUEUE_PREFIX }
     : { kind: 'in-process' };
   return {
-    http: { host: variables.HOST, port: variables.PORT, bodyLimitBytes: variables.BODY_LIMIT_MB * 1024 * 1024 },
+    http: {
+      host: variables.HOST,
+      port: variables.PORT,
+      bodyLimitBytes: variables.BODY_LIMIT_MB * 1024 * 1024,
+      corsOrigins: parseCorsOrigins(variables.CORS_ORIGINS),
+    },
+    rateLimit: { perToken: variables.RATE_LIMIT_PER_MINUTE, anonymous: variables.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+    firstAdminToken: variables.FIRST_ADMIN_TOKEN === 'auto' && database.kind === 'embedded',
     database,
     queue,
     workers: {
@@ -74,4 +84,12 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
   };
+}
+
+function parseCorsOrigins(value: string): string[] | '*' {
+  if (value.trim() === '*') return '*';
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
 }

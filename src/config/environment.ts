@@ -66,6 +66,24 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'RECOMPUTE_CRON must be a cron pattern such as "0 3 * * *" or off' })
   RECOMPUTE_CRON: string = '0 3 * * *';
 
+  /** Browser origins allowed to call the API (comma-separated, or `*`); empty allows none. */
+  @IsOptional() @Matches(/^(|\*|https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*)$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of http(s):// origins',
+  })
+  CORS_ORIGINS: string = '';
+
+  /** Requests per minute per API token; 0 turns rate limiting off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /** Requests per minute per client address without a valid token; 0 turns it off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 60;
+
+  /** `auto` creates and prints one admin token on the embedded stack's first start (no token yet). */
+  @IsOptional() @IsIn(['auto', 'off'])
+  FIRST_ADMIN_TOKEN: 'auto' | 'off' = 'auto';
+
   /** `auto` loads the GeoNames demo members into an empty embedded database at start. */
   @IsOptional() @IsIn(['auto', 'off'])
   SEED_DEMO_DATA: 'auto' | 'off' = 'auto';

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/configuration';
 import { embeddedPostgresDriver } from './embedded/embedded-driver';
+import { AuditTrailSubscriber } from '../auth/audit/audit-trail.subscriber';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -10,6 +11,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'postgres' as const,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Writes made for an API request carry their audit row in the same transaction.
+    subscribers: [AuditTrailSubscriber],
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,

@@ -1,5 +1,6 @@
+import { ApiToken } from '../auth/tokens/api-token.entity';
 import { Member } from '../members/member.entity';
 import { Theme } from '../themes/theme.entity';
 
 /** Every entity, registered explicitly so the data source never depends on file globs. */
-export const ENTITIES = [Member, Theme];
+export const ENTITIES = [Member, Theme, ApiToken];

@@ -3,9 +3,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { completeAuditOnResponse } from '../auth/audit/audit-outcome.hook';
+import { adminOnlyHook } from '../auth/dashboard-access';
+import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
 import type { AppConfig } from '../config/configuration';
 import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
+import { recordRoutes } from './route-table';
+import { applySecurityHeaders } from './security';
 import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -16,6 +21,7 @@ const IMPORT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes });
+  recordRoutes(adapter.getInstance());
   const importUrl = `/${API_PREFIX}/${MEMBERS_IMPORT_PATH}`;
   adapter.getInstance().addHook('onRoute', (route) => {
     if (route.url === importUrl) route.bodyLimit = Math.max(IMPORT_BODY_LIMIT_BYTES, config.http.bodyLimitBytes);
@@ -31,14 +37,17 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
+  await applySecurityHeaders(app, config);
+  completeAuditOnResponse(app, `/${API_PREFIX}/`);
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('CityMatch API')
     .setDescription('Partner suggestions for decentralised cooperation between cities and local governments')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A CityMatch API token (cm_…)' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
-  await mountQueueDashboard(app);
+  await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));
   return app;
 }

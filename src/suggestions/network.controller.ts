@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/policies/access-policy';
 import { MatchesQuery } from './dto/matches.query';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
@@ -8,6 +9,8 @@ import { SuggestionsService } from './suggestions.service';
 
 /** Network-wide views and operations for the secretariat. */
 @ApiTags('network')
+@ApiBearerAuth()
+@Allow('admin', 'secretariat')
 @Controller()
 export class NetworkController {
   constructor(
@@ -28,6 +31,7 @@ export class NetworkController {
   }
 
   @Put('matching/weights')
+  @Allow('admin')
   @ApiOkResponse({ description: 'The weights now in force, scaled to sum to 1; a full recompute follows' })
   setWeights(@Body() dto: WeightsDto) {
     return this.settings.setWeights(dto);

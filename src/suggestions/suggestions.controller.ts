@@ -1,11 +1,15 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/policies/access-policy';
 import { DismissalsService } from './dismissals.service';
 import { CreateDismissalDto } from './dto/dismissal.dto';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import { SuggestionsService } from './suggestions.service';
 
+/** A member's own suggestions and dismissals: its officials and the secretariat only. */
 @ApiTags('suggestions')
+@ApiBearerAuth()
+@Allow('admin', 'secretariat', 'own-member')
 @Controller('members/:id')
 export class SuggestionsController {
   constructor(

@@ -1,9 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/policies/access-policy';
 import { Theme } from './theme.entity';
 import { ThemesService } from './themes.service';
 
 @ApiTags('themes')
+@ApiBearerAuth()
+@Allow('admin', 'secretariat', 'city_official')
 @Controller('themes')
 export class ThemesController {
   constructor(private readonly themes: ThemesService) {}

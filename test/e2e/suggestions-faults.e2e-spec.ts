@@ -3,19 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../src/config/config.module';
 import type { AppConfig } from '../../src/config/configuration';
-import { createApp } from '../../src/http/create-app';
 import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import type { MemberRecord } from '../../src/members/member-record';
 import { sampleMembers } from '../support/random-members';
 import { settle, storedAndFresh } from '../support/settle';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app';
 import { createTestStack, TEST_STACK } from '../support/test-stack';
 
 /**
@@ -119,17 +115,7 @@ async function startRedis(port: number, dir: string) {
 async function startAppOnRedis(redisUrl: string, env: Record<string, string>): Promise<TestApp> {
   const stack = await createTestStack(env);
   if (stack.config.queue.kind !== 'bullmq') throw new Error('services stack expected');
-  const app = await createApp({ ...stack.config, queue: { ...stack.config.queue, redisUrl } });
-  await app.listen(0, '127.0.0.1');
-  return {
-    app,
-    http: request((await app.getUrl()).replace('[::1]', '127.0.0.1')),
-    dataSource: app.get<DataSource>(getDataSourceToken()),
-    close: async () => {
-      await app.close();
-      await stack.dispose();
-    },
-  };
+  return startTestAppOn({ ...stack.config, queue: { ...stack.config.queue, redisUrl } }, () => stack.dispose());
 }
 
 const listOf = (body: { suggestions: Array<{ memberId: string; score: number }> }) =>

@@ -18,7 +18,17 @@ export interface TestStack {
  * at a time in a test file, closing it before starting the next.
  */
 export async function createTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const base = { LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'off', PORT: '0', HOST: '127.0.0.1', ...env };
+  const base = {
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'off',
+    FIRST_ADMIN_TOKEN: 'off',
+    // Tests call the API far faster than people do; the rate-limit test sets its own limits.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...env,
+  };
   if (TEST_STACK === 'embedded') {
     return { config: loadConfiguration({ ...base, DATA_DIR: 'memory' }), dispose: async () => undefined };
   }

@@ -1,5 +1,10 @@
 import { CreateMembersAndThemes1764300000000 } from './1764300000000-create-members-and-themes';
 import { CreateSuggestionsAndOutbox1764300100000 } from './1764300100000-create-suggestions-and-outbox';
+import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-api-tokens-and-audit-log';
 
 /** Every migration, oldest first; both stacks run the same list. */
-export const MIGRATIONS = [CreateMembersAndThemes1764300000000, CreateSuggestionsAndOutbox1764300100000];
+export const MIGRATIONS = [
+  CreateMembersAndThemes1764300000000,
+  CreateSuggestionsAndOutbox1764300100000,
+  CreateApiTokensAndAuditLog1764500000000,
+];

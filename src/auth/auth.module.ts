@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuthenticationGuard } from './authentication/authentication.guard';
+import { AUTHENTICATORS } from './authentication/authenticator';
+import { AuthorizationGuard } from './policies/authorization.guard';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
+import { FirstAdminToken } from './tokens/first-admin-token';
+import { TokensController } from './tokens/tokens.controller';
+import { TokensService } from './tokens/tokens.service';
+
+/**
+ * Who may do what. Every request passes three global guards, in this order: authentication (who
+ * is calling), rate limiting (per token, or per address without one), authorization (the route's
+ * declared policy; none declared means closed). Writes are audited.
+ */
+@Module({
+  imports: [RateLimitModule],
+  controllers: [TokensController, AuditController],
+  providers: [
+    TokensService,
+    ApiTokenAuthenticator,
+    { provide: AUTHENTICATORS, inject: [ApiTokenAuthenticator], useFactory: (apiTokens: ApiTokenAuthenticator) => [apiTokens] },
+    FirstAdminToken,
+    AuditLogService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [TokensService, AuditLogService],
+})
+export class AuthModule {}

@@ -1,0 +1,33 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/configuration';
+import { TokensService } from './tokens.service';
+
+/**
+ * The embedded stack's first start prints one admin token, so a newcomer can use the API at once.
+ * It is printed once: on later starts a token exists and nothing is printed.
+ */
+@Injectable()
+export class FirstAdminToken implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FirstAdminToken.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokensService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.firstAdminToken || (await this.tokens.count()) > 0) return;
+    const token = await this.tokens.create({ label: 'first admin token (embedded start)', role: 'admin' }, null);
+    this.logger.warn(`created the first admin token ${token.id}; its secret is printed once, below`);
+    process.stdout.write(
+      [
+        '',
+        'CityMatch: your admin token (shown once; keep it, or create another with npm run token:create):',
+        `  ${token.secret}`,
+        `  curl -H "Authorization: Bearer ${token.secret}" http://localhost:${this.config.http.port}/api/v1/members?limit=3`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+}
