@@ -8,10 +8,10 @@ import { AUTHENTICATORS } from './authentication/authenticator';
 import { AuthorizationGuard } from './policies/authorization.guard';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
 import { FirstAdminToken } from './tokens/first-admin-token';
 import { TokensController } from './tokens/tokens.controller';
-import { TokensService } from './tokens/tokens.service';
+import { TokensModule } from './tokens/tokens.module';
+import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
 
 /**
  * Who may do what. Every request passes three global guards, in this order: authentication (who
@@ -19,11 +19,9 @@ import { TokensService } from './tokens/tokens.service';
  * declared policy; none declared means closed). Writes are audited.
  */
 @Module({
-  imports: [RateLimitModule],
+  imports: [TokensModule, RateLimitModule],
   controllers: [TokensController, AuditController],
   providers: [
-    TokensService,
-    ApiTokenAuthenticator,
     { provide: AUTHENTICATORS, inject: [ApiTokenAuthenticator], useFactory: (apiTokens: ApiTokenAuthenticator) => [apiTokens] },
     FirstAdminToken,
     AuditLogService,
@@ -32,6 +30,6 @@ import { TokensService } from './tokens/tokens.service';
     { provide: APP_GUARD, useClass: AuthorizationGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [TokensService, AuditLogService],
+  exports: [TokensModule, AuditLogService],
 })
 export class AuthModule {}

@@ -1,18 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { TokensModule } from '../auth/tokens/tokens.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { loggerOptions } from '../logging';
 import { MembersModule } from '../members/members.module';
 
-/** What the command-line tools need: the configured database and the member registry, no HTTP. */
+/** What the command-line tools need: the configured database, the member registry and tokens, no HTTP. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, MembersModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, MembersModule, TokensModule],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { type EntitySubscriberInterface, EventSubscriber, type TransactionCommitEvent } from 'typeorm';
 import { auditContextStorage } from './audit-context';
 import { insertAuditRow } from './audit-sql';
 
@@ -7,6 +7,7 @@ import { insertAuditRow } from './audit-sql';
  * the write and its audit row are kept or lost together. The first committing transaction of a
  * request carries it; the final outcome and status are filled in when the response is sent.
  */
+@EventSubscriber()
 export class AuditTrailSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const context = auditContextStorage.getStore();

@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { invalidInput } from '../../http/api-errors';
+import { noteAuditedEntityId } from '../audit/audit-context';
 import type { FieldError } from '../../http/field-errors';
 import { Member } from '../../members/member.entity';
 import type { AuthenticationResult } from '../authentication/authenticator';
@@ -40,8 +41,10 @@ export class TokensService {
     return this.dataSource.transaction(async (manager) => {
       await this.checkNewToken(manager, input);
       const secret = generateTokenSecret();
+      const id = randomUUID();
+      noteAuditedEntityId(id);
       const token = manager.create(ApiToken, {
-        id: randomUUID(),
+        id,
         label: input.label,
         role: input.role,
         memberId: input.memberId ?? null,
