@@ -25,7 +25,7 @@ export class FirstAdminToken implements OnApplicationBootstrap {
         '',
         'CityMatch: your admin token (shown once; keep it, or create another with npm run token:create):',
         `  ${token.secret}`,
-        `  curl -H "Authorization: Bearer ${token.secret}" http://localhost:${this.config.http.port}/api/v1/members?limit=3`,
+        `  curl -H "Authorization: Bearer ${token.secret}" 'http://localhost:${this.config.http.port}/api/v1/members?limit=3'`,
         '',
       ].join('\n') + '\n',
     );
