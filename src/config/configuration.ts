@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage, validateSync } from 'class-validator';
 import { EnvironmentVariables, WorkersMode } from './environment';
 
 export class ConfigurationError extends Error {
@@ -27,7 +27,10 @@ export interface AppConfig {
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables());
+  // From the validation rules, not from an instance: how class fields compile must not matter.
+  const known = [
+    ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((rule) => rule.propertyName)),
+  ];
   const relevant = Object.fromEntries(
     known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );

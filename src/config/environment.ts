@@ -13,9 +13,8 @@ export enum WorkersMode {
 }
 
 /**
- * Every environment variable CityMatch reads, with its rule and default. Every field has an
- * initialiser: the list of known variables is read from an instance, and a field without one is
- * not an own property when compiled with useDefineForClassFields off (as `nest build` does).
+ * Every environment variable CityMatch reads, with its rule and default. The list of known
+ * variables comes from the validation rules, so every field needs at least one decorator.
  */
 export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)

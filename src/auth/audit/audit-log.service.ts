@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuditQuery } from './dto/audit.query';
@@ -13,8 +13,10 @@ export interface AuditRecord extends AuditEntry {
 }
 
 @Injectable()
-export class AuditLogService {
+export class AuditLogService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditLogService.name);
+  /** Completions still running after their response went out; shutdown waits for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -22,7 +24,17 @@ export class AuditLogService {
    * When the response is sent: completes the row written with the write, or, for a write that was
    * refused or failed before committing anything, appends one on its own.
    */
-  async settle(entry: AuditEntry, recordedId: string | undefined, statusCode: number): Promise<void> {
+  settle(entry: AuditEntry, recordedId: string | undefined, statusCode: number): Promise<void> {
+    const completion = this.complete(entry, recordedId, statusCode).finally(() => this.pending.delete(completion));
+    this.pending.add(completion);
+    return completion;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async complete(entry: AuditEntry, recordedId: string | undefined, statusCode: number): Promise<void> {
     try {
       if (recordedId) {
         const [updated] = await this.dataSource.query(
