@@ -1,0 +1,91 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createTestStack, TEST_STACK, type TestStack } from '../support/test-stack';
+
+/**
+ * The production build (`npm run build`, swc) compiles differently from the tests' transform, and
+ * once silently ignored DATABASE_URL. This starts the compiled entry points as production does.
+ */
+const ROOT = resolve(__dirname, '../..');
+const SECRET = /cm_[A-Za-z0-9_-]{43}/;
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'off', ...extra };
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<{ details: { queue: { kind: string } } }> {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const response = await fetch(`${url}/health`).catch(() => undefined);
+    if (response?.ok) return (await response.json()) as { details: { queue: { kind: string } } };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the API did not become ready');
+}
+
+/** Nest closes the app on SIGTERM, then re-raises the signal: a clean stop ends by SIGTERM (or 0). */
+function stop(child: ChildProcess): Promise<string> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done(`exit ${child.exitCode}`);
+    child.once('exit', (code, signal) => done(code === 0 || signal === 'SIGTERM' ? 'clean' : `exit ${code} ${signal}`));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the compiled build', () => {
+  let stack: TestStack;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+    stack = await createTestStack();
+    dataDir = mkdtempSync(join(tmpdir(), 'citymatch-compiled-'));
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(`starts dist/src/main.js on the ${TEST_STACK} stack, serves a token holder and stops cleanly on SIGTERM`, async () => {
+    const port = await freePort();
+    const env: Record<string, string> =
+      stack.config.database.kind === 'postgres' && stack.config.queue.kind === 'bullmq'
+        ? { DATABASE_URL: stack.config.database.url, REDIS_URL: stack.config.queue.redisUrl, QUEUE_PREFIX: stack.config.queue.prefix }
+        : { DATA_DIR: dataDir };
+    let secret: string;
+    if (TEST_STACK === 'services') {
+      // The first token on a server comes from the command line.
+      const output = execFileSync(process.execPath, ['dist/src/cli/token-create.js', '--role', 'admin', '--label', 'smoke'], {
+        cwd: ROOT,
+        env: baseEnv(env),
+        encoding: 'utf8',
+      });
+      secret = SECRET.exec(output)![0];
+    }
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    try {
+      const health = await waitForHealth(`http://127.0.0.1:${port}`, child);
+      expect(health.details.queue.kind).toBe(TEST_STACK === 'services' ? 'bullmq' : 'in-process');
+      if (TEST_STACK === 'embedded') secret = SECRET.exec(stdout)![0]; // printed on the first start
+      const themes = await fetch(`http://127.0.0.1:${port}/api/v1/themes`, { headers: { Authorization: `Bearer ${secret!}` } });
+      expect(themes.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/api/v1/themes`)).status).toBe(401);
+    } finally {
+      expect(await stop(child)).toBe('clean');
+    }
+  }, 120_000);
+});
