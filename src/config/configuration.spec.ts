@@ -74,6 +74,12 @@ describe('loadConfiguration', () => {
     expect(configurationErrorOf({ RATE_LIMIT_PER_MINUTE: 'many' }).message).toContain('RATE_LIMIT_PER_MINUTE');
   });
 
+  it('trusts no proxy for the client address unless told how many hops', () => {
+    expect(loadConfiguration({}).http.trustProxyHops).toBe(0);
+    expect(loadConfiguration({ TRUST_PROXY_HOPS: '1' }).http.trustProxyHops).toBe(1);
+    expect(configurationErrorOf({ TRUST_PROXY_HOPS: 'yes' }).message).toContain('TRUST_PROXY_HOPS');
+  });
+
   it('prints a first admin token on the embedded stack only', () => {
     expect(loadConfiguration({}).firstAdminToken).toBe(true);
     expect(loadConfiguration({ FIRST_ADMIN_TOKEN: 'off' }).firstAdminToken).toBe(false);

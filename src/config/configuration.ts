@@ -14,7 +14,7 @@ export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: s
 
 /** The validated configuration, read once at boot and passed down; nothing else reads process.env. */
 export interface AppConfig {
-  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] | '*' };
+  http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: string[] | '*'; trustProxyHops: number };
   /** Requests per minute; 0 means unlimited. */
   rateLimit: { perToken: number; anonymous: number };
   firstAdminToken: boolean;
@@ -70,6 +70,7 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       port: variables.PORT,
       bodyLimitBytes: variables.BODY_LIMIT_MB * 1024 * 1024,
       corsOrigins: parseCorsOrigins(variables.CORS_ORIGINS),
+      trustProxyHops: variables.TRUST_PROXY_HOPS,
     },
     rateLimit: { perToken: variables.RATE_LIMIT_PER_MINUTE, anonymous: variables.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
     firstAdminToken: variables.FIRST_ADMIN_TOKEN === 'auto' && database.kind === 'embedded',

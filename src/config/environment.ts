@@ -71,6 +71,13 @@ export class EnvironmentVariables {
   })
   CORS_ORIGINS: string = '';
 
+  /**
+   * Behind a reverse proxy or load balancer: how many proxy hops to trust for the client address
+   * (X-Forwarded-For), which rate limits and the audit log use. 0 trusts none.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
+
   /** Requests per minute per API token; 0 turns rate limiting off. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 1200;

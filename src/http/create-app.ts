@@ -20,7 +20,11 @@ const IMPORT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    // The client address (rate limits, audit log) comes from X-Forwarded-For only through trusted hops.
+    trustProxy: (_address: string, hop: number) => hop < config.http.trustProxyHops,
+  });
   recordRoutes(adapter.getInstance());
   const importUrl = `/${API_PREFIX}/${MEMBERS_IMPORT_PATH}`;
   adapter.getInstance().addHook('onRoute', (route) => {

@@ -26,6 +26,12 @@ describe('rate limits, security headers and CORS', () => {
     for (let call = 0; call < 5; call += 1) await t.anonymous.get('/health').expect(200);
   });
 
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const spoofed = () => t.anonymous.get('/api/v1/themes').set('X-Forwarded-For', `203.0.113.${Math.floor(Math.random() * 250)}`);
+    // The address limit was used up above; a made-up forwarded address does not reset it.
+    await spoofed().expect(429);
+  });
+
   it('sends security headers on every answer', async () => {
     for (const path of ['/health', '/api/v1/themes', '/docs']) {
       const { headers } = await t.anonymous.get(path);
