@@ -13,6 +13,7 @@ export {
   type ComponentScores,
   type PairComponents,
 } from './components';
+export { STORED_COMPONENTS, StoredComponentsWriter, type StoredComponentName } from './stored-components';
 export { arePartners, ineligibilityReasons, isCandidate, type IneligibilityReason } from './eligibility';
 export { directionalScores, matchScore } from './score';
 export {
