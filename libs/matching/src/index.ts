@@ -35,7 +35,9 @@ export { TopKLists } from './kernel/top-k-lists';
 export { TopKPool } from './kernel/top-k-pool';
 export {
   affectedBy,
+  listsTouchedBy,
   type IncrementalOptions,
+  type ListBar,
   type IncrementalUpdate,
   type ListChange,
   type ListChangeKind,
