@@ -1,4 +1,4 @@
-import type { MatchProfile } from '@citymatch/matching';
+import { prepareDataset, type MatchProfile, type PreparedDataset } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 
 /** The member columns the matching library reads, named as MatchProfile names them. */
@@ -16,4 +16,38 @@ export async function loadProfile(manager: EntityManager, id: string): Promise<M
 
 export function loadProfiles(manager: EntityManager, ids: readonly string[]): Promise<MatchProfile[]> {
   return manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE id = ANY($1)`, [ids]);
+}
+
+/**
+ * The active members, prepared for the kernel, kept in memory between calls: each call reads only
+ * the row versions (`xmin`, new for every write to a row) and loads again just the rows that
+ * changed, so a process that applies one change after another does not read every member each time.
+ */
+export class ActiveProfilesCache {
+  private readonly rows = new Map<string, { version: string; profile: MatchProfile }>();
+  private prepared?: PreparedDataset;
+
+  /** The prepared active members as `manager` sees them now (inside a transaction, as of its snapshot). */
+  async current(manager: EntityManager): Promise<PreparedDataset> {
+    const versions: Array<{ id: string; version: string }> = await manager.query(
+      `SELECT id, xmin::text AS version FROM members WHERE status = 'active'`,
+    );
+    let changed = versions.length !== this.rows.size;
+    const stale = versions.filter(({ id, version }) => this.rows.get(id)?.version !== version);
+    if (stale.length > 0) {
+      changed = true;
+      // Each row with the version it was read at: a row written in between is simply read again next time.
+      const rows: Array<MatchProfile & { version: string }> = await manager.query(
+        `SELECT ${PROFILE_COLUMNS}, xmin::text AS version FROM members WHERE id = ANY($1)`,
+        [stale.map(({ id }) => id)],
+      );
+      for (const { version, ...profile } of rows) this.rows.set(profile.id, { version, profile });
+    }
+    if (versions.length !== this.rows.size) {
+      const active = new Set(versions.map(({ id }) => id));
+      for (const id of [...this.rows.keys()]) if (!active.has(id)) this.rows.delete(id);
+    }
+    if (changed || !this.prepared) this.prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
+    return this.prepared;
+  }
 }

@@ -3,6 +3,7 @@ import { DismissalsService } from './dismissals.service';
 import { FullRecomputeService } from './full-recompute.service';
 import { IncrementalUpdateService } from './incremental-update.service';
 import { MatchingSettingsService } from './matching-settings.service';
+import { MatchingThreads } from './matching-threads';
 import { NetworkController } from './network.controller';
 import { RecomputeStatusService } from './recompute-status.service';
 import { StartupRecompute } from './startup-recompute';
@@ -15,6 +16,7 @@ const SERVICES = [
   FullRecomputeService,
   IncrementalUpdateService,
   MatchingSettingsService,
+  MatchingThreads,
   RecomputeStatusService,
   SuggestionsService,
 ];
@@ -29,6 +31,6 @@ export class SuggestionsModule {}
 
 /** The job side only, for the worker process. */
 @Module({
-  providers: [FullRecomputeService, IncrementalUpdateService, MatchingSettingsService, SuggestionsProcessor],
+  providers: [FullRecomputeService, IncrementalUpdateService, MatchingSettingsService, MatchingThreads, SuggestionsProcessor],
 })
 export class SuggestionsJobsModule {}

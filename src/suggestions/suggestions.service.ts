@@ -13,7 +13,7 @@ import { memberNotFound } from '../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import { MatchingSettingsService } from './matching-settings.service';
 import { loadActiveProfiles, loadProfile, loadProfiles } from './member-profiles';
-import { currentGeneration, type Generation } from './suggestion-store';
+import { currentGeneration, type Generation, readListsOf } from './suggestion-store';
 
 export interface SuggestionView {
   rank: number;
@@ -55,10 +55,8 @@ export class SuggestionsService {
     let weights: Weights;
     if (generation) {
       weights = generation.weights as unknown as Weights;
-      ranked = await this.dataSource.query(
-        `SELECT candidate_id AS id, score FROM suggestions WHERE generation_id = $1 AND member_id = $2 ORDER BY rank LIMIT $3`,
-        [generation.id, memberId, query.limit],
-      );
+      const stored = await readListsOf(this.dataSource.manager, generation.id, [memberId]);
+      ranked = (stored.get(memberId) ?? []).slice(0, query.limit);
     } else {
       weights = await this.settings.weights();
       const all = await loadActiveProfiles(this.dataSource.manager);
@@ -96,13 +94,17 @@ export class SuggestionsService {
     if (!generation) return { generation: null, matches: [] };
     const rows: Array<{ a: string; b: string; score: number; a_name: string; b_name: string; a_country: string; b_country: string }> =
       await this.dataSource.query(
-        `SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
+        `WITH pairs AS (
+           SELECT l.member_id, e.candidate_id, e.score
+           FROM suggestion_lists l, unnest(l.candidate_ids, l.scores) AS e(candidate_id, score)
+           WHERE l.generation_id = $1)
+         SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
                 ma.country AS a_country, mb.country AS b_country
-         FROM suggestions s
-         JOIN suggestions r ON r.generation_id = s.generation_id AND r.member_id = s.candidate_id AND r.candidate_id = s.member_id
+         FROM pairs s
+         JOIN pairs r ON r.member_id = s.candidate_id AND r.candidate_id = s.member_id
          JOIN members ma ON ma.id = s.member_id
          JOIN members mb ON mb.id = s.candidate_id
-         WHERE s.generation_id = $1 AND s.member_id < s.candidate_id
+         WHERE s.member_id < s.candidate_id
          ORDER BY s.score DESC, s.member_id, s.candidate_id
          LIMIT $2`,
         [generation.id, limit],
