@@ -2,7 +2,7 @@ import { prepareDataset, type MatchProfile, type PreparedDataset } from '@cityma
 import type { EntityManager } from 'typeorm';
 
 /** The member columns the matching library reads, named as MatchProfile names them. */
-const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
+export const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
 
 /** Every active member as the matching library reads it, in id order so that indices are stable. */
 export function loadActiveProfiles(manager: EntityManager): Promise<MatchProfile[]> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeFeed } from './change-feed';
 import { DismissalsService } from './dismissals.service';
 import { FullRecomputeService } from './full-recompute.service';
 import { IncrementalUpdateService } from './incremental-update.service';
@@ -9,6 +10,7 @@ import { RecomputeStatusService } from './recompute-status.service';
 import { StartupRecompute } from './startup-recompute';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsProcessor } from './suggestions.processor';
+import { SuggestionsReadModel } from './suggestions-read-model';
 import { SuggestionsService } from './suggestions.service';
 
 const SERVICES = [
@@ -24,7 +26,7 @@ const SERVICES = [
 /** Stored suggestions, kept fresh by jobs, and the API that reads them. */
 @Module({
   controllers: [SuggestionsController, NetworkController],
-  providers: [...SERVICES, SuggestionsProcessor, StartupRecompute],
+  providers: [...SERVICES, ChangeFeed, SuggestionsReadModel, SuggestionsProcessor, StartupRecompute],
   exports: SERVICES,
 })
 export class SuggestionsModule {}

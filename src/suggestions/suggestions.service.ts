@@ -1,19 +1,11 @@
-import {
-  explainMatch,
-  rankCandidates,
-  type MatchExplanation,
-  type MatchProfile,
-  type ScoredCandidate,
-  type Weights,
-} from '@citymatch/matching';
+import { explainMatch, rankPrepared, type MatchExplanation, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { memberNotFound } from '../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
-import { MatchingSettingsService } from './matching-settings.service';
-import { loadActiveProfiles, loadProfile, loadProfiles } from './member-profiles';
-import { currentGeneration, type Generation, readListsOf } from './suggestion-store';
+import { currentGeneration, type Generation } from './suggestion-store';
+import { SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
   rank: number;
@@ -37,38 +29,46 @@ export interface SuggestionsView {
 
 const FILTERS = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'language', 'diversify'] as const;
 
-/** Answers suggestion queries: unfiltered ones from the stored lists, filtered ones by ranking all members. */
+/**
+ * Answers suggestion queries from the read model in memory: unfiltered ones from the stored lists,
+ * filtered ones (or any before a first generation is stored) by ranking all members with the kernel.
+ */
 @Injectable()
 export class SuggestionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: MatchingSettingsService,
+    private readonly readModel: SuggestionsReadModel,
   ) {}
 
   async forMember(memberId: string, query: SuggestionsQuery): Promise<SuggestionsView> {
-    const member = await loadProfile(this.dataSource.manager, memberId);
+    const members = await this.readModel.profiles();
+    const member = members.get(memberId);
     if (!member) throw memberNotFound(memberId);
     const filtered = FILTERS.some((filter) => query[filter] !== undefined && query[filter] !== false);
-    const generation = filtered ? undefined : await currentGeneration(this.dataSource.manager);
+    const stored = filtered ? undefined : await this.readModel.stored(memberId);
+    const generation = stored?.generation;
 
     let ranked: ScoredCandidate[];
     let weights: Weights;
-    if (generation) {
-      weights = generation.weights as unknown as Weights;
-      const stored = await readListsOf(this.dataSource.manager, generation.id, [memberId]);
-      ranked = (stored.get(memberId) ?? []).slice(0, query.limit);
+    if (stored && generation) {
+      weights = generation.weights;
+      ranked = stored.list.slice(0, query.limit);
     } else {
-      weights = await this.settings.weights();
-      const all = await loadActiveProfiles(this.dataSource.manager);
-      ranked = member.status === 'active' ? rankCandidates(member, all, { k: query.limit, weights, filter: query, diversify: query.diversify }) : [];
+      weights = await this.readModel.weights();
+      const { theme, subregion, minPopulation, maxPopulation, language } = query;
+      ranked = rankPrepared(this.readModel.preparedOf(members), memberId, (id) => members.get(id), {
+        k: query.limit,
+        weights,
+        filter: { theme, subregion, minPopulation, maxPopulation, language },
+        diversify: query.diversify,
+      });
     }
-    const candidates = await this.profilesOf(ranked.map((candidate) => candidate.id));
     return {
       memberId,
       generation: generation ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null } : null,
       filtered,
       suggestions: ranked.map((candidate, index) => {
-        const other = candidates.get(candidate.id)!;
+        const other = members.get(candidate.id)!;
         const view: SuggestionView = {
           rank: index + 1,
           memberId: candidate.id,
@@ -123,11 +123,5 @@ export class SuggestionsService {
 
   currentGeneration(): Promise<Generation | undefined> {
     return currentGeneration(this.dataSource.manager);
-  }
-
-  private async profilesOf(ids: string[]): Promise<Map<string, MatchProfile>> {
-    if (ids.length === 0) return new Map();
-    const rows = await loadProfiles(this.dataSource.manager, ids);
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -22,7 +22,7 @@ export {
   type SharedNeed,
   type ThemeFit,
 } from './explain';
-export { MAX_PER_COUNTRY, rankCandidates, type CandidateFilter, type RankOptions } from './rank';
+export { MAX_PER_COUNTRY, rankCandidates, rankPrepared, type CandidateFilter, type RankOptions } from './rank';
 export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
 export {
   computeTopK,

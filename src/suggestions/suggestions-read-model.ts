@@ -1,0 +1,122 @@
+import { prepareDataset, type MatchProfile, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ChangeFeed } from './change-feed';
+import { MatchingSettingsService } from './matching-settings.service';
+import { loadProfiles, PROFILE_COLUMNS } from './member-profiles';
+
+export interface StoredList {
+  /** The current generation, or null when none is stored yet. */
+  generation: { id: number; finishedAt: Date | null; weights: Weights } | null;
+  /** The member's stored list in that generation, best first (empty when it has none). */
+  list: ScoredCandidate[];
+}
+
+/**
+ * What the suggestions API reads, kept in this process's memory: every member's profile (and, for
+ * filtered queries, the kernel's prepared dataset of them), the weights, and each member's stored
+ * list as it is asked for. The database triggers announce every change through the ChangeFeed when
+ * it commits, and only what changed is dropped; while the feed is down nothing is kept.
+ */
+@Injectable()
+export class SuggestionsReadModel {
+  private members?: Promise<Map<string, MatchProfile>>;
+  private readonly prepared = new WeakMap<Map<string, MatchProfile>, PreparedDataset>();
+  private weightsInForce?: Promise<Weights>;
+  private lists = new Map<string, Promise<StoredList>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: MatchingSettingsService,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe((payload) => this.changed(payload));
+  }
+
+  /** Every member, active or not, by id. */
+  profiles(): Promise<Map<string, MatchProfile>> {
+    if (!this.feed.listening) return loadAllProfiles(this.dataSource.manager);
+    return (this.members ??= this.keep(loadAllProfiles(this.dataSource.manager), () => (this.members = undefined)));
+  }
+
+  /** The active members of `members` prepared for the kernel, once per version of the map. */
+  preparedOf(members: Map<string, MatchProfile>): PreparedDataset {
+    let prepared = this.prepared.get(members);
+    if (!prepared) this.prepared.set(members, (prepared = prepareDataset(members.values())));
+    return prepared;
+  }
+
+  weights(): Promise<Weights> {
+    if (!this.feed.listening) return this.settings.weights();
+    return (this.weightsInForce ??= this.keep(this.settings.weights(), () => (this.weightsInForce = undefined)));
+  }
+
+  /** The member's list in the current generation, read with the generation in one query, so never a mix. */
+  stored(memberId: string): Promise<StoredList> {
+    if (!this.feed.listening) return loadStoredList(this.dataSource.manager, memberId);
+    let list = this.lists.get(memberId);
+    if (!list) {
+      const lists = this.lists;
+      list = this.keep(loadStoredList(this.dataSource.manager, memberId), () => lists.get(memberId) === list && lists.delete(memberId));
+      lists.set(memberId, list);
+    }
+    return list;
+  }
+
+  private changed(payload: string): void {
+    const [kind, rest] = payload.split(/:(.*)/s);
+    if (payload === '*') {
+      this.members = undefined;
+      this.weightsInForce = undefined;
+      this.lists = new Map();
+    } else if (kind === 'generation') {
+      this.lists = new Map();
+    } else if (kind === 'weights') {
+      this.weightsInForce = undefined;
+    } else if (kind === 'lists') {
+      if (rest === '*') this.lists = new Map();
+      else for (const id of JSON.parse(rest) as string[]) this.lists.delete(id);
+    } else if (kind === 'members') {
+      this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
+    }
+  }
+
+  /** A copy of the map with the changed members read again: requests holding the old map keep a consistent one. */
+  private async patchMembers(previous: Promise<Map<string, MatchProfile>>, ids: string[]): Promise<Map<string, MatchProfile>> {
+    const [members, rows] = await Promise.all([previous, loadProfiles(this.dataSource.manager, ids)]);
+    const next = new Map(members);
+    for (const row of rows) next.set(row.id, row);
+    return next;
+  }
+
+  /** A failed load is not kept: the next caller tries again. */
+  private keep<T>(loading: Promise<T>, forget: () => void): Promise<T> {
+    loading.catch(forget);
+    return loading;
+  }
+}
+
+/** Every member, active or not, by id. */
+export async function loadAllProfiles(manager: EntityManager): Promise<Map<string, MatchProfile>> {
+  const rows: MatchProfile[] = await manager.query(`SELECT ${PROFILE_COLUMNS} FROM members`);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** A member's list in the current generation, read with the generation in one query, so never a mix. */
+export async function loadStoredList(manager: EntityManager, memberId: string): Promise<StoredList> {
+  const [row] = await manager.query(
+    `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.candidate_ids, l.scores
+     FROM suggestion_state s
+     JOIN suggestion_generations g ON g.id = s.current_generation_id
+     LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND l.member_id = $1
+     WHERE s.id = 1`,
+    [memberId],
+  );
+  if (!row) return { generation: null, list: [] };
+  const ids: string[] = row.candidate_ids ?? [];
+  return {
+    generation: { id: row.id, finishedAt: row.finishedAt, weights: row.weights },
+    list: ids.map((id, at) => ({ id, score: Number(row.scores[at]) })),
+  };
+}
