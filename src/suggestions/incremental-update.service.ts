@@ -37,10 +37,14 @@ export class IncrementalUpdateService {
       const generation = await currentGeneration(manager);
       if (!generation) return { listsChanged: 0 }; // the first full recompute will include the change
 
-      const prepared = await this.profiles.current(manager);
+      await this.profiles.refresh(manager);
+      // Only the lists that hold the member or that it now enters can change: read just those. The
+      // database reads every list's bar while this thread prepares the members.
+      const bars = readListBars(manager, generation.id, memberId);
+      bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
+      const prepared = this.profiles.preparedNow();
       const options = { k: generation.k, weights: generation.weights };
-      // Only the lists that hold the member or that it now enters can change: read just those.
-      const touched = listsTouchedBy(memberId, prepared, await readListBars(manager, generation.id, memberId), options);
+      const touched = listsTouchedBy(memberId, prepared, await bars, options);
       const stored = await readListsOf(manager, generation.id, touched);
       const update = affectedBy(memberId, prepared, stored, { ...options, members: touched });
 

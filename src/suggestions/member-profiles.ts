@@ -27,8 +27,14 @@ export class ActiveProfilesCache {
   private readonly rows = new Map<string, { version: string; profile: MatchProfile }>();
   private prepared?: PreparedDataset;
 
-  /** The prepared active members as `manager` sees them now (inside a transaction, as of its snapshot). */
+  /** The prepared active members as `manager` sees them now. */
   async current(manager: EntityManager): Promise<PreparedDataset> {
+    await this.refresh(manager);
+    return this.preparedNow();
+  }
+
+  /** Reads what changed since the last call; preparedNow() then prepares them (CPU only). */
+  async refresh(manager: EntityManager): Promise<void> {
     const versions: Array<{ id: string; version: string }> = await manager.query(
       `SELECT id, xmin::text AS version FROM members WHERE status = 'active'`,
     );
@@ -47,7 +53,10 @@ export class ActiveProfilesCache {
       const active = new Set(versions.map(({ id }) => id));
       for (const id of [...this.rows.keys()]) if (!active.has(id)) this.rows.delete(id);
     }
-    if (changed || !this.prepared) this.prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
-    return this.prepared;
+    if (changed) this.prepared = undefined;
+  }
+
+  preparedNow(): PreparedDataset {
+    return (this.prepared ??= prepareDataset([...this.rows.values()].map((row) => row.profile)));
   }
 }

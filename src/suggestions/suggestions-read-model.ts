@@ -24,7 +24,7 @@ export class SuggestionsReadModel {
   private members?: Promise<Map<string, MatchProfile>>;
   private readonly prepared = new WeakMap<Map<string, MatchProfile>, PreparedDataset>();
   private weightsInForce?: Promise<Weights>;
-  private lists = new Map<string, Promise<StoredList>>();
+  private lists?: Promise<ListsSnapshot>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,16 +52,11 @@ export class SuggestionsReadModel {
     return (this.weightsInForce ??= this.keep(this.settings.weights(), () => (this.weightsInForce = undefined)));
   }
 
-  /** The member's list in the current generation, read with the generation in one query, so never a mix. */
-  stored(memberId: string): Promise<StoredList> {
+  /** The member's list in the current generation; the generation comes with it, so never a mix. */
+  async stored(memberId: string): Promise<StoredList> {
     if (!this.feed.listening) return loadStoredList(this.dataSource.manager, memberId);
-    let list = this.lists.get(memberId);
-    if (!list) {
-      const lists = this.lists;
-      list = this.keep(loadStoredList(this.dataSource.manager, memberId), () => lists.get(memberId) === list && lists.delete(memberId));
-      lists.set(memberId, list);
-    }
-    return list;
+    const { generation, lists } = await (this.lists ??= this.keep(loadAllLists(this.dataSource.manager), () => (this.lists = undefined)));
+    return { generation, list: lists.get(memberId) ?? [] };
   }
 
   private changed(payload: string): void {
@@ -69,17 +64,29 @@ export class SuggestionsReadModel {
     if (payload === '*') {
       this.members = undefined;
       this.weightsInForce = undefined;
-      this.lists = new Map();
+      this.lists = undefined;
     } else if (kind === 'generation') {
-      this.lists = new Map();
+      this.lists = undefined;
     } else if (kind === 'weights') {
       this.weightsInForce = undefined;
     } else if (kind === 'lists') {
-      if (rest === '*') this.lists = new Map();
-      else for (const id of JSON.parse(rest) as string[]) this.lists.delete(id);
+      this.lists = rest === '*' || !this.lists ? undefined : this.keep(this.patchLists(this.lists, JSON.parse(rest)), () => (this.lists = undefined));
     } else if (kind === 'members') {
       this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
     }
+  }
+
+  /** A copy with the changed lists read again; everything again if the generation moved on meanwhile. */
+  private async patchLists(previous: Promise<ListsSnapshot>, ids: string[]): Promise<ListsSnapshot> {
+    const [snapshot, changed] = await Promise.all([previous, loadListsOf(this.dataSource.manager, ids)]);
+    if (changed.generation?.id !== snapshot.generation?.id) return loadAllLists(this.dataSource.manager);
+    const lists = new Map(snapshot.lists);
+    for (const id of ids) {
+      const list = changed.lists.get(id);
+      if (list) lists.set(id, list);
+      else lists.delete(id);
+    }
+    return { generation: snapshot.generation, lists };
   }
 
   /** A copy of the map with the changed members read again: requests holding the old map keep a consistent one. */
@@ -103,20 +110,42 @@ export async function loadAllProfiles(manager: EntityManager): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+interface ListsSnapshot {
+  generation: StoredList['generation'];
+  lists: Map<string, ScoredCandidate[]>;
+}
+
 /** A member's list in the current generation, read with the generation in one query, so never a mix. */
 export async function loadStoredList(manager: EntityManager, memberId: string): Promise<StoredList> {
-  const [row] = await manager.query(
-    `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.candidate_ids, l.scores
-     FROM suggestion_state s
-     JOIN suggestion_generations g ON g.id = s.current_generation_id
-     LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND l.member_id = $1
-     WHERE s.id = 1`,
-    [memberId],
-  );
-  if (!row) return { generation: null, list: [] };
-  const ids: string[] = row.candidate_ids ?? [];
-  return {
-    generation: { id: row.id, finishedAt: row.finishedAt, weights: row.weights },
-    list: ids.map((id, at) => ({ id, score: Number(row.scores[at]) })),
-  };
+  const { generation, lists } = await loadListsOf(manager, [memberId]);
+  return { generation, list: lists.get(memberId) ?? [] };
+}
+
+/** Every list of the current generation, with the generation, in one query. */
+export function loadAllLists(manager: EntityManager): Promise<ListsSnapshot> {
+  return loadCurrentLists(manager, null);
+}
+
+function loadListsOf(manager: EntityManager, memberIds: string[]): Promise<ListsSnapshot> {
+  return loadCurrentLists(manager, memberIds);
+}
+
+async function loadCurrentLists(manager: EntityManager, memberIds: string[] | null): Promise<ListsSnapshot> {
+  const rows: Array<{ id: number; finishedAt: Date | null; weights: Weights; member_id: string | null; candidate_ids: string[] | null; scores: number[] | null }> =
+    await manager.query(
+      `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
+       FROM suggestion_state s
+       JOIN suggestion_generations g ON g.id = s.current_generation_id
+       LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND ($1::text[] IS NULL OR l.member_id = ANY($1))
+       WHERE s.id = 1`,
+      [memberIds],
+    );
+  const lists = new Map<string, ScoredCandidate[]>();
+  if (rows.length === 0) return { generation: null, lists };
+  const { id, finishedAt, weights } = rows[0];
+  for (const row of rows) {
+    if (row.member_id === null) continue;
+    lists.set(row.member_id, row.candidate_ids!.map((candidate, at) => ({ id: candidate, score: Number(row.scores![at]) })));
+  }
+  return { generation: { id, finishedAt, weights }, lists };
 }

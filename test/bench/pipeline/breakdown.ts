@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import * as matching from '../../../libs/matching/src';
 import { MatchingThreads } from '../../../src/suggestions/matching-threads';
-import { loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
+import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
 import { ActiveProfilesCache, loadActiveProfiles } from '../../../src/suggestions/member-profiles';
 import { currentGeneration, readListBars, readListsOf, replaceLists } from '../../../src/suggestions/suggestion-store';
 import { seededRandom, timeMs } from './stats';
@@ -82,9 +82,9 @@ export class Breakdown {
   }
 
   /**
-   * What one GET …/suggestions costs when the API's memory does not have it yet: the member's list
-   * with its generation (one query), averaged over `n` random members; every member's profile and the
-   * prepared dataset (read again after member changes); and the filtered ranking itself.
+   * What the API's read model loads, and when: every list of the current generation (after a switch),
+   * every member's profile and the prepared dataset; one member's list alone, averaged over `n` random
+   * members; and the filtered ranking itself, per request.
    */
   async read(ids: string[], n = 200): Promise<Steps> {
     const manager = this.managerOf(this.db);
@@ -94,6 +94,7 @@ export class Breakdown {
       const id = ids[Math.floor(random() * ids.length)];
       listTotal += (await timeMs(() => loadStoredList(manager, id)))[0];
     }
+    const [allListsMs, all] = await timeMs(() => loadAllLists(manager));
     const [loadMs, members] = await timeMs(() => loadAllProfiles(manager));
     const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(members.values()));
     const generation = (await currentGeneration(manager))!;
@@ -103,7 +104,8 @@ export class Breakdown {
     let rankTotal = 0;
     for (let i = 0; i < n; i++) rankTotal += (await timeMs(async () => rank(ids[Math.floor(random() * ids.length)])))[0];
     return [
-      ['unfiltered, not yet in memory: the member\'s list with its generation (one query)', listTotal / n],
+      [`after a generation switch: read every list of it (${all.lists.size.toLocaleString('en')} rows)`, allListsMs],
+      ['(one member\'s list with its generation, one query, for comparison)', listTotal / n],
       ['after a member change: read every member again', loadMs],
       ['after a member change: prepare them for the kernel', prepareMs],
       ['theme filter: rankPrepared on the prepared members (per request)', rankTotal / n],
