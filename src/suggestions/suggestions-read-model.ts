@@ -11,6 +11,8 @@ export interface StoredList {
   generation: { id: number; finishedAt: Date | null; weights: Weights } | null;
   /** The member's stored list in that generation, best first (empty when it has none). */
   list: ScoredCandidate[];
+  /** The same object for every list read from the same lists in memory; a new one after any change. */
+  version: object;
 }
 
 /**
@@ -55,8 +57,8 @@ export class SuggestionsReadModel {
   /** The member's list in the current generation; the generation comes with it, so never a mix. */
   async stored(memberId: string): Promise<StoredList> {
     if (!this.feed.listening) return loadStoredList(this.dataSource.manager, memberId);
-    const { generation, lists } = await (this.lists ??= this.keep(loadAllLists(this.dataSource.manager), () => (this.lists = undefined)));
-    return { generation, list: lists.get(memberId) ?? [] };
+    const snapshot = await (this.lists ??= this.keep(loadAllLists(this.dataSource.manager), () => (this.lists = undefined)));
+    return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
   }
 
   private changed(payload: string): void {
@@ -117,8 +119,8 @@ interface ListsSnapshot {
 
 /** A member's list in the current generation, read with the generation in one query, so never a mix. */
 export async function loadStoredList(manager: EntityManager, memberId: string): Promise<StoredList> {
-  const { generation, lists } = await loadListsOf(manager, [memberId]);
-  return { generation, list: lists.get(memberId) ?? [] };
+  const snapshot = await loadListsOf(manager, [memberId]);
+  return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
 }
 
 /** Every list of the current generation, with the generation, in one query. */

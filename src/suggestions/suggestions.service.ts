@@ -1,11 +1,11 @@
-import { explainMatch, rankPrepared, type MatchExplanation, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import { explainMatch, rankPrepared, type MatchExplanation, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { memberNotFound } from '../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import { currentGeneration, type Generation } from './suggestion-store';
-import { SuggestionsReadModel } from './suggestions-read-model';
+import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
   rank: number;
@@ -35,6 +35,9 @@ const FILTERS = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'langua
  */
 @Injectable()
 export class SuggestionsService {
+  /** Unfiltered answers, by the lists and members they were built from (both replaced on any change). */
+  private readonly answers = new WeakMap<object, WeakMap<object, Map<string, SuggestionsView>>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly readModel: SuggestionsReadModel,
@@ -47,6 +50,12 @@ export class SuggestionsService {
     const filtered = FILTERS.some((filter) => query[filter] !== undefined && query[filter] !== false);
     const stored = filtered ? undefined : await this.readModel.stored(memberId);
     const generation = stored?.generation;
+    if (stored && generation && !query.explain) {
+      // Built once per version of the lists and members in memory: most reads are these.
+      return this.memoised(stored.version, members, `${query.limit}:${memberId}`, () =>
+        this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members),
+      );
+    }
 
     let ranked: ScoredCandidate[];
     let weights: Weights;
@@ -63,6 +72,29 @@ export class SuggestionsService {
         diversify: query.diversify,
       });
     }
+    return this.view(member, memberId, query, filtered, generation, ranked, weights, members);
+  }
+
+  private memoised(lists: object, members: object, key: string, build: () => SuggestionsView): SuggestionsView {
+    let byMembers = this.answers.get(lists);
+    if (!byMembers) this.answers.set(lists, (byMembers = new WeakMap()));
+    let answers = byMembers.get(members);
+    if (!answers) byMembers.set(members, (answers = new Map()));
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = build()));
+    return answer;
+  }
+
+  private view(
+    member: MatchProfile,
+    memberId: string,
+    query: SuggestionsQuery,
+    filtered: boolean,
+    generation: StoredList['generation'] | undefined,
+    ranked: ScoredCandidate[],
+    weights: Weights,
+    members: Map<string, MatchProfile>,
+  ): SuggestionsView {
     return {
       memberId,
       generation: generation ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null } : null,
