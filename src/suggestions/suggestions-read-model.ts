@@ -27,6 +27,8 @@ export class SuggestionsReadModel {
   private readonly prepared = new WeakMap<Map<string, MatchProfile>, PreparedDataset>();
   private weightsInForce?: Promise<Weights>;
   private lists?: Promise<ListsSnapshot>;
+  /** Lists named by notifications whose patch has not started reading yet. */
+  private pendingListIds?: Set<string>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -67,15 +69,37 @@ export class SuggestionsReadModel {
       this.members = undefined;
       this.weightsInForce = undefined;
       this.lists = undefined;
+      this.pendingListIds = undefined;
     } else if (kind === 'generation') {
       this.lists = undefined;
+      this.pendingListIds = undefined;
     } else if (kind === 'weights') {
       this.weightsInForce = undefined;
     } else if (kind === 'lists') {
-      this.lists = rest === '*' || !this.lists ? undefined : this.keep(this.patchLists(this.lists, JSON.parse(rest)), () => (this.lists = undefined));
+      if (rest === '*' || !this.lists) {
+        this.lists = undefined;
+        this.pendingListIds = undefined;
+      } else this.listsChanged(this.lists, JSON.parse(rest));
     } else if (kind === 'members') {
       this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
     }
+  }
+
+  /**
+   * One commit notifies twice (the DELETE and the INSERT of replaceLists), in the same read from the
+   * socket: ids that arrive before the patch starts reading join it rather than queueing another.
+   */
+  private listsChanged(previous: Promise<ListsSnapshot>, ids: string[]): void {
+    if (this.pendingListIds) {
+      for (const id of ids) this.pendingListIds.add(id);
+      return;
+    }
+    const pending = (this.pendingListIds = new Set(ids));
+    const patched = Promise.resolve().then(() => {
+      if (this.pendingListIds === pending) this.pendingListIds = undefined;
+      return this.patchLists(previous, [...pending]);
+    });
+    this.lists = this.keep(patched, () => (this.lists = undefined));
   }
 
   /** A copy with the changed lists read again; everything again if the generation moved on meanwhile. */
