@@ -24,7 +24,7 @@ export function loadProfiles(manager: EntityManager, ids: readonly string[]): Pr
  * changed, so a process that applies one change after another does not read every member each time.
  */
 export class ActiveProfilesCache {
-  private readonly rows = new Map<string, { version: string; profile: MatchProfile }>();
+  private rows = new Map<string, { version: string; profile: MatchProfile }>();
   private prepared?: PreparedDataset;
 
   /** The prepared active members as `manager` sees them now. */
@@ -57,6 +57,13 @@ export class ActiveProfilesCache {
   }
 
   preparedNow(): PreparedDataset {
-    return (this.prepared ??= prepareDataset([...this.rows.values()].map((row) => row.profile)));
+    if (this.prepared) return this.prepared;
+    const prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
+    // Kept in the kernel's order (what members offer, then id), which a change rarely disturbs: the
+    // kernel's sort of the next call then finds its input almost sorted.
+    const rows = new Map(prepared.ids.map((id) => [id, this.rows.get(id)!]));
+    for (const [id, row] of this.rows) if (!rows.has(id)) rows.set(id, row);
+    this.rows = rows;
+    return (this.prepared = prepared);
   }
 }

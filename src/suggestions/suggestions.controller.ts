@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DismissalsService } from './dismissals.service';
 import { CreateDismissalDto } from './dto/dismissal.dto';
@@ -14,10 +14,12 @@ export class SuggestionsController {
   ) {}
 
   @Get('suggestions')
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: 'Best partner candidates, from the stored lists or, with filters, from all members' })
   @ApiNotFoundResponse()
   list(@Param('id') id: string, @Query() query: SuggestionsQuery) {
-    return this.suggestions.forMember(id, query);
+    // Already JSON: the most frequent answers are serialised once, not per request.
+    return this.suggestions.forMemberJson(id, query);
   }
 
   @Post('dismissals')

@@ -35,8 +35,8 @@ const FILTERS = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'langua
  */
 @Injectable()
 export class SuggestionsService {
-  /** Unfiltered answers, by the lists and members they were built from (both replaced on any change). */
-  private readonly answers = new WeakMap<object, WeakMap<object, Map<string, SuggestionsView>>>();
+  /** Unfiltered answers as JSON, by the lists and members they were built from (both replaced on any change). */
+  private readonly answers = new WeakMap<object, WeakMap<object, Map<string, string>>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,6 +44,15 @@ export class SuggestionsService {
   ) {}
 
   async forMember(memberId: string, query: SuggestionsQuery): Promise<SuggestionsView> {
+    return (await this.answer(memberId, query)).view();
+  }
+
+  /** forMember as JSON text: unfiltered answers are serialised once per version of what they show. */
+  async forMemberJson(memberId: string, query: SuggestionsQuery): Promise<string> {
+    return (await this.answer(memberId, query)).json();
+  }
+
+  private async answer(memberId: string, query: SuggestionsQuery): Promise<{ view(): SuggestionsView; json(): string }> {
     const members = await this.readModel.profiles();
     const member = members.get(memberId);
     if (!member) throw memberNotFound(memberId);
@@ -51,10 +60,8 @@ export class SuggestionsService {
     const stored = filtered ? undefined : await this.readModel.stored(memberId);
     const generation = stored?.generation;
     if (stored && generation && !query.explain) {
-      // Built once per version of the lists and members in memory: most reads are these.
-      return this.memoised(stored.version, members, `${query.limit}:${memberId}`, () =>
-        this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members),
-      );
+      const view = () => this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members);
+      return { view, json: () => this.memoised(stored.version, members, `${query.limit}:${memberId}`, () => JSON.stringify(view())) };
     }
 
     let ranked: ScoredCandidate[];
@@ -72,10 +79,11 @@ export class SuggestionsService {
         diversify: query.diversify,
       });
     }
-    return this.view(member, memberId, query, filtered, generation, ranked, weights, members);
+    const view = this.view(member, memberId, query, filtered, generation, ranked, weights, members);
+    return { view: () => view, json: () => JSON.stringify(view) };
   }
 
-  private memoised(lists: object, members: object, key: string, build: () => SuggestionsView): SuggestionsView {
+  private memoised(lists: object, members: object, key: string, build: () => string): string {
     let byMembers = this.answers.get(lists);
     if (!byMembers) this.answers.set(lists, (byMembers = new WeakMap()));
     let answers = byMembers.get(members);
