@@ -42,6 +42,7 @@ export class IncrementalUpdateService {
       // database reads every list's bar while this thread prepares the members.
       const bars = readListBars(manager, generation.id, memberId);
       bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
+      await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
       const prepared = this.profiles.preparedNow();
       const options = { k: generation.k, weights: generation.weights };
       const touched = listsTouchedBy(memberId, prepared, await bars, options);
