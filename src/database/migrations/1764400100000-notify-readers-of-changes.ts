@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * whoever wrote it (the API, a worker, an import from the command line). NOTIFY is delivered when
  * the transaction commits and not at all when it rolls back. Payloads: `members:<json array of
  * ids>`, `lists:<json array of member ids>` (lists of the current generation), `generation` (the
- * current generation switched), `weights`; `members:*` and `lists:*` when the ids would not fit.
+ * current generation switched), `weights`; `members:*` and `lists:*` when the ids would not fit
+ * (lists come in chunks of 100 ids, so that happens only for very long ids).
  */
 export class NotifyReadersOfChanges1764400100000 implements MigrationInterface {
   name = 'NotifyReadersOfChanges1764400100000';
@@ -25,11 +26,16 @@ export class NotifyReadersOfChanges1764400100000 implements MigrationInterface {
       CREATE FUNCTION citymatch_notify_lists() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE ids text;
       BEGIN
-        SELECT json_agg(member_id)::text INTO ids FROM changed_rows
-        WHERE generation_id = (SELECT current_generation_id FROM suggestion_state WHERE id = 1);
-        IF ids IS NOT NULL THEN
+        -- In chunks of 100 ids: one change can touch hundreds of lists, and "*" would make every
+        -- reader load every list again.
+        FOR ids IN
+          SELECT json_agg(member_id)::text FROM (
+            SELECT member_id, (row_number() OVER () - 1) / 100 AS chunk FROM changed_rows
+            WHERE generation_id = (SELECT current_generation_id FROM suggestion_state WHERE id = 1)) AS current_rows
+          GROUP BY chunk
+        LOOP
           PERFORM pg_notify('citymatch_changes', 'lists:' || CASE WHEN length(ids) > 7000 THEN '*' ELSE ids END);
-        END IF;
+        END LOOP;
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
