@@ -1,4 +1,4 @@
-import { computeTopK, prepareDataset, type MatchProfile, type ScoredCandidate } from '@citymatch/matching';
+import { prepareDataset, type MatchProfile, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,11 +7,18 @@ import type { AppConfig } from '../config/configuration';
 import { recordMemberChange } from '../jobs/outbox/outbox';
 import { JobQueue } from '../jobs/job-queue';
 import { MatchingSettingsService } from './matching-settings.service';
+import { MatchingThreads } from './matching-threads';
 import { loadActiveProfiles } from './member-profiles';
 import { generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
 
-/** Members whose lists one write transaction stores (about 5,000 rows with K = 50). */
-const WRITE_SLICE_MEMBERS = 100;
+/** Lists one write transaction stores (one row each, about 1 KB with K = 50). */
+const WRITE_SLICE_MEMBERS = 2000;
+
+interface GenerationDataset {
+  prepared: PreparedDataset;
+  weights: Weights;
+  k: number;
+}
 
 /**
  * A full recompute writes a new generation beside the current one: a snapshot of the members, one
@@ -27,7 +34,11 @@ export class FullRecomputeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: MatchingSettingsService,
     private readonly queue: JobQueue,
+    private readonly threads: MatchingThreads,
   ) {}
+
+  /** The building generation's snapshot, read and prepared once per process rather than once per shard. */
+  private dataset?: { generationId: number; loading: Promise<GenerationDataset | undefined> };
 
   /** Snapshots the members into a new building generation and fans out its shards. */
   async start(reason: string): Promise<number> {
@@ -59,29 +70,47 @@ export class FullRecomputeService {
 
   /** Computes and stores one shard's lists; running it again replaces what it stored before. */
   async computeShard(generationId: number, start: number, end: number): Promise<void> {
-    const [row] = await this.dataSource.query(
-      `SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1 AND state = 'building'`,
-      [generationId],
-    );
-    if (!row) return; // superseded or already switched: nothing to do
-    const profiles: MatchProfile[] = row.snapshot;
-    const prepared = prepareDataset(profiles);
-    const lists = await computeTopK(prepared, { k: row.k, weights: row.weights, sourceRange: [start, end] });
-    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-    // Written in slices, each its own transaction: the generation is invisible until the switch, and
-    // short transactions let other requests through (the embedded database has a single connection).
+    const [building] = await this.dataSource.query(`SELECT 1 FROM suggestion_generations WHERE id = $1 AND state = 'building'`, [generationId]);
+    const dataset = building && (await this.generationDataset(generationId));
+    if (!dataset) return; // superseded or already switched: nothing to do
+    const lists = await this.threads.topK(dataset.prepared, { k: dataset.k, weights: dataset.weights, sourceRange: [start, end] });
+    // Each slice is its own transaction: the generation is invisible until the switch, and short
+    // transactions let other requests through (the embedded database has a single connection).
     for (let from = 0; from < lists.size; from += WRITE_SLICE_MEMBERS) {
       const slice = new Map<string, ScoredCandidate[]>();
       for (let slot = from; slot < Math.min(lists.size, from + WRITE_SLICE_MEMBERS); slot++) {
         slice.set(lists.memberId(slot), lists.suggestions(slot));
       }
-      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice, byId));
+      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice));
     }
     await this.dataSource.query(
       `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
        WHERE id = $1 AND NOT ($2 = ANY(shards_done))`,
       [generationId, start],
     );
+  }
+
+  private generationDataset(generationId: number): Promise<GenerationDataset | undefined> {
+    if (this.dataset?.generationId !== generationId) {
+      const loading = this.loadGenerationDataset(generationId);
+      this.dataset = { generationId, loading };
+      // A failed read is not kept: the retried shard reads again.
+      loading.then((found) => !found && this.forget(generationId), () => this.forget(generationId));
+    }
+    return this.dataset.loading;
+  }
+
+  private forget(generationId: number): void {
+    if (this.dataset?.generationId === generationId) this.dataset = undefined;
+  }
+
+  private async loadGenerationDataset(generationId: number): Promise<GenerationDataset | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1 AND state = 'building'`,
+      [generationId],
+    );
+    if (!row) return undefined;
+    return { prepared: prepareDataset(row.snapshot as MatchProfile[]), weights: row.weights, k: row.k };
   }
 
   /**
@@ -110,8 +139,9 @@ export class FullRecomputeService {
       for (const { member_id } of rechecks) await recordMemberChange(manager, member_id);
       return previous.map((row) => row.id);
     });
+    this.forget(generationId);
     if (superseded.length > 0) {
-      await this.dataSource.query('DELETE FROM suggestions WHERE generation_id = ANY($1)', [superseded]);
+      await this.dataSource.query('DELETE FROM suggestion_lists WHERE generation_id = ANY($1)', [superseded]);
     }
     this.logger.log(`generation ${generationId} is now current`);
   }

@@ -1,12 +1,13 @@
-import { affectedBy, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
+import { affectedBy, listsTouchedBy, type ScoredCandidate } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadActiveProfiles } from './member-profiles';
+import { ActiveProfilesCache } from './member-profiles';
 import {
   buildingGeneration,
   currentGeneration,
-  readLists,
+  readListBars,
+  readListsOf,
   replaceLists,
   SUGGESTIONS_LOCK,
   SUGGESTIONS_LOCK_KEY,
@@ -18,6 +19,9 @@ import {
  */
 @Injectable()
 export class IncrementalUpdateService {
+  /** Jobs run one at a time under the lock, so they can share the members kept in memory. */
+  private readonly profiles = new ActiveProfilesCache();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
@@ -33,14 +37,21 @@ export class IncrementalUpdateService {
       const generation = await currentGeneration(manager);
       if (!generation) return { listsChanged: 0 }; // the first full recompute will include the change
 
-      const profiles = await loadActiveProfiles(manager);
-      const prepared = prepareDataset(profiles);
-      const stored = await readLists(manager, generation.id);
-      const update = affectedBy(memberId, prepared, stored, { k: generation.k, weights: generation.weights });
+      await this.profiles.refresh(manager);
+      // Only the lists that hold the member or that it now enters can change: read just those. The
+      // database reads every list's bar while this thread prepares the members.
+      const bars = readListBars(manager, generation.id, memberId);
+      bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
+      await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
+      const prepared = this.profiles.preparedNow();
+      const options = { k: generation.k, weights: generation.weights };
+      const touched = listsTouchedBy(memberId, prepared, await bars, options);
+      const stored = await readListsOf(manager, generation.id, touched);
+      const update = affectedBy(memberId, prepared, stored, { ...options, members: touched });
 
       const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      await replaceLists(manager, generation.id, lists, new Map(profiles.map((profile) => [profile.id, profile])));
+      await replaceLists(manager, generation.id, lists);
       await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1');
       return { listsChanged: lists.size };
     });

@@ -1,8 +1,8 @@
-import type { MatchProfile } from '@citymatch/matching';
+import { prepareDataset, type MatchProfile, type PreparedDataset } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 
 /** The member columns the matching library reads, named as MatchProfile names them. */
-const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
+export const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
 
 /** Every active member as the matching library reads it, in id order so that indices are stable. */
 export function loadActiveProfiles(manager: EntityManager): Promise<MatchProfile[]> {
@@ -16,4 +16,54 @@ export async function loadProfile(manager: EntityManager, id: string): Promise<M
 
 export function loadProfiles(manager: EntityManager, ids: readonly string[]): Promise<MatchProfile[]> {
   return manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE id = ANY($1)`, [ids]);
+}
+
+/**
+ * The active members, prepared for the kernel, kept in memory between calls: each call reads only
+ * the row versions (`xmin`, new for every write to a row) and loads again just the rows that
+ * changed, so a process that applies one change after another does not read every member each time.
+ */
+export class ActiveProfilesCache {
+  private rows = new Map<string, { version: string; profile: MatchProfile }>();
+  private prepared?: PreparedDataset;
+
+  /** The prepared active members as `manager` sees them now. */
+  async current(manager: EntityManager): Promise<PreparedDataset> {
+    await this.refresh(manager);
+    return this.preparedNow();
+  }
+
+  /** Reads what changed since the last call; preparedNow() then prepares them (CPU only). */
+  async refresh(manager: EntityManager): Promise<void> {
+    const versions: Array<{ id: string; version: string }> = await manager.query(
+      `SELECT id, xmin::text AS version FROM members WHERE status = 'active'`,
+    );
+    let changed = versions.length !== this.rows.size;
+    const stale = versions.filter(({ id, version }) => this.rows.get(id)?.version !== version);
+    if (stale.length > 0) {
+      changed = true;
+      // Each row with the version it was read at: a row written in between is simply read again next time.
+      const rows: Array<MatchProfile & { version: string }> = await manager.query(
+        `SELECT ${PROFILE_COLUMNS}, xmin::text AS version FROM members WHERE id = ANY($1)`,
+        [stale.map(({ id }) => id)],
+      );
+      for (const { version, ...profile } of rows) this.rows.set(profile.id, { version, profile });
+    }
+    if (versions.length !== this.rows.size) {
+      const active = new Set(versions.map(({ id }) => id));
+      for (const id of [...this.rows.keys()]) if (!active.has(id)) this.rows.delete(id);
+    }
+    if (changed) this.prepared = undefined;
+  }
+
+  preparedNow(): PreparedDataset {
+    if (this.prepared) return this.prepared;
+    const prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
+    // Kept in the kernel's order (what members offer, then id), which a change rarely disturbs: the
+    // kernel's sort of the next call then finds its input almost sorted.
+    const rows = new Map(prepared.ids.map((id) => [id, this.rows.get(id)!]));
+    for (const [id, row] of this.rows) if (!rows.has(id)) rows.set(id, row);
+    this.rows = rows;
+    return (this.prepared = prepared);
+  }
 }

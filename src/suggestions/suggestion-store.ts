@@ -1,4 +1,4 @@
-import { pairComponents, type MatchProfile, type ScoredCandidate } from '@citymatch/matching';
+import type { ListBar, ScoredCandidate } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 
 export interface Generation {
@@ -49,59 +49,89 @@ export async function generationById(manager: EntityManager, id: number): Promis
 
 /** Every stored list of a generation, best first. */
 export async function readLists(manager: EntityManager, generationId: number): Promise<Map<string, ScoredCandidate[]>> {
-  const rows: Array<{ member_id: string; candidate_id: string; score: number }> = await manager.query(
-    'SELECT member_id, candidate_id, score FROM suggestions WHERE generation_id = $1 ORDER BY member_id, rank',
+  const rows: ListRow[] = await manager.query(
+    'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1',
     [generationId],
   );
-  const lists = new Map<string, ScoredCandidate[]>();
-  for (const row of rows) {
-    let list = lists.get(row.member_id);
-    if (!list) lists.set(row.member_id, (list = []));
-    list.push({ id: row.candidate_id, score: row.score });
-  }
-  return lists;
+  return listsOf(rows);
+}
+
+/** The stored lists of the given members (members without one are absent). */
+export async function readListsOf(
+  manager: EntityManager,
+  generationId: number,
+  memberIds: readonly string[],
+): Promise<Map<string, ScoredCandidate[]>> {
+  if (memberIds.length === 0) return new Map();
+  const rows: ListRow[] = await manager.query(
+    'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1 AND member_id = ANY($2)',
+    [generationId, memberIds],
+  );
+  return listsOf(rows);
 }
 
 /**
- * Replaces the stored lists of the given members in one DELETE and one INSERT: the rows travel as
- * arrays expanded by unnest, so thousands of lists cost two round trips.
+ * What an incremental update needs to know of every stored list without reading it: its length, its
+ * last (k-th) entry, and whether it holds the changed member. Members without a list are absent.
+ */
+export async function readListBars(manager: EntityManager, generationId: number, changedId: string): Promise<Map<string, ListBar>> {
+  const rows: Array<{ member_id: string; length: number; worst_id: string | null; worst_score: number | null; holds: boolean }> =
+    await manager.query(
+      `SELECT member_id, cardinality(scores) AS length, candidate_ids[cardinality(candidate_ids)] AS worst_id,
+              scores[cardinality(scores)] AS worst_score, $2 = ANY(candidate_ids) AS holds
+       FROM suggestion_lists WHERE generation_id = $1`,
+      [generationId, changedId],
+    );
+  const bars = new Map<string, ListBar>();
+  for (const row of rows) {
+    const worst = row.worst_id === null ? null : { id: row.worst_id, score: row.worst_score! };
+    bars.set(row.member_id, { length: row.length, worst, holds: row.holds });
+  }
+  return bars;
+}
+
+/**
+ * Replaces the stored lists of the given members: one DELETE and one INSERT whatever their number,
+ * each list travelling as two array literals. Empty lists are not stored.
  */
 export async function replaceLists(
   manager: EntityManager,
   generationId: number,
   lists: ReadonlyMap<string, readonly ScoredCandidate[]>,
-  profiles: ReadonlyMap<string, MatchProfile>,
 ): Promise<void> {
   if (lists.size === 0) return;
-  await manager.query('DELETE FROM suggestions WHERE generation_id = $1 AND member_id = ANY($2)', [generationId, [...lists.keys()]]);
-  const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], [], []];
+  await manager.query('DELETE FROM suggestion_lists WHERE generation_id = $1 AND member_id = ANY($2)', [generationId, [...lists.keys()]]);
+  const members: string[] = [];
+  const candidates: string[] = [];
+  const scores: string[] = [];
   for (const [memberId, list] of lists) {
-    const member = profiles.get(memberId);
-    list.forEach((candidate, index) => {
-      const other = profiles.get(candidate.id);
-      const c = member && other ? pairComponents(member, other) : undefined;
-      const values = [
-        memberId,
-        index + 1,
-        candidate.id,
-        candidate.score,
-        c?.aFromB.thematic ?? 0,
-        c?.bFromA.thematic ?? 0,
-        c?.aFromB.shared ?? 0,
-        c?.bFromA.shared ?? 0,
-        c?.aFromB.population ?? 0,
-        c?.aFromB.geo ?? 0,
-        c?.aFromB.language ?? 0,
-      ];
-      values.forEach((value, column) => columns[column].push(value));
-    });
+    if (list.length === 0) continue;
+    members.push(memberId);
+    candidates.push(`{${list.map((candidate) => quoted(candidate.id)).join(',')}}`);
+    // Number#toString is the shortest text that reads back as the same double: scores round-trip exactly.
+    scores.push(`{${list.map((candidate) => String(candidate.score)).join(',')}}`);
   }
-  if (columns[0].length === 0) return;
+  if (members.length === 0) return;
   await manager.query(
-    `INSERT INTO suggestions (generation_id, member_id, rank, candidate_id, score, thematic, thematic_back, shared,
-                              shared_back, population, geo, language)
-     SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::float8[], $6::real[], $7::real[], $8::real[],
-                              $9::real[], $10::real[], $11::real[], $12::real[])`,
-    [generationId, ...columns],
+    `INSERT INTO suggestion_lists (generation_id, member_id, candidate_ids, scores)
+     SELECT $1, m, c::text[], s::float8[] FROM unnest($2::text[], $3::text[], $4::text[]) AS u(m, c, s)`,
+    [generationId, members, candidates, scores],
   );
+}
+
+interface ListRow {
+  member_id: string;
+  candidate_ids: string[];
+  scores: number[];
+}
+
+function listsOf(rows: readonly ListRow[]): Map<string, ScoredCandidate[]> {
+  const lists = new Map<string, ScoredCandidate[]>();
+  for (const row of rows) lists.set(row.member_id, row.candidate_ids.map((id, at) => ({ id, score: Number(row.scores[at]) })));
+  return lists;
+}
+
+/** An element of an array literal: quoted, so that any id reads back as written. */
+function quoted(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }

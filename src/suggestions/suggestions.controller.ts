@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/policies/access-policy';
 import { DismissalsService } from './dismissals.service';
@@ -18,10 +18,12 @@ export class SuggestionsController {
   ) {}
 
   @Get('suggestions')
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: 'Best partner candidates, from the stored lists or, with filters, from all members' })
   @ApiNotFoundResponse()
   list(@Param('id') id: string, @Query() query: SuggestionsQuery) {
-    return this.suggestions.forMember(id, query);
+    // Already JSON: the most frequent answers are serialised once, not per request.
+    return this.suggestions.forMemberJson(id, query);
   }
 
   @Post('dismissals')

@@ -1,19 +1,11 @@
-import {
-  explainMatch,
-  rankCandidates,
-  type MatchExplanation,
-  type MatchProfile,
-  type ScoredCandidate,
-  type Weights,
-} from '@citymatch/matching';
+import { explainMatch, rankPrepared, type MatchExplanation, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { memberNotFound } from '../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
-import { MatchingSettingsService } from './matching-settings.service';
-import { loadActiveProfiles, loadProfile, loadProfiles } from './member-profiles';
 import { currentGeneration, type Generation } from './suggestion-store';
+import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
   rank: number;
@@ -37,40 +29,86 @@ export interface SuggestionsView {
 
 const FILTERS = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'language', 'diversify'] as const;
 
-/** Answers suggestion queries: unfiltered ones from the stored lists, filtered ones by ranking all members. */
+/**
+ * Answers suggestion queries from the read model in memory: unfiltered ones from the stored lists,
+ * filtered ones (or any before a first generation is stored) by ranking all members with the kernel.
+ */
 @Injectable()
 export class SuggestionsService {
+  /** Unfiltered answers as JSON, by the lists and members they were built from (both replaced on any change). */
+  private readonly answers = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: MatchingSettingsService,
+    private readonly readModel: SuggestionsReadModel,
   ) {}
 
   async forMember(memberId: string, query: SuggestionsQuery): Promise<SuggestionsView> {
-    const member = await loadProfile(this.dataSource.manager, memberId);
+    return (await this.answer(memberId, query)).view();
+  }
+
+  /** forMember as JSON text: unfiltered answers are serialised once per version of what they show. */
+  async forMemberJson(memberId: string, query: SuggestionsQuery): Promise<string> {
+    return (await this.answer(memberId, query)).json();
+  }
+
+  private async answer(memberId: string, query: SuggestionsQuery): Promise<{ view(): SuggestionsView; json(): string }> {
+    const members = await this.readModel.profiles();
+    const member = members.get(memberId);
     if (!member) throw memberNotFound(memberId);
     const filtered = FILTERS.some((filter) => query[filter] !== undefined && query[filter] !== false);
-    const generation = filtered ? undefined : await currentGeneration(this.dataSource.manager);
+    const stored = filtered ? undefined : await this.readModel.stored(memberId);
+    const generation = stored?.generation;
+    if (stored && generation && !query.explain) {
+      const view = () => this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members);
+      return { view, json: () => this.memoised(stored.version, members, `${query.limit}:${memberId}`, () => JSON.stringify(view())) };
+    }
 
     let ranked: ScoredCandidate[];
     let weights: Weights;
-    if (generation) {
-      weights = generation.weights as unknown as Weights;
-      ranked = await this.dataSource.query(
-        `SELECT candidate_id AS id, score FROM suggestions WHERE generation_id = $1 AND member_id = $2 ORDER BY rank LIMIT $3`,
-        [generation.id, memberId, query.limit],
-      );
+    if (stored && generation) {
+      weights = generation.weights;
+      ranked = stored.list.slice(0, query.limit);
     } else {
-      weights = await this.settings.weights();
-      const all = await loadActiveProfiles(this.dataSource.manager);
-      ranked = member.status === 'active' ? rankCandidates(member, all, { k: query.limit, weights, filter: query, diversify: query.diversify }) : [];
+      weights = await this.readModel.weights();
+      const { theme, subregion, minPopulation, maxPopulation, language } = query;
+      ranked = rankPrepared(this.readModel.preparedOf(members), memberId, (id) => members.get(id), {
+        k: query.limit,
+        weights,
+        filter: { theme, subregion, minPopulation, maxPopulation, language },
+        diversify: query.diversify,
+      });
     }
-    const candidates = await this.profilesOf(ranked.map((candidate) => candidate.id));
+    const view = this.view(member, memberId, query, filtered, generation, ranked, weights, members);
+    return { view: () => view, json: () => JSON.stringify(view) };
+  }
+
+  private memoised(lists: object, members: object, key: string, build: () => string): string {
+    let byMembers = this.answers.get(lists);
+    if (!byMembers) this.answers.set(lists, (byMembers = new WeakMap()));
+    let answers = byMembers.get(members);
+    if (!answers) byMembers.set(members, (answers = new Map()));
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = build()));
+    return answer;
+  }
+
+  private view(
+    member: MatchProfile,
+    memberId: string,
+    query: SuggestionsQuery,
+    filtered: boolean,
+    generation: StoredList['generation'] | undefined,
+    ranked: ScoredCandidate[],
+    weights: Weights,
+    members: Map<string, MatchProfile>,
+  ): SuggestionsView {
     return {
       memberId,
       generation: generation ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null } : null,
       filtered,
       suggestions: ranked.map((candidate, index) => {
-        const other = candidates.get(candidate.id)!;
+        const other = members.get(candidate.id)!;
         const view: SuggestionView = {
           rank: index + 1,
           memberId: candidate.id,
@@ -96,13 +134,17 @@ export class SuggestionsService {
     if (!generation) return { generation: null, matches: [] };
     const rows: Array<{ a: string; b: string; score: number; a_name: string; b_name: string; a_country: string; b_country: string }> =
       await this.dataSource.query(
-        `SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
+        `WITH pairs AS (
+           SELECT l.member_id, e.candidate_id, e.score
+           FROM suggestion_lists l, unnest(l.candidate_ids, l.scores) AS e(candidate_id, score)
+           WHERE l.generation_id = $1)
+         SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
                 ma.country AS a_country, mb.country AS b_country
-         FROM suggestions s
-         JOIN suggestions r ON r.generation_id = s.generation_id AND r.member_id = s.candidate_id AND r.candidate_id = s.member_id
+         FROM pairs s
+         JOIN pairs r ON r.member_id = s.candidate_id AND r.candidate_id = s.member_id
          JOIN members ma ON ma.id = s.member_id
          JOIN members mb ON mb.id = s.candidate_id
-         WHERE s.generation_id = $1 AND s.member_id < s.candidate_id
+         WHERE s.member_id < s.candidate_id
          ORDER BY s.score DESC, s.member_id, s.candidate_id
          LIMIT $2`,
         [generation.id, limit],
@@ -121,11 +163,5 @@ export class SuggestionsService {
 
   currentGeneration(): Promise<Generation | undefined> {
     return currentGeneration(this.dataSource.manager);
-  }
-
-  private async profilesOf(ids: string[]): Promise<Map<string, MatchProfile>> {
-    if (ids.length === 0) return new Map();
-    const rows = await loadProfiles(this.dataSource.manager, ids);
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }

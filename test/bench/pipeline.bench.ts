@@ -87,6 +87,16 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
     await waitIdle(stack);
   }
 
+  // The default shard size cuts the seed into 5 shards; each pair across two shards is scored from
+  // both sides, so the kernel does ~1.7 times the work of one pass. One shard, for comparison:
+  await api.stop();
+  api = await track(startApi(build, stack, { workers: 'inline', env: { RECOMPUTE_SHARD_SIZE: String(records.length) } }));
+  log('POST /recompute with one shard (for comparison)');
+  const oneShardRun = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [api.child.pid!]);
+  await waitIdle(stack);
+  await api.stop();
+  api = await track(startApi(build, stack, { workers: 'inline' }));
+
   log(`${samples} member updates, each until its suggestions read back changed`);
   const updates = await measureUpdates(stack, api.baseUrl, ids, samples);
 
@@ -135,7 +145,7 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
   log('timing the jobs\' steps one by one');
   const steps = await runBreakdown(build, stack, SHARD_SIZE);
   await stack.dispose();
-  return { importRun, postRuns, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
+  return { importRun, postRuns, oneShardRun, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
 }
 
 async function worldPart(build: AppBuild, size: number): Promise<PipelineResults['scaleOut']> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { dataset, idOf, profileBody, toProfile } from '../test-support/arbitraries';
-import { affectedBy, type IncrementalUpdate } from './incremental';
+import { affectedBy, type IncrementalUpdate, type ListBar, listsTouchedBy } from './incremental';
 import { computeTopKSync } from './kernel/compute-top-k';
 import { prepareDataset } from './kernel/prepared-dataset';
 import type { MatchProfile, ScoredCandidate } from './profile';
@@ -68,6 +68,30 @@ describe('affectedBy', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives the same update from the lists that bars name as from every list', () => {
+    fc.assert(
+      fc.property(dataset(16), fc.integer({ min: 1, max: 4 }), fc.array(change, { minLength: 1, maxLength: 6 }), (start, k, changes) => {
+        let profiles = start;
+        const lists = computeTopKSync(prepareDataset(profiles), { k }).toMap();
+        changes.forEach((c, serial) => {
+          const [next, changedId] = applyChange(profiles, c, serial);
+          profiles = next;
+          const prepared = prepareDataset(profiles);
+          const bars = new Map<string, ListBar>();
+          for (const [id, list] of lists) {
+            if (list.length > 0) bars.set(id, { length: list.length, worst: list[list.length - 1], holds: list.some((s) => s.id === changedId) });
+          }
+          const touched = listsTouchedBy(changedId, prepared, bars, { k });
+          const known = new Map(touched.filter((id) => lists.has(id)).map((id) => [id, lists.get(id)!]));
+          const update = affectedBy(changedId, prepared, known, { k, members: touched });
+          expect(update).toEqual(affectedBy(changedId, prepared, lists, { k }));
+          applyUpdate(lists, update);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 

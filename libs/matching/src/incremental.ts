@@ -9,6 +9,18 @@ import { normaliseWeights, type Weights } from './weights';
 export interface IncrementalOptions {
   k: number;
   weights?: Partial<Weights>;
+  /**
+   * Consider only these members' lists (and the changed member's own): the caller knows the others
+   * do not change, from listsTouchedBy. By default every active member's list is considered.
+   */
+  members?: Iterable<string>;
+}
+
+/** What listsTouchedBy needs of a stored list: its length, its last entry, whether it holds the changed member. */
+export interface ListBar {
+  length: number;
+  worst: ScoredCandidate | null;
+  holds: boolean;
 }
 
 /**
@@ -57,7 +69,11 @@ export function affectedBy(
   const a = prepared.indexOf.get(changedId);
   const scores = a === undefined ? undefined : scoresAsCandidate(prepared, a, weights);
   const changes: ListChange[] = [];
-  for (let b = 0; b < prepared.size; b++) {
+  const considered = options.members
+    ? [...new Set(options.members)].map((id) => prepared.indexOf.get(id)).filter((b): b is number => b !== undefined).sort((x, y) => x - y)
+    : undefined;
+  for (let next = 0; next < (considered?.length ?? prepared.size); next++) {
+    const b = considered ? considered[next] : next;
     if (b === a) continue;
     const memberId = prepared.ids[b];
     const list = currentLists.get(memberId) ?? [];
@@ -69,6 +85,41 @@ export function affectedBy(
   }
   const own = a === undefined ? null : computeTopKSync(prepared, { k, weights, sourceRange: [a, a + 1] }).suggestions(0);
   return { memberId: changedId, suggestions: own, changes };
+}
+
+/**
+ * The members whose stored list may change when `changedId` changes, knowing of each list only its
+ * length, last entry and whether it holds the changed member (`bars`, by member; a missing entry
+ * is an empty list). A list changes only if it holds the member, or if the member now enters it:
+ * eligible, and the list not full or its last entry beaten. affectedBy with `members` set to these
+ * gives the same update as with every list.
+ */
+export function listsTouchedBy(
+  changedId: string,
+  prepared: PreparedDataset,
+  bars: ReadonlyMap<string, ListBar>,
+  options: Omit<IncrementalOptions, 'members'>,
+): string[] {
+  const { k } = options;
+  const a = prepared.indexOf.get(changedId);
+  const scores = a === undefined ? undefined : scoresAsCandidate(prepared, a, normaliseWeights(options.weights));
+  const touched: string[] = [];
+  for (const [memberId, bar] of bars) if (bar.holds) touched.push(memberId);
+  if (!scores || k === 0) return touched;
+  for (let b = 0; b < prepared.size; b++) {
+    const score = scores[b];
+    if (b === a || score < 0) continue;
+    const memberId = prepared.ids[b];
+    const bar = bars.get(memberId);
+    if (bar?.holds) continue;
+    if (!bar || bar.length < k || !bar.worst || beats(changedId, score, bar.worst)) touched.push(memberId);
+  }
+  return touched;
+}
+
+/** Whether the changed member, at `score`, ranks at or above `worst` (ties by id). */
+function beats(changedId: string, score: number, worst: ScoredCandidate): boolean {
+  return score > worst.score || (score === worst.score && changedId <= worst.id);
 }
 
 /** B's list after A's change, A's new score being `score` (below zero: not a candidate for B). */
@@ -83,7 +134,7 @@ function changeOf(
   const at = list.findIndex((c) => c.id === changedId);
   const full = list.length >= k;
   const worst = list[list.length - 1];
-  const beatsWorst = (): boolean => eligible && (score > worst.score || (score === worst.score && changedId <= worst.id));
+  const beatsWorst = (): boolean => eligible && beats(changedId, score, worst);
   const withChanged = (rest: readonly ScoredCandidate[]): ScoredCandidate[] =>
     insertSorted(rest, { id: changedId, score }).slice(0, k);
 

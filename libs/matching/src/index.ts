@@ -23,7 +23,7 @@ export {
   type SharedNeed,
   type ThemeFit,
 } from './explain';
-export { MAX_PER_COUNTRY, rankCandidates, type CandidateFilter, type RankOptions } from './rank';
+export { MAX_PER_COUNTRY, rankCandidates, rankPrepared, type CandidateFilter, type RankOptions } from './rank';
 export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
 export {
   computeTopK,
@@ -36,7 +36,9 @@ export { TopKLists } from './kernel/top-k-lists';
 export { TopKPool } from './kernel/top-k-pool';
 export {
   affectedBy,
+  listsTouchedBy,
   type IncrementalOptions,
+  type ListBar,
   type IncrementalUpdate,
   type ListChange,
   type ListChangeKind,

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { dataset, THEMES } from '../test-support/arbitraries';
 import { refIsCandidate, refMatch } from '../test-support/reference';
 import { normaliseWeights } from './weights';
-import { MAX_PER_COUNTRY, rankCandidates } from './rank';
+import { prepareDataset } from './kernel/prepared-dataset';
+import { MAX_PER_COUNTRY, rankCandidates, rankPrepared } from './rank';
 
 describe('rankCandidates', () => {
   it('lists the k best eligible candidates, best first, ties by id', () => {
@@ -65,6 +66,27 @@ describe('rankCandidates', () => {
           expect(rankCandidates(member, profiles, { k, diversify: true })).toEqual(expected);
         }
       }),
+    );
+  });
+
+  it('ranks the same from a prepared dataset with the kernel', () => {
+    fc.assert(
+      fc.property(
+        dataset(24),
+        fc.integer({ min: 1, max: 8 }),
+        fc.record({ theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }), maxPopulation: fc.option(fc.constant(1_000_000), { nil: undefined }) }),
+        fc.boolean(),
+        (profiles, k, filter, diversify) => {
+          const prepared = prepareDataset(profiles);
+          const byId = new Map(profiles.map((p) => [p.id, p]));
+          for (const member of profiles) {
+            const expected = member.status === 'active' ? rankCandidates(member, profiles, { k, filter, diversify }) : [];
+            const ranked = rankPrepared(prepared, member.id, (id) => byId.get(id), { k, filter, diversify });
+            expect(ranked.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+            ranked.forEach((c, r) => expect(c.score).toBeCloseTo(expected[r].score, 9));
+          }
+        },
+      ),
     );
   });
 });

@@ -1,10 +1,14 @@
 import { CreateMembersAndThemes1764300000000 } from './1764300000000-create-members-and-themes';
 import { CreateSuggestionsAndOutbox1764300100000 } from './1764300100000-create-suggestions-and-outbox';
+import { StoreEachSuggestionListAsOneRow1764400000000 } from './1764400000000-store-each-suggestion-list-as-one-row';
+import { NotifyReadersOfChanges1764400100000 } from './1764400100000-notify-readers-of-changes';
 import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-api-tokens-and-audit-log';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
   CreateMembersAndThemes1764300000000,
   CreateSuggestionsAndOutbox1764300100000,
+  StoreEachSuggestionListAsOneRow1764400000000,
+  NotifyReadersOfChanges1764400100000,
   CreateApiTokensAndAuditLog1764500000000,
 ];

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import type { JobName, JobPayloads } from '../job-names';
 import { InProcessJobQueue } from '../in-process-job-queue';
 import { JobQueue } from '../job-queue';
+import { OUTBOX_RECORDED } from './outbox';
 
 interface OutboxRow {
   id: string;
@@ -20,12 +21,17 @@ const BATCH = 500;
  * Moves recorded jobs from the outbox to the queue. A row is deleted only after the queue
  * accepted it, so a Redis outage delays work but loses none; several relays may run (each row is
  * claimed with SKIP LOCKED), and a job enqueued twice is harmless because handlers read current data.
+ * A transaction of this process that recorded a job wakes the relay as it commits; the poll is the
+ * safety net for everything else (other processes, a queue that was unreachable).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, EntitySubscriberInterface {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** A wake-up arrived while a relay was running: run once more after it. */
+  private again = false;
+  private stopped = false;
   private failing = false;
   /** Outbox rows whose in-process job is queued or running (non-durable queue only). */
   private readonly inFlight = new Set<string>();
@@ -38,17 +44,34 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.relay(), POLL_INTERVAL_MS);
     this.timer.unref();
+    this.dataSource.subscribers.push(this);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const runner = event.queryRunner;
+    if (runner.isTransactionActive || !runner.data?.[OUTBOX_RECORDED]) return;
+    runner.data = { ...runner.data, [OUTBOX_RECORDED]: false };
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else void this.relay();
   }
 
   /** Before the database closes: a relay in flight finishes, and no new one starts. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    while (this.running) await this.running;
   }
 
   /** Relays everything pending now; returns how many jobs were enqueued. Safe to call at any time. */
   relay(): Promise<number> {
-    this.running ??= this.relayPending().finally(() => (this.running = undefined));
+    this.running ??= this.relayPending().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.relay();
+      }
+    });
     return this.running;
   }
 

@@ -18,9 +18,18 @@ export async function recordJob<N extends JobName>(
     options.coalesceKey ?? null,
     options.delayMs ?? 0,
   ]);
+  // Lets the relay hand the job over as soon as the transaction commits (see OutboxRelay.afterTransactionCommit).
+  if (manager.queryRunner) manager.queryRunner.data = { ...manager.queryRunner.data, [OUTBOX_RECORDED]: true };
 }
 
-/** A member change as the suggestions pipeline wants it: coalesced per member over a short window. */
+/** Marks a query runner whose open transaction recorded a job. */
+export const OUTBOX_RECORDED = 'citymatch.outboxRecorded';
+
+/**
+ * A member change as the suggestions pipeline wants it: coalesced per member, without waiting. Changes
+ * that arrive while the member's job waits are folded into it; one that arrives while it runs is
+ * kept (the latest only) and runs right after it.
+ */
 export function recordMemberChange(manager: EntityManager, memberId: string): Promise<void> {
-  return recordJob(manager, 'member.changed', { memberId }, { coalesceKey: `member-changed-${memberId}`, delayMs: 200 });
+  return recordJob(manager, 'member.changed', { memberId }, { coalesceKey: `member-changed-${memberId}` });
 }

@@ -26,6 +26,9 @@ export async function createBenchStack(serverUrl: string, redisUrl: string): Pro
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = new Pool({ connectionString: url.toString(), max: 4 });
+  // An idle connection ended by the server (the database dropped at the end, or an administrator)
+  // is replaced by the pool on next use; without listeners it would crash the benchmark.
+  for (const pool of [admin, db]) pool.on('error', () => undefined);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(JOB_QUEUE, { connection: redis, prefix: name });
   let disposed = false;

@@ -1,17 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import * as matching from '../../../libs/matching/src';
-import { loadActiveProfiles, loadProfile } from '../../../src/suggestions/member-profiles';
-import { currentGeneration, readLists, replaceLists } from '../../../src/suggestions/suggestion-store';
+import { MatchingThreads } from '../../../src/suggestions/matching-threads';
+import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
+import { ActiveProfilesCache, loadActiveProfiles } from '../../../src/suggestions/member-profiles';
+import { currentGeneration, readListBars, readListsOf, replaceLists } from '../../../src/suggestions/suggestion-store';
 import { seededRandom, timeMs } from './stats';
 
 export type Steps = Array<[string, number]>;
-
-/** As FullRecomputeService.computeShard writes a shard's lists (there, each slice is its own transaction). */
-const WRITE_SLICE_MEMBERS = 100;
-
-/** As SuggestionsService.profilesOf selects them. */
-const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
 
 /**
  * The steps the services take, run one by one with the app's own functions against the benchmark's
@@ -43,40 +39,18 @@ export class Breakdown {
       steps.push(['shard: prepare dataset', prepareMs]);
       const range: [number, number] = [0, Math.min(shardSize, prepared.size)];
       const options = { k: row.k, weights: row.weights, sourceRange: range };
-      const [threadedMs, lists] = await timeMs(() => matching.computeTopK(prepared, options));
-      steps.push([`shard: top-${row.k} kernel, ${range[1].toLocaleString('en')} sources (as the job runs it)`, threadedMs]);
+      const threads = new MatchingThreads();
+      await threads.topK(prepared, options); // starts the pool, as the process's first shard does
+      const [threadedMs, lists] = await timeMs(() => threads.topK(prepared, options));
+      await threads.onApplicationShutdown();
+      steps.push([`shard: top-${row.k} kernel, ${range[1].toLocaleString('en')} sources (as the job runs it: the process's thread pool, started before)`, threadedMs]);
       const [syncMs] = await timeMs(() => matching.computeTopKSync(prepared, options));
       steps.push(['(same kernel on 1 thread, for comparison)', syncMs]);
-      const byId = new Map<string, matching.MatchProfile>(row.snapshot.map((profile: matching.MatchProfile) => [profile.id, profile]));
       const shardLists = new Map<string, matching.ScoredCandidate[]>();
       for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
-      const [componentsMs, rows] = await timeMs(() => {
-        let count = 0;
-        for (const [memberId, list] of shardLists) {
-          for (const candidate of list) count += matching.pairComponents(byId.get(memberId)!, byId.get(candidate.id)!) ? 1 : 0;
-        }
-        return count;
-      });
-      steps.push([`shard: components of ${rows.toLocaleString('en')} rows (pairComponents)`, componentsMs]);
-      const [replaceMs] = await timeMs(async () => {
-        const entries = [...shardLists];
-        for (let from = 0; from < entries.length; from += WRITE_SLICE_MEMBERS) {
-          await replaceLists(manager, id, new Map(entries.slice(from, from + WRITE_SLICE_MEMBERS)), byId);
-        }
-      });
-      steps.push([`shard: row writes (DELETE + INSERT … unnest, ${WRITE_SLICE_MEMBERS} members at a time)`, replaceMs - componentsMs]);
-      const [{ id: copyId }] = await manager.query(
-        `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total)
-         VALUES ('building', 'breakdown', '{}', 50, 0, 1) RETURNING id`,
-      );
-      const [serverSideMs] = await timeMs(() =>
-        manager.query(
-          `INSERT INTO suggestions SELECT $2, member_id, rank, candidate_id, score, thematic, thematic_back, shared, shared_back, population, geo, language
-           FROM suggestions WHERE generation_id = $1`,
-          [id, copyId],
-        ),
-      );
-      steps.push(['(the same rows inserted by INSERT … SELECT inside PostgreSQL, for comparison)', serverSideMs]);
+      const rows = [...shardLists.values()].reduce((total, list) => total + list.length, 0);
+      const [replaceMs] = await timeMs(() => replaceLists(manager, id, shardLists));
+      steps.push([`shard: write ${shardLists.size.toLocaleString('en')} lists, ${rows.toLocaleString('en')} suggestions (one row per list)`, replaceMs]);
     });
   }
 
@@ -84,53 +58,57 @@ export class Breakdown {
   incremental(memberId: string): Promise<Steps> {
     return this.rolledBack(async (manager, steps) => {
       const generation = (await currentGeneration(manager))!;
-      const [loadMs, profiles] = await timeMs(() => loadActiveProfiles(manager));
-      steps.push(['load members', loadMs]);
-      const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(profiles));
-      steps.push(['prepare dataset', prepareMs]);
-      const [readMs, stored] = await timeMs(() => readLists(manager, generation.id));
-      const rows = [...stored.values()].reduce((total, list) => total + list.length, 0);
-      steps.push([`read every stored list (${rows.toLocaleString('en')} rows)`, readMs]);
+      const cache = new ActiveProfilesCache();
+      const [loadMs] = await timeMs(() => cache.current(manager));
+      steps.push(['load and prepare every member (once per worker process)', loadMs]);
+      const [otherId] = (await manager.query(`SELECT id FROM members WHERE status = 'active' AND id <> $1 LIMIT 1`, [memberId])).map((r: { id: string }) => r.id);
+      await manager.query('UPDATE members SET population = population + 1 WHERE id = $1', [otherId]);
+      const [prepareMs, prepared] = await timeMs(() => cache.current(manager));
+      steps.push(['members: re-read the one changed row and prepare again', prepareMs]);
       const options = { k: generation.k, weights: generation.weights };
-      const [affectedMs, update] = await timeMs(() => matching.affectedBy(memberId, prepared, stored, options));
+      const [barsMs, bars] = await timeMs(() => readListBars(manager, generation.id, memberId));
+      steps.push([`read every list's length and last entry (${bars.size.toLocaleString('en')} lists)`, barsMs]);
+      const [touchedMs, touched] = await timeMs(() => matching.listsTouchedBy(memberId, prepared, bars, options));
+      steps.push([`listsTouchedBy (${touched.length} lists hold the member or may take it)`, touchedMs]);
+      const [readMs, stored] = await timeMs(() => readListsOf(manager, generation.id, touched));
+      steps.push([`read those ${stored.size} lists`, readMs]);
+      const [affectedMs, update] = await timeMs(() => matching.affectedBy(memberId, prepared, stored, { ...options, members: touched }));
       steps.push(['affectedBy (own list + lists it enters or leaves)', affectedMs]);
       const lists = new Map([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-      const [writeMs] = await timeMs(() => replaceLists(manager, generation.id, lists, byId));
+      const [writeMs] = await timeMs(() => replaceLists(manager, generation.id, lists));
       steps.push([`write ${lists.size} list(s)`, writeMs]);
     });
   }
 
-  /** The queries of one GET …/suggestions, averaged over `n` random members; and the filtered path once. */
+  /**
+   * What the API's read model loads, and when: every list of the current generation (after a switch),
+   * every member's profile and the prepared dataset; one member's list alone, averaged over `n` random
+   * members; and the filtered ranking itself, per request.
+   */
   async read(ids: string[], n = 200): Promise<Steps> {
     const manager = this.managerOf(this.db);
     const random = seededRandom(11);
-    const totals = [0, 0, 0, 0];
-    const generation = (await currentGeneration(manager))!;
+    let listTotal = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[Math.floor(random() * ids.length)];
-      const times = [
-        (await timeMs(() => loadProfile(manager, id)))[0],
-        (await timeMs(() => currentGeneration(manager)))[0],
-      ];
-      const [listMs, ranked] = await timeMs(() =>
-        manager.query('SELECT candidate_id AS id, score FROM suggestions WHERE generation_id = $1 AND member_id = $2 ORDER BY rank LIMIT 20', [generation.id, id]),
-      );
-      times.push(listMs);
-      times.push((await timeMs(() => manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE id = ANY($1)`, [ranked.map((r: { id: string }) => r.id)])))[0]);
-      times.forEach((ms, index) => (totals[index] += ms));
+      listTotal += (await timeMs(() => loadStoredList(manager, id)))[0];
     }
-    const member = (await loadProfile(manager, ids[0]))!;
-    const [loadMs, all] = await timeMs(() => loadActiveProfiles(manager));
-    const [rankMs] = await timeMs(() => matching.rankCandidates(member, all, { k: 20, weights: generation.weights, filter: { theme: 'climate-change' } }));
+    const [allListsMs, all] = await timeMs(() => loadAllLists(manager));
+    const [loadMs, members] = await timeMs(() => loadAllProfiles(manager));
+    const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(members.values()));
+    const generation = (await currentGeneration(manager))!;
+    const rank = (id: string) =>
+      matching.rankPrepared(prepared, id, (other) => members.get(other), { k: 20, weights: generation.weights, filter: { theme: 'climate-change' } });
+    for (let i = 0; i < 50; i++) rank(ids[i]); // warm, as a running API is
+    let rankTotal = 0;
+    for (let i = 0; i < n; i++) rankTotal += (await timeMs(async () => rank(ids[Math.floor(random() * ids.length)])))[0];
     return [
-      ['unfiltered: member (loadProfile)', totals[0] / n],
-      ['unfiltered: current generation', totals[1] / n],
-      ['unfiltered: stored list (20 rows)', totals[2] / n],
-      ['unfiltered: candidate profiles (ANY of 20 ids)', totals[3] / n],
-      ['theme filter: load every active member', loadMs],
-      ['theme filter: rankCandidates over them', rankMs],
+      [`after a generation switch: read every list of it (${all.lists.size.toLocaleString('en')} rows)`, allListsMs],
+      ['(one member\'s list with its generation, one query, for comparison)', listTotal / n],
+      ['after a member change: read every member again', loadMs],
+      ['after a member change: prepare them for the kernel', prepareMs],
+      ['theme filter: rankPrepared on the prepared members (per request)', rankTotal / n],
     ];
   }
 

@@ -27,6 +27,8 @@ export interface ApiProcess extends AppProcess {
 export interface ProcessOptions {
   logLevel?: string;
   workers?: 'inline' | 'off';
+  /** More environment for the app, e.g. RECOMPUTE_SHARD_SIZE. */
+  env?: Record<string, string>;
 }
 
 function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<string, string> = {}) {
@@ -39,6 +41,7 @@ function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<stri
     WORKERS: options.workers ?? 'inline',
     RECOMPUTE_CRON: 'off',
     SEED_DEMO_DATA: 'off',
+    ...options.env,
     ...extra,
   };
 }

@@ -47,7 +47,7 @@ export async function timeRecompute(stack: BenchStack, trigger: () => Promise<vo
   const switched = Date.now();
   const used = await cpu();
   const { rows: [generation] } = await stack.db.query(
-    `SELECT member_count, shards_total, (SELECT count(*)::int FROM suggestions WHERE generation_id = $1) AS rows
+    `SELECT member_count, shards_total, (SELECT coalesce(sum(cardinality(scores)), 0)::int FROM suggestion_lists WHERE generation_id = $1) AS rows
      FROM suggestion_generations WHERE id = $1`,
     [current],
   );

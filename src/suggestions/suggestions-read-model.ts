@@ -1,0 +1,177 @@
+import { prepareDataset, type MatchProfile, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ChangeFeed } from './change-feed';
+import { MatchingSettingsService } from './matching-settings.service';
+import { loadProfiles, PROFILE_COLUMNS } from './member-profiles';
+
+export interface StoredList {
+  /** The current generation, or null when none is stored yet. */
+  generation: { id: number; finishedAt: Date | null; weights: Weights } | null;
+  /** The member's stored list in that generation, best first (empty when it has none). */
+  list: ScoredCandidate[];
+  /** The same object for every list read from the same lists in memory; a new one after any change. */
+  version: object;
+}
+
+/**
+ * What the suggestions API reads, kept in this process's memory: every member's profile (and, for
+ * filtered queries, the kernel's prepared dataset of them), the weights, and each member's stored
+ * list as it is asked for. The database triggers announce every change through the ChangeFeed when
+ * it commits, and only what changed is dropped; while the feed is down nothing is kept.
+ */
+@Injectable()
+export class SuggestionsReadModel {
+  private members?: Promise<Map<string, MatchProfile>>;
+  private readonly prepared = new WeakMap<Map<string, MatchProfile>, PreparedDataset>();
+  private weightsInForce?: Promise<Weights>;
+  private lists?: Promise<ListsSnapshot>;
+  /** Lists named by notifications whose patch has not started reading yet. */
+  private pendingListIds?: Set<string>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: MatchingSettingsService,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe((payload) => this.changed(payload));
+  }
+
+  /** Every member, active or not, by id. */
+  profiles(): Promise<Map<string, MatchProfile>> {
+    if (!this.feed.listening) return loadAllProfiles(this.dataSource.manager);
+    return (this.members ??= this.keep(loadAllProfiles(this.dataSource.manager), () => (this.members = undefined)));
+  }
+
+  /** The active members of `members` prepared for the kernel, once per version of the map. */
+  preparedOf(members: Map<string, MatchProfile>): PreparedDataset {
+    let prepared = this.prepared.get(members);
+    if (!prepared) this.prepared.set(members, (prepared = prepareDataset(members.values())));
+    return prepared;
+  }
+
+  weights(): Promise<Weights> {
+    if (!this.feed.listening) return this.settings.weights();
+    return (this.weightsInForce ??= this.keep(this.settings.weights(), () => (this.weightsInForce = undefined)));
+  }
+
+  /** The member's list in the current generation; the generation comes with it, so never a mix. */
+  async stored(memberId: string): Promise<StoredList> {
+    if (!this.feed.listening) return loadStoredList(this.dataSource.manager, memberId);
+    const snapshot = await (this.lists ??= this.keep(loadAllLists(this.dataSource.manager), () => (this.lists = undefined)));
+    return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
+  }
+
+  private changed(payload: string): void {
+    const [kind, rest] = payload.split(/:(.*)/s);
+    if (payload === '*') {
+      this.members = undefined;
+      this.weightsInForce = undefined;
+      this.lists = undefined;
+      this.pendingListIds = undefined;
+    } else if (kind === 'generation') {
+      this.lists = undefined;
+      this.pendingListIds = undefined;
+    } else if (kind === 'weights') {
+      this.weightsInForce = undefined;
+    } else if (kind === 'lists') {
+      if (rest === '*' || !this.lists) {
+        this.lists = undefined;
+        this.pendingListIds = undefined;
+      } else this.listsChanged(this.lists, JSON.parse(rest));
+    } else if (kind === 'members') {
+      this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
+    }
+  }
+
+  /**
+   * One commit notifies twice (the DELETE and the INSERT of replaceLists), in the same read from the
+   * socket: ids that arrive before the patch starts reading join it rather than queueing another.
+   */
+  private listsChanged(previous: Promise<ListsSnapshot>, ids: string[]): void {
+    if (this.pendingListIds) {
+      for (const id of ids) this.pendingListIds.add(id);
+      return;
+    }
+    const pending = (this.pendingListIds = new Set(ids));
+    const patched = Promise.resolve().then(() => {
+      if (this.pendingListIds === pending) this.pendingListIds = undefined;
+      return this.patchLists(previous, [...pending]);
+    });
+    this.lists = this.keep(patched, () => (this.lists = undefined));
+  }
+
+  /** A copy with the changed lists read again; everything again if the generation moved on meanwhile. */
+  private async patchLists(previous: Promise<ListsSnapshot>, ids: string[]): Promise<ListsSnapshot> {
+    const [snapshot, changed] = await Promise.all([previous, loadListsOf(this.dataSource.manager, ids)]);
+    if (changed.generation?.id !== snapshot.generation?.id) return loadAllLists(this.dataSource.manager);
+    const lists = new Map(snapshot.lists);
+    for (const id of ids) {
+      const list = changed.lists.get(id);
+      if (list) lists.set(id, list);
+      else lists.delete(id);
+    }
+    return { generation: snapshot.generation, lists };
+  }
+
+  /** A copy of the map with the changed members read again: requests holding the old map keep a consistent one. */
+  private async patchMembers(previous: Promise<Map<string, MatchProfile>>, ids: string[]): Promise<Map<string, MatchProfile>> {
+    const [members, rows] = await Promise.all([previous, loadProfiles(this.dataSource.manager, ids)]);
+    const next = new Map(members);
+    for (const row of rows) next.set(row.id, row);
+    return next;
+  }
+
+  /** A failed load is not kept: the next caller tries again. */
+  private keep<T>(loading: Promise<T>, forget: () => void): Promise<T> {
+    loading.catch(forget);
+    return loading;
+  }
+}
+
+/** Every member, active or not, by id. */
+export async function loadAllProfiles(manager: EntityManager): Promise<Map<string, MatchProfile>> {
+  const rows: MatchProfile[] = await manager.query(`SELECT ${PROFILE_COLUMNS} FROM members`);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+interface ListsSnapshot {
+  generation: StoredList['generation'];
+  lists: Map<string, ScoredCandidate[]>;
+}
+
+/** A member's list in the current generation, read with the generation in one query, so never a mix. */
+export async function loadStoredList(manager: EntityManager, memberId: string): Promise<StoredList> {
+  const snapshot = await loadListsOf(manager, [memberId]);
+  return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
+}
+
+/** Every list of the current generation, with the generation, in one query. */
+export function loadAllLists(manager: EntityManager): Promise<ListsSnapshot> {
+  return loadCurrentLists(manager, null);
+}
+
+function loadListsOf(manager: EntityManager, memberIds: string[]): Promise<ListsSnapshot> {
+  return loadCurrentLists(manager, memberIds);
+}
+
+async function loadCurrentLists(manager: EntityManager, memberIds: string[] | null): Promise<ListsSnapshot> {
+  const rows: Array<{ id: number; finishedAt: Date | null; weights: Weights; member_id: string | null; candidate_ids: string[] | null; scores: number[] | null }> =
+    await manager.query(
+      `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
+       FROM suggestion_state s
+       JOIN suggestion_generations g ON g.id = s.current_generation_id
+       LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND ($1::text[] IS NULL OR l.member_id = ANY($1))
+       WHERE s.id = 1`,
+      [memberIds],
+    );
+  const lists = new Map<string, ScoredCandidate[]>();
+  if (rows.length === 0) return { generation: null, lists };
+  const { id, finishedAt, weights } = rows[0];
+  for (const row of rows) {
+    if (row.member_id === null) continue;
+    lists.set(row.member_id, row.candidate_ids!.map((candidate, at) => ({ id: candidate, score: Number(row.scores![at]) })));
+  }
+  return { generation: { id, finishedAt, weights }, lists };
+}
