@@ -9,13 +9,15 @@ import { JobQueue } from '../jobs/job-queue';
 import { MatchingSettingsService } from './matching-settings.service';
 import { MatchingThreads } from './matching-threads';
 import { loadActiveProfiles } from './member-profiles';
-import { generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
+import { componentsFrom } from './stored-components';
+import { type ComponentsOf, generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
 
 /** Lists one write transaction stores (one row each, about 1 KB with K = 50). */
 const WRITE_SLICE_MEMBERS = 2000;
 
 interface GenerationDataset {
   prepared: PreparedDataset;
+  componentsOf: ComponentsOf;
   weights: Weights;
   k: number;
 }
@@ -81,7 +83,7 @@ export class FullRecomputeService {
       for (let slot = from; slot < Math.min(lists.size, from + WRITE_SLICE_MEMBERS); slot++) {
         slice.set(lists.memberId(slot), lists.suggestions(slot));
       }
-      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice));
+      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice, dataset.componentsOf));
     }
     await this.dataSource.query(
       `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
@@ -110,7 +112,8 @@ export class FullRecomputeService {
       [generationId],
     );
     if (!row) return undefined;
-    return { prepared: prepareDataset(row.snapshot as MatchProfile[]), weights: row.weights, k: row.k };
+    const profiles = new Map((row.snapshot as MatchProfile[]).map((profile) => [profile.id, profile]));
+    return { prepared: prepareDataset(profiles.values()), componentsOf: componentsFrom((id) => profiles.get(id)), weights: row.weights, k: row.k };
   }
 
   /**

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActiveProfilesCache } from './member-profiles';
+import { componentsFrom } from './stored-components';
 import {
   buildingGeneration,
   currentGeneration,
@@ -21,6 +22,7 @@ import {
 export class IncrementalUpdateService {
   /** Jobs run one at a time under the lock, so they can share the members kept in memory. */
   private readonly profiles = new ActiveProfilesCache();
+  private readonly componentsOf = componentsFrom((id) => this.profiles.profile(id));
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -51,7 +53,7 @@ export class IncrementalUpdateService {
 
       const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      await replaceLists(manager, generation.id, lists);
+      await replaceLists(manager, generation.id, lists, this.componentsOf);
       await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1');
       return { listsChanged: lists.size };
     });

@@ -56,6 +56,11 @@ export class ActiveProfilesCache {
     if (changed) this.prepared = undefined;
   }
 
+  /** An active member as last read. */
+  profile(id: string): MatchProfile | undefined {
+    return this.rows.get(id)?.profile;
+  }
+
   preparedNow(): PreparedDataset {
     if (this.prepared) return this.prepared;
     const prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));

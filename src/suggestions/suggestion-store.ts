@@ -1,5 +1,13 @@
-import type { ListBar, ScoredCandidate } from '@citymatch/matching';
+import { endianness } from 'node:os';
+import { STORED_COMPONENTS, type ListBar, type ScoredCandidate } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
+
+/** Writes the stored components of `candidateId` in `memberId`'s list at `out[offset…]`, in STORED_COMPONENTS order. */
+export type ComponentsOf = (memberId: string, candidateId: string, out: Float32Array, offset: number) => void;
+
+// Components are stored as little-endian floats, the byte order of the machine's Float32Array.
+if (endianness() !== 'LE') throw new Error('CityMatch stores suggestion components as little-endian floats');
+const PER_SUGGESTION = STORED_COMPONENTS.length;
 
 export interface Generation {
   id: number;
@@ -92,30 +100,35 @@ export async function readListBars(manager: EntityManager, generationId: number,
 
 /**
  * Replaces the stored lists of the given members: one DELETE and one INSERT whatever their number,
- * each list travelling as two array literals. Empty lists are not stored.
+ * each list travelling as two array literals and its components as hex. Empty lists are not stored.
  */
 export async function replaceLists(
   manager: EntityManager,
   generationId: number,
   lists: ReadonlyMap<string, readonly ScoredCandidate[]>,
+  componentsOf: ComponentsOf,
 ): Promise<void> {
   if (lists.size === 0) return;
   await manager.query('DELETE FROM suggestion_lists WHERE generation_id = $1 AND member_id = ANY($2)', [generationId, [...lists.keys()]]);
   const members: string[] = [];
   const candidates: string[] = [];
   const scores: string[] = [];
+  const components: string[] = [];
   for (const [memberId, list] of lists) {
     if (list.length === 0) continue;
     members.push(memberId);
+    const values = new Float32Array(list.length * PER_SUGGESTION);
+    list.forEach((candidate, rank) => componentsOf(memberId, candidate.id, values, rank * PER_SUGGESTION));
+    components.push(Buffer.from(values.buffer).toString('hex'));
     candidates.push(`{${list.map((candidate) => quoted(candidate.id)).join(',')}}`);
     // Number#toString is the shortest text that reads back as the same double: scores round-trip exactly.
     scores.push(`{${list.map((candidate) => String(candidate.score)).join(',')}}`);
   }
   if (members.length === 0) return;
   await manager.query(
-    `INSERT INTO suggestion_lists (generation_id, member_id, candidate_ids, scores)
-     SELECT $1, m, c::text[], s::float8[] FROM unnest($2::text[], $3::text[], $4::text[]) AS u(m, c, s)`,
-    [generationId, members, candidates, scores],
+    `INSERT INTO suggestion_lists (generation_id, member_id, candidate_ids, scores, components)
+     SELECT $1, m, c::text[], s::float8[], decode(h, 'hex') FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(m, c, s, h)`,
+    [generationId, members, candidates, scores, components],
   );
 }
 
@@ -134,4 +147,23 @@ function listsOf(rows: readonly ListRow[]): Map<string, ScoredCandidate[]> {
 /** An element of an array literal: quoted, so that any id reads back as written. */
 function quoted(value: string): string {
   return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** A stored list's components, by rank (from 0), as STORED_COMPONENTS names them. */
+export async function readStoredComponents(
+  manager: EntityManager,
+  generationId: number,
+  memberId: string,
+): Promise<Array<Record<(typeof STORED_COMPONENTS)[number], number>>> {
+  const [row]: Array<{ components: Buffer | Uint8Array | null }> = await manager.query(
+    'SELECT components FROM suggestion_lists WHERE generation_id = $1 AND member_id = $2',
+    [generationId, memberId],
+  );
+  if (!row?.components) return [];
+  const bytes = Uint8Array.from(row.components);
+  const values = new Float32Array(bytes.buffer, 0, bytes.length / 4);
+  const ranks = values.length / PER_SUGGESTION;
+  return Array.from({ length: ranks }, (_, rank) =>
+    Object.fromEntries(STORED_COMPONENTS.map((name, n) => [name, values[rank * PER_SUGGESTION + n]])) as Record<(typeof STORED_COMPONENTS)[number], number>,
+  );
 }

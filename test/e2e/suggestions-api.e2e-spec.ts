@@ -1,5 +1,5 @@
 import { memberRecord } from '../support/member-factory';
-import { settle } from '../support/settle';
+import { settle, storedAndFresh } from '../support/settle';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_STACK } from '../support/test-stack';
 
@@ -30,6 +30,20 @@ describe('suggestions API', () => {
     const scores = body.suggestions.map((s: { score: number }) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(body.suggestions[0]).toMatchObject({ rank: 1, name: 'Iloilo', country: 'PH', subregion: 'South-Eastern Asia' });
+  });
+
+  it('stores each suggestion with its score components, readable in SQL too', async () => {
+    const { stored, fresh } = await storedAndFresh(t);
+    expect(stored).toEqual(fresh);
+    const suva = stored.find((entry) => entry.id === 'suva')!;
+    const [row] = await t.dataSource.query(
+      `SELECT suggestion_component(components, 1, 1) AS thematic, suggestion_component(components, 1, 6) AS geo
+       FROM suggestion_lists WHERE member_id = 'suva' AND generation_id = (SELECT current_generation_id FROM suggestion_state)`,
+    );
+    const first = suva.list[0].components as { thematic: number; geo: number };
+    expect(first.thematic).toBeGreaterThan(0);
+    expect(Math.fround(row.thematic)).toBe(first.thematic);
+    expect(Math.fround(row.geo)).toBe(first.geo);
   });
 
   it('explains each suggestion with components and plain-language reasons', async () => {

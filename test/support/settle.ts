@@ -1,9 +1,9 @@
-import { computeTopKSync, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
+import { computeTopKSync, type MatchProfile, pairComponents, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
 import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { OutboxRelay } from '../../src/jobs/outbox/outbox-relay';
 import { loadActiveProfiles } from '../../src/suggestions/member-profiles';
-import { currentGeneration, readLists } from '../../src/suggestions/suggestion-store';
+import { currentGeneration, readLists, readStoredComponents } from '../../src/suggestions/suggestion-store';
 import type { TestApp } from './test-app';
 
 /** Waits until every recorded change has been enqueued, every job has run and no generation is being built. */
@@ -32,22 +32,53 @@ export async function settle(t: TestApp, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-/** The stored lists of the current generation next to a fresh full computation from the members now stored. */
+/**
+ * The stored lists of the current generation next to a fresh full computation from the members now
+ * stored, each suggestion with its components (stored ones as read back; fresh ones from
+ * pairComponents, at the stored precision).
+ */
 export async function storedAndFresh(t: TestApp) {
   const manager = t.dataSource.manager;
   const generation = await currentGeneration(manager);
   if (!generation) throw new Error('no current generation');
   const stored = await readLists(manager, generation.id);
+  const storedComponents = new Map<string, unknown[]>();
+  for (const id of stored.keys()) storedComponents.set(id, await readStoredComponents(manager, generation.id, id));
   const profiles = await loadActiveProfiles(manager);
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const fresh = new Map<string, ScoredCandidate[]>();
   const lists = computeTopKSync(prepareDataset(profiles), { k: generation.k, weights: generation.weights });
   for (const { id, suggestions } of lists.entries()) if (suggestions.length > 0) fresh.set(id, suggestions);
-  return { stored: sortedEntries(stored), fresh: sortedEntries(fresh) };
+  return {
+    stored: sortedEntries(stored, (memberId, _candidateId, rank) => storedComponents.get(memberId)?.[rank]),
+    fresh: sortedEntries(fresh, (memberId, candidateId) => expectedComponents(byId.get(memberId)!, byId.get(candidateId)!)),
+  };
 }
 
-function sortedEntries(lists: Map<string, ScoredCandidate[]>) {
+function expectedComponents(member: MatchProfile, candidate: MatchProfile) {
+  const { aFromB, bFromA } = pairComponents(member, candidate);
+  const f = Math.fround;
+  return {
+    thematic: f(aFromB.thematic),
+    thematicBack: f(bFromA.thematic),
+    shared: f(aFromB.shared),
+    sharedBack: f(bFromA.shared),
+    population: f(aFromB.population),
+    geo: f(aFromB.geo),
+    language: f(aFromB.language),
+  };
+}
+
+function sortedEntries(lists: Map<string, ScoredCandidate[]>, componentsOf: (memberId: string, candidateId: string, rank: number) => unknown) {
   return [...lists.entries()]
     .filter(([, list]) => list.length > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([id, list]) => ({ id, list: list.map((candidate) => ({ id: candidate.id, score: Number(candidate.score.toFixed(9)) })) }));
+    .map(([id, list]) => ({
+      id,
+      list: list.map((candidate, rank) => ({
+        id: candidate.id,
+        score: Number(candidate.score.toFixed(9)),
+        components: componentsOf(id, candidate.id, rank),
+      })),
+    }));
 }

@@ -3,6 +3,7 @@ import { CreateSuggestionsAndOutbox1764300100000 } from './1764300100000-create-
 import { StoreEachSuggestionListAsOneRow1764400000000 } from './1764400000000-store-each-suggestion-list-as-one-row';
 import { NotifyReadersOfChanges1764400100000 } from './1764400100000-notify-readers-of-changes';
 import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-api-tokens-and-audit-log';
+import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-suggestion-components';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   StoreEachSuggestionListAsOneRow1764400000000,
   NotifyReadersOfChanges1764400100000,
   CreateApiTokensAndAuditLog1764500000000,
+  StoreSuggestionComponents1764600000000,
 ];

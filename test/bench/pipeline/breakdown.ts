@@ -4,6 +4,7 @@ import * as matching from '../../../libs/matching/src';
 import { MatchingThreads } from '../../../src/suggestions/matching-threads';
 import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
 import { ActiveProfilesCache, loadActiveProfiles } from '../../../src/suggestions/member-profiles';
+import { componentsFrom } from '../../../src/suggestions/stored-components';
 import { currentGeneration, readListBars, readListsOf, replaceLists } from '../../../src/suggestions/suggestion-store';
 import { seededRandom, timeMs } from './stats';
 
@@ -49,8 +50,9 @@ export class Breakdown {
       const shardLists = new Map<string, matching.ScoredCandidate[]>();
       for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
       const rows = [...shardLists.values()].reduce((total, list) => total + list.length, 0);
-      const [replaceMs] = await timeMs(() => replaceLists(manager, id, shardLists));
-      steps.push([`shard: write ${shardLists.size.toLocaleString('en')} lists, ${rows.toLocaleString('en')} suggestions (one row per list)`, replaceMs]);
+      const byId = new Map((row.snapshot as matching.MatchProfile[]).map((profile) => [profile.id, profile]));
+      const [replaceMs] = await timeMs(() => replaceLists(manager, id, shardLists, componentsFrom((memberId) => byId.get(memberId))));
+      steps.push([`shard: write ${shardLists.size.toLocaleString('en')} lists, ${rows.toLocaleString('en')} suggestions with their components (one row per list)`, replaceMs]);
     });
   }
 
@@ -76,7 +78,7 @@ export class Breakdown {
       steps.push(['affectedBy (own list + lists it enters or leaves)', affectedMs]);
       const lists = new Map([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      const [writeMs] = await timeMs(() => replaceLists(manager, generation.id, lists));
+      const [writeMs] = await timeMs(() => replaceLists(manager, generation.id, lists, componentsFrom((id) => cache.profile(id))));
       steps.push([`write ${lists.size} list(s)`, writeMs]);
     });
   }
