@@ -1,37 +1,40 @@
-import { NEED_HIGH, NEED_LOW, OFFER_HIGH, OFFER_LOW, THEME_BITS, type KernelArrays } from './kernel-arrays';
+import { FIELD_BITS, GROUP_THEMES, type KernelArrays } from './kernel-arrays';
+
+/** Room for one block of columns in scanColumns. */
+export const COLUMN_LIST_LENGTH = 1024;
 
 /** exclude[j] bits while row i is loaded. */
 export const NOT_FOR_ROW = 1; // j is not a candidate for i (partners, or i dismissed j)
 export const NOT_FOR_COLUMN = 2; // i is not a candidate for j (partners, or j dismissed i)
 
 /**
- * Row i spread out for cheap lookups per column: its languages and exclusions as dense
- * flags, and for each byte of theme bits (8 themes) the sums of i's need levels and of
- * its offer levels over every subset of those 8 themes.
+ * Row i spread out for cheap work per column: its languages and exclusions as dense flags,
+ * and its packed need and offer levels with the fields of each group in reverse order (so
+ * that one multiplication with a column's packed levels gives a dot product).
  */
 export class RowScratch {
   readonly language: Uint8Array;
   readonly exclude: Uint8Array;
-  readonly needSums: Uint8Array;
-  readonly offerSums: Uint8Array;
+  readonly needsReversed: Int32Array;
+  readonly offersReversed: Int32Array;
+  /** Columns that pass the first pass of a block (see scanColumns). */
+  readonly columns: Int32Array;
 
   constructor(private readonly a: KernelArrays) {
+    this.columns = new Int32Array(COLUMN_LIST_LENGTH);
     this.language = new Uint8Array(a.languageCount);
     this.exclude = new Uint8Array(a.n);
-    const bytes = 4 * a.themeWords;
-    this.needSums = new Uint8Array(bytes * 256);
-    this.offerSums = new Uint8Array(bytes * 256);
+    this.needsReversed = new Int32Array(a.themeGroups);
+    this.offersReversed = new Int32Array(a.themeGroups);
   }
 
   load(i: number): void {
     const a = this.a;
     const x = this.exclude;
-    const bits = a.themeBits;
-    for (let b = 0; b < this.needSums.length >> 8; b++) {
-      const at = (i * a.themeWords + (b >> 2)) * THEME_BITS;
-      const shift = (b & 3) * 8;
-      subsetSums(this.needSums, b << 8, bits[at + NEED_LOW] >>> shift, bits[at + NEED_HIGH] >>> shift);
-      subsetSums(this.offerSums, b << 8, bits[at + OFFER_LOW] >>> shift, bits[at + OFFER_HIGH] >>> shift);
+    const groups = a.themeGroups;
+    for (let g = 0; g < groups; g++) {
+      this.needsReversed[g] = reversed(a.levelPacks[2 * groups * i + g]);
+      this.offersReversed[g] = reversed(a.levelPacks[2 * groups * i + groups + g]);
     }
     for (let q = a.languageStart[i]; q < a.languageStart[i + 1]; q++) this.language[a.languageId[q]] = 1;
     for (let q = a.partnerStart[i]; q < a.partnerStart[i + 1]; q++) x[a.partnerId[q]] = NOT_FOR_ROW | NOT_FOR_COLUMN;
@@ -49,10 +52,9 @@ export class RowScratch {
   }
 }
 
-/** table[base + v] = Σ levels of the themes in byte subset v, for levels low + 2 × high. */
-function subsetSums(table: Uint8Array, base: number, low: number, high: number): void {
-  for (let v = 1; v < 256; v++) {
-    const bit = 31 - Math.clz32(v & -v);
-    table[base + v] = table[base + (v & (v - 1))] + ((low >>> bit) & 1) + 2 * ((high >>> bit) & 1);
-  }
+/** The fields of a packed group in reverse order. */
+function reversed(pack: number): number {
+  let r = 0;
+  for (let f = 0; f < GROUP_THEMES; f++) r |= ((pack >>> (FIELD_BITS * f)) & 63) << (FIELD_BITS * (GROUP_THEMES - 1 - f));
+  return r;
 }

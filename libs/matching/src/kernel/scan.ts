@@ -2,13 +2,13 @@ import { EARTH_RADIUS_KM, GEO_SCALE_KM, geoFromChord2 } from '../pair-math';
 import type { Weights } from '../weights';
 import {
   COUNTRY,
+  FIELD_LOW_BITS,
   INT_STRIDE,
   LANGUAGE_MASK,
+  MIN_THEME_GROUPS,
   NEED_HIGH,
   NEED_LEVEL_SUM,
   NEED_LOW,
-  OFFER_HIGH,
-  OFFER_LOW,
   REAL_STRIDE,
   SHARED_SCALE,
   SIZE_DOWN,
@@ -20,7 +20,7 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
-import { NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
+import { COLUMN_LIST_LENGTH, NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
 import type { TopKHeaps } from './top-k-heap';
 
 /**
@@ -34,6 +34,8 @@ const BOUND_SLACK = 1e-12;
  * holds the proximity at the bucket's near edge, b / GEO_BUCKETS_PER_CHORD2.
  */
 const GEO_BUCKETS_PER_CHORD2 = 1024;
+/** Columns per first pass: the bars it reads are at most this many columns old. */
+const COLUMN_BLOCK = COLUMN_LIST_LENGTH;
 const GEO_BOUND = Float64Array.from({ length: 4 * GEO_BUCKETS_PER_CHORD2 + 2 }, (_, b) =>
   geoFromChord2(b / GEO_BUCKETS_PER_CHORD2),
 );
@@ -73,7 +75,121 @@ export function scanRows(
 }
 
 /**
- * Row i against columns from..to-1, in stages that each end with a cheap test: same
+ * Row i against columns from..to-1, a block at a time: a tight first pass keeps the
+ * columns that may enter either list (see filterColumns), then scoreColumns scores them.
+ */
+export function scanColumns(
+  a: KernelArrays,
+  w: Weights,
+  heaps: TopKHeaps,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  from: number,
+  to: number,
+): void {
+  const list = s.columns;
+  const narrow = a.themeGroups === MIN_THEME_GROUPS;
+  for (let block = from; block < to; block += COLUMN_BLOCK) {
+    const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
+    let count = 0;
+    if (narrow) {
+      count = filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
+    } else {
+      for (let j = block; j < last; j++) list[count++] = j;
+    }
+    if (count > 0) scoreColumns(a, w, heaps, s, start, end, i, count);
+  }
+}
+
+/**
+ * The first two stages of scoreColumns for row i and columns from..to-1, with up to 15
+ * themes, in a loop that keeps few values live: the columns that pass go to `s.columns`
+ * (returns how many). Partners and dismissals are left to scoreColumns, so the bound is
+ * tested against the lower of the two bars: a superset of the pairs scoreColumns keeps.
+ */
+function filterColumns(
+  a: KernelArrays,
+  w: Weights,
+  floor: Float64Array,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  from: number,
+  to: number,
+): number {
+  const { ints, real, levelPacks } = a;
+  const list = s.columns;
+  const wT = w.thematic;
+  const wS = w.shared;
+  const wP = w.population;
+  const wG = w.geo;
+  const wL = w.language;
+  const country = ints[i * INT_STRIDE + COUNTRY];
+  const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
+  const ib = i * REAL_STRIDE;
+  const xi = real[ib + X];
+  const yi = real[ib + Y];
+  const zi = real[ib + Z];
+  const upI = real[ib + SIZE_UP];
+  const downI = real[ib + SIZE_DOWN];
+  const thematicScaleI = real[ib + THEMATIC_SCALE];
+  const sharedScaleI = real[ib + SHARED_SCALE];
+  const rowFloor = floor[i - start];
+  const rn0 = s.needsReversed[0];
+  const rn1 = s.needsReversed[1];
+  const rn2 = s.needsReversed[2];
+  const ro0 = s.offersReversed[0];
+  const ro1 = s.offersReversed[1];
+  const ro2 = s.offersReversed[2];
+  let count = 0;
+  for (let j = from; j < to; j++) {
+    if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
+    const c = j * 6;
+    const n0 = levelPacks[c];
+    const n1 = levelPacks[c + 1];
+    const n2 = levelPacks[c + 2];
+    const forRow =
+      ((Math.imul(rn0, levelPacks[c + 3]) >>> 24) & 63) +
+      ((Math.imul(rn1, levelPacks[c + 4]) >>> 24) & 63) +
+      ((Math.imul(rn2, levelPacks[c + 5]) >>> 24) & 63);
+    const forColumn =
+      ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
+    if (forRow === 0 && forColumn === 0) continue;
+    const commonNeeds =
+      ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+      ((Math.imul(rn1, (n1 | (n1 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+      ((Math.imul(rn2, (n2 | (n2 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63);
+    const columnFloor = j >= start && j < end ? floor[j - start] : Infinity;
+    const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
+    const jb = j * REAL_STRIDE;
+    const upJ = real[jb + SIZE_UP];
+    const p1 = upI * real[jb + SIZE_DOWN];
+    const p2 = upJ * downI;
+    const population = upI === upJ ? 1 : p1 < p2 ? p1 : p2;
+    const dx = xi - real[jb + X];
+    const dy = yi - real[jb + Y];
+    const dz = zi - real[jb + Z];
+    const chord2 = dx * dx + dy * dy + dz * dz;
+    const needSumJ = real[jb + NEED_LEVEL_SUM];
+    const sharedMost = commonNeeds < needSumJ ? commonNeeds : needSumJ;
+    const rest =
+      wP * population +
+      ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0 ? wL : 0) +
+      wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
+    const bx = wT * (forRow * thematicScaleI) + wS * (sharedMost * sharedScaleI) + rest;
+    const by = wT * (forColumn * real[jb + THEMATIC_SCALE]) + wS * (sharedMost * real[jb + SHARED_SCALE]) + rest;
+    // With no bar yet (−∞) the test is false, so the pair is kept.
+    if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
+    list[count++] = j;
+  }
+  return count;
+}
+
+/**
+ * Row i against the columns s.columns[0..count-1], in stages that each end with a cheap test: same
  * country; theme fit both ways (none: not a candidate); an upper bound of the score that
  * takes shared needs at their most (the row's levels over the common needs), a language in
  * common if the folds meet, and the nearest distance in the bucket; then the exact shared
@@ -88,7 +204,7 @@ export function scanRows(
  * subset-sum tables; Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with
  * ≥1 = low|high, ≥2 = high, ≥3 = low&high, counted per byte in parallel.
  */
-export function scanColumns(
+function scoreColumns(
   a: KernelArrays,
   w: Weights,
   heaps: TopKHeaps,
@@ -96,11 +212,10 @@ export function scanColumns(
   start: number,
   end: number,
   i: number,
-  from: number,
-  to: number,
+  count: number,
 ): void {
-  const { ints, real, themeBits, themeWords, languageStart, languageId } = a;
-  const { exclude, language, needSums, offerSums } = s;
+  const { ints, real, themeBits, themeWords, themeGroups, levelPacks, languageStart, languageId } = a;
+  const { exclude, language, needsReversed, offersReversed, columns } = s;
   const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
   const floor = heaps.floor;
   const ii = i * INT_STRIDE;
@@ -114,43 +229,49 @@ export function scanColumns(
   const downI = real[ib + SIZE_DOWN];
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
-  const needSumI = real[ib + NEED_LEVEL_SUM];
   const rowBits = i * themeWords * THEME_BITS;
   const wordBits = themeWords * THEME_BITS;
   const rowSlot = i - start;
-  // Up to 32 themes, the row's bits stay in registers.
-  const narrow = themeWords === 1;
-  const rowNeeds = themeBits[rowBits + NEED_LOW] | themeBits[rowBits + NEED_HIGH];
-  const rowOffers = themeBits[rowBits + OFFER_LOW] | themeBits[rowBits + OFFER_HIGH];
-  for (let j = from; j < to; j++) {
+  // Up to 15 themes (three groups), the row's packed levels stay in registers.
+  const narrow = themeGroups === MIN_THEME_GROUPS;
+  const packStride = 2 * themeGroups;
+  const rn0 = needsReversed[0];
+  const rn1 = needsReversed[1];
+  const rn2 = needsReversed[2];
+  const ro0 = offersReversed[0];
+  const ro1 = offersReversed[1];
+  const ro2 = offersReversed[2];
+  for (let q = 0; q < count; q++) {
+    const j = columns[q];
     if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
-    // Stage 1, theme fit both ways, from the row's subset-sum tables.
+    // Stage 1, theme fit both ways: dot products of packed levels, five themes per multiplication.
     let forRow = 0;
     let forColumn = 0;
     let commonNeeds = 0;
+    const c = j * packStride;
     if (narrow) {
-      const c = j * THEME_BITS;
-      const cnl = themeBits[c + NEED_LOW];
-      const cnh = themeBits[c + NEED_HIGH];
-      const col = themeBits[c + OFFER_LOW];
-      const coh = themeBits[c + OFFER_HIGH];
-      if (((rowNeeds & (col | coh)) | (rowOffers & (cnl | cnh))) === 0) continue;
-      forRow = wordSum(needSums, 0, col) + 2 * wordSum(needSums, 0, coh);
-      forColumn = wordSum(offerSums, 0, cnl) + 2 * wordSum(offerSums, 0, cnh);
-      commonNeeds = wordSum(needSums, 0, cnl | cnh);
+      const n0 = levelPacks[c];
+      const n1 = levelPacks[c + 1];
+      const n2 = levelPacks[c + 2];
+      const o0 = levelPacks[c + 3];
+      const o1 = levelPacks[c + 4];
+      const o2 = levelPacks[c + 5];
+      forRow =
+        ((Math.imul(rn0, o0) >>> 24) & 63) + ((Math.imul(rn1, o1) >>> 24) & 63) + ((Math.imul(rn2, o2) >>> 24) & 63);
+      forColumn =
+        ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
+      if (forRow === 0 && forColumn === 0) continue;
+      commonNeeds =
+        ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+        ((Math.imul(rn1, (n1 | (n1 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+        ((Math.imul(rn2, (n2 | (n2 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63);
     } else {
-      for (let word = 0, r = rowBits, c = j * wordBits; word < themeWords; word++, r += THEME_BITS, c += THEME_BITS) {
-        const cnl = themeBits[c + NEED_LOW];
-        const cnh = themeBits[c + NEED_HIGH];
-        const col = themeBits[c + OFFER_LOW];
-        const coh = themeBits[c + OFFER_HIGH];
-        const needs = themeBits[r + NEED_LOW] | themeBits[r + NEED_HIGH];
-        const offers = themeBits[r + OFFER_LOW] | themeBits[r + OFFER_HIGH];
-        if (((needs & (col | coh)) | (offers & (cnl | cnh))) === 0) continue;
-        const base = word << 10;
-        forRow += wordSum(needSums, base, col) + 2 * wordSum(needSums, base, coh);
-        forColumn += wordSum(offerSums, base, cnl) + 2 * wordSum(offerSums, base, cnh);
-        commonNeeds += wordSum(needSums, base, cnl | cnh);
+      for (let g = 0; g < themeGroups; g++) {
+        const needs = levelPacks[c + g];
+        const rowNeeds = needsReversed[g];
+        forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
+        forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
+        commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
       }
     }
     if (forRow === 0 && forColumn === 0) continue;
@@ -238,12 +359,3 @@ export function scanColumns(
   }
 }
 
-/** Σ of a row's subset-sum table over the four bytes of one 32-theme word. */
-function wordSum(table: Uint8Array, base: number, bits: number): number {
-  return (
-    table[base + (bits & 255)] +
-    table[base + 256 + ((bits >>> 8) & 255)] +
-    table[base + 512 + ((bits >>> 16) & 255)] +
-    table[base + 768 + (bits >>> 24)]
-  );
-}
