@@ -22,6 +22,11 @@ export interface TopKOptions {
   /** Source members [start, end) by prepared index; the default is all of them. */
   sourceRange?: readonly [number, number];
   onProgress?: (progress: TopKProgress) => void;
+  /**
+   * Run the first pass over each block of columns in WebAssembly where it is available
+   * (default true); false keeps the whole scan in JavaScript. The lists are the same.
+   */
+  wasm?: boolean;
 }
 
 /** Below this many pairs, starting worker threads costs more than it saves. */
@@ -82,6 +87,7 @@ export function computeTopKSync(prepared: PreparedDataset, options: Omit<TopKOpt
       done += chunkPairs;
       options.onProgress?.({ pairsDone: done, pairsTotal: plan.pairsTotal });
     },
+    plan.job.wasm,
   );
   return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
 }
@@ -101,7 +107,8 @@ function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>
     throw new RangeError(`sourceRange must lie within [0, ${n}], got [${start}, ${end})`);
   }
   const chunk = Math.max(1, Math.min(256, Math.floor(1_000_000 / Math.max(1, n))));
-  const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk };
+  const wasm = options.wasm ?? true;
+  const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk, wasm };
   return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };
 }
 

@@ -1,7 +1,27 @@
-import { FIELD_BITS, GROUP_THEMES, type KernelArrays } from './kernel-arrays';
+import {
+  COUNTRY,
+  FIELD_BITS,
+  GROUP_THEMES,
+  INT_STRIDE,
+  LANGUAGE_MASK,
+  REAL_STRIDE,
+  SHARED_SCALE,
+  SIZE_DOWN,
+  SIZE_UP,
+  THEMATIC_SCALE,
+  X,
+  Y,
+  Z,
+  type KernelArrays,
+} from './kernel-arrays';
+import { GEO_BOUND } from './geo-bound';
+import { FILTER_BLOCK, WasmFilter, type FilterRow } from './wasm-filter';
 
 /** Room for one block of columns in scanColumns. */
-export const COLUMN_LIST_LENGTH = 1024;
+export const COLUMN_LIST_LENGTH = FILTER_BLOCK;
+
+/** One WebAssembly first pass per dataset and thread (null where it does not apply). */
+const wasmFilters = new WeakMap<KernelArrays, WasmFilter | null>();
 
 /** exclude[j] bits while row i is loaded. */
 export const NOT_FOR_ROW = 1; // j is not a candidate for i (partners, or i dismissed j)
@@ -19,13 +39,38 @@ export class RowScratch {
   readonly offersReversed: Int32Array;
   /** Columns that pass the first pass of a block (see scanColumns). */
   readonly columns: Int32Array;
+  /** The first pass in WebAssembly, when enabled and available, and the row's values for it. */
+  readonly wasm: WasmFilter | null;
+  readonly row: FilterRow;
 
-  constructor(private readonly a: KernelArrays) {
+  constructor(
+    private readonly a: KernelArrays,
+    useWasm = true,
+  ) {
     this.columns = new Int32Array(COLUMN_LIST_LENGTH);
+    let wasm: WasmFilter | null = null;
+    if (useWasm) {
+      wasm = wasmFilters.get(a) ?? null;
+      if (!wasmFilters.has(a)) wasmFilters.set(a, (wasm = WasmFilter.create(a, GEO_BOUND)));
+    }
+    this.wasm = wasm;
     this.language = new Uint8Array(a.languageCount);
     this.exclude = new Uint8Array(a.n);
     this.needsReversed = new Int32Array(a.themeGroups);
     this.offersReversed = new Int32Array(a.themeGroups);
+    this.row = {
+      country: 0,
+      languageMask: 0,
+      needsReversed: this.needsReversed,
+      offersReversed: this.offersReversed,
+      x: 0,
+      y: 0,
+      z: 0,
+      up: 0,
+      down: 0,
+      thematicScale: 0,
+      sharedScale: 0,
+    };
   }
 
   load(i: number): void {
@@ -36,6 +81,17 @@ export class RowScratch {
       this.needsReversed[g] = reversed(a.levelPacks[2 * groups * i + g]);
       this.offersReversed[g] = reversed(a.levelPacks[2 * groups * i + groups + g]);
     }
+    const row = this.row;
+    const ib = i * REAL_STRIDE;
+    row.country = a.ints[i * INT_STRIDE + COUNTRY];
+    row.languageMask = a.ints[i * INT_STRIDE + LANGUAGE_MASK];
+    row.x = a.real[ib + X];
+    row.y = a.real[ib + Y];
+    row.z = a.real[ib + Z];
+    row.up = a.real[ib + SIZE_UP];
+    row.down = a.real[ib + SIZE_DOWN];
+    row.thematicScale = a.real[ib + THEMATIC_SCALE];
+    row.sharedScale = a.real[ib + SHARED_SCALE];
     for (let q = a.languageStart[i]; q < a.languageStart[i + 1]; q++) this.language[a.languageId[q]] = 1;
     for (let q = a.partnerStart[i]; q < a.partnerStart[i + 1]; q++) x[a.partnerId[q]] = NOT_FOR_ROW | NOT_FOR_COLUMN;
     for (let q = a.dismissedStart[i]; q < a.dismissedStart[i + 1]; q++) x[a.dismissedId[q]] |= NOT_FOR_ROW;

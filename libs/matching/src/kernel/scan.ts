@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM, GEO_SCALE_KM, geoFromChord2 } from '../pair-math';
+import { EARTH_RADIUS_KM, GEO_SCALE_KM } from '../pair-math';
 import type { Weights } from '../weights';
 import {
   COUNTRY,
@@ -20,6 +20,7 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
+import { GEO_BOUND, GEO_BUCKETS_PER_CHORD2 } from './geo-bound';
 import { COLUMN_LIST_LENGTH, NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
 import type { TopKHeaps } from './top-k-heap';
 
@@ -29,16 +30,9 @@ import type { TopKHeaps } from './top-k-heap';
  */
 const BOUND_SLACK = 1e-12;
 
-/**
- * Upper bounds of geo proximity by squared chord (0 to 4 between unit vectors): entry b
- * holds the proximity at the bucket's near edge, b / GEO_BUCKETS_PER_CHORD2.
- */
-const GEO_BUCKETS_PER_CHORD2 = 1024;
 /** Columns per first pass: the bars it reads are at most this many columns old. */
 const COLUMN_BLOCK = COLUMN_LIST_LENGTH;
-const GEO_BOUND = Float64Array.from({ length: 4 * GEO_BUCKETS_PER_CHORD2 + 2 }, (_, b) =>
-  geoFromChord2(b / GEO_BUCKETS_PER_CHORD2),
-);
+
 
 /**
  * Scans rows handed out by `nextRow` (a chunk start, or -1 when done) for sources in
@@ -55,8 +49,9 @@ export function scanRows(
   chunk: number,
   nextRow: () => number,
   onChunk?: (pairs: number) => void,
+  wasm = true,
 ): number {
-  const scratch = new RowScratch(a);
+  const scratch = new RowScratch(a, wasm);
   let pairs = 0;
   for (let from = nextRow(); from >= 0 && from < end; from = nextRow()) {
     const to = Math.min(from + chunk, end);
@@ -89,17 +84,20 @@ export function scanColumns(
   from: number,
   to: number,
 ): void {
-  const list = s.columns;
+  const wasm = s.wasm;
+  const list = wasm ? wasm.list : s.columns;
   const narrow = a.themeGroups === MIN_THEME_GROUPS;
   for (let block = from; block < to; block += COLUMN_BLOCK) {
     const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
     let count = 0;
-    if (narrow) {
+    if (wasm) {
+      count = wasm.filter(s.row, w, heaps.floor, start, end, i, block, last, BOUND_SLACK);
+    } else if (narrow) {
       count = filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
     } else {
       for (let j = block; j < last; j++) list[count++] = j;
     }
-    if (count > 0) scoreColumns(a, w, heaps, s, start, end, i, count);
+    if (count > 0) scoreColumns(a, w, heaps, s, start, end, i, list, count);
   }
 }
 
@@ -109,7 +107,7 @@ export function scanColumns(
  * (returns how many). Partners and dismissals are left to scoreColumns, so the bound is
  * tested against the lower of the two bars: a superset of the pairs scoreColumns keeps.
  */
-function filterColumns(
+export function filterColumns(
   a: KernelArrays,
   w: Weights,
   floor: Float64Array,
@@ -212,10 +210,11 @@ function scoreColumns(
   start: number,
   end: number,
   i: number,
+  columns: Int32Array,
   count: number,
 ): void {
   const { ints, real, themeBits, themeWords, themeGroups, levelPacks, languageStart, languageId } = a;
-  const { exclude, language, needsReversed, offersReversed, columns } = s;
+  const { exclude, language, needsReversed, offersReversed } = s;
   const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
   const floor = heaps.floor;
   const ii = i * INT_STRIDE;

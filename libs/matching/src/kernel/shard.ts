@@ -12,6 +12,8 @@ export interface ShardJob {
   end: number;
   /** Rows taken per grab from the shared cursor. */
   chunk: number;
+  /** First pass in WebAssembly where available. */
+  wasm: boolean;
   /** cursor[0]: the next unclaimed row, shared by all threads. */
   cursor: Int32Array;
   /** The bar of each source's list, shared by all threads (see TopKHeaps). */
@@ -36,8 +38,18 @@ export function runShard(job: ShardJob): ShardResult {
     const row = Atomics.add(cursor, 0, chunk);
     return row < end ? row : -1;
   };
-  const pairs = scanRows(job.arrays, job.weights, heaps, job.start, end, chunk, nextRow, (done) => {
-    progress[slot] += done;
-  });
+  const pairs = scanRows(
+    job.arrays,
+    job.weights,
+    heaps,
+    job.start,
+    end,
+    chunk,
+    nextRow,
+    (done) => {
+      progress[slot] += done;
+    },
+    job.wasm,
+  );
   return { pairs, count: heaps.count, score: heaps.score, index: heaps.index };
 }
