@@ -58,7 +58,7 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
     const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor })));
     report();
     const pairs = results.reduce((total, r) => total + r.pairs, 0);
-    return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, results, plan.k, pairs, prepared.arrays.idRank);
+    return TopKLists.fromSortedHeaps(prepared.ids, plan.start, plan.end, results, plan.k, pairs, prepared.arrays.idRank);
   } finally {
     clearInterval(timer);
     if (!options.pool) await pool.close();

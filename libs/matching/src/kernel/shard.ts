@@ -1,7 +1,7 @@
 import type { Weights } from '../weights';
 import type { KernelArrays } from './kernel-arrays';
 import { scanRows } from './scan';
-import { TopKHeaps } from './top-k-heap';
+import { sortSlots, TopKHeaps } from './top-k-heap';
 
 /** What one thread needs; every array is shared, so posting this copies no data. */
 export interface ShardJob {
@@ -30,7 +30,10 @@ export interface ShardResult {
   index: Int32Array<ArrayBuffer>;
 }
 
-/** Claims chunks of rows until none are left; heaps cover the whole source range. */
+/**
+ * Claims chunks of rows until none are left; heaps cover the whole source range. The result
+ * holds each slot's entries sorted best first.
+ */
 export function runShard(job: ShardJob): ShardResult {
   const heaps = new TopKHeaps(job.end - job.start, job.k, job.arrays.idRank, job.floor);
   const { cursor, chunk, end, progress, slot } = job;
@@ -51,5 +54,7 @@ export function runShard(job: ShardJob): ShardResult {
     },
     job.wasm,
   );
+  // Sorting here, on every thread at once, leaves the calling thread a merge of sorted runs.
+  sortSlots(heaps, job.arrays.idRank);
   return { pairs, count: heaps.count, score: heaps.score, index: heaps.index };
 }

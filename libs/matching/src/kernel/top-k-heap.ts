@@ -80,6 +80,34 @@ export class TopKHeaps {
   }
 }
 
+/**
+ * Puts every slot's entries in best-first order, in place (insertion sort: lists are short).
+ * The heaps are lists from then on: no more offers.
+ */
+export function sortSlots(
+  heaps: Pick<TopKHeaps, 'count' | 'score' | 'index' | 'k'>,
+  rank: Int32Array,
+): void {
+  const { count, score, index, k } = heaps;
+  for (let slot = 0; slot < count.length; slot++) {
+    const base = slot * k;
+    const last = base + count[slot];
+    for (let q = base + 1; q < last; q++) {
+      const s = score[q];
+      const j = index[q];
+      const r = rank[j];
+      let p = q;
+      while (p > base && (score[p - 1] < s || (score[p - 1] === s && rank[index[p - 1]] > r))) {
+        score[p] = score[p - 1];
+        index[p] = index[p - 1];
+        p--;
+      }
+      score[p] = s;
+      index[p] = j;
+    }
+  }
+}
+
 /** Best first: higher score, then lower id rank. */
 export function compareEntries(sa: number, ra: number, sb: number, rb: number): number {
   if (sa !== sb) return sa > sb ? -1 : 1;
