@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { normaliseWeights, type Weights } from '../weights';
 import type { PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
-import { TopKHeaps } from './top-k-heap';
+import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
 
@@ -53,12 +53,14 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
-    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, plan.end - plan.start)));
+    const slots = plan.end - plan.start;
+    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
     floor.fill(plan.k > 0 ? -Infinity : Infinity);
-    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor })));
+    const heaps = sharedHeapStorage(slots, plan.k);
+    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor, heaps })));
     report();
     const pairs = results.reduce((total, r) => total + r.pairs, 0);
-    return TopKLists.fromSortedHeaps(prepared.ids, plan.start, plan.end, results, plan.k, pairs, prepared.arrays.idRank);
+    return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
   } finally {
     clearInterval(timer);
     if (!options.pool) await pool.close();

@@ -1,7 +1,7 @@
 import type { Weights } from '../weights';
 import type { KernelArrays } from './kernel-arrays';
 import { scanRows } from './scan';
-import { sortSlots, TopKHeaps } from './top-k-heap';
+import { TopKHeaps, type SharedHeapStorage } from './top-k-heap';
 
 /** What one thread needs; every array is shared, so posting this copies no data. */
 export interface ShardJob {
@@ -18,6 +18,8 @@ export interface ShardJob {
   cursor: Int32Array;
   /** The bar of each source's list, shared by all threads (see TopKHeaps). */
   floor: Float64Array;
+  /** The lists, one heap per source, shared by all threads. */
+  heaps: SharedHeapStorage;
   /** progress[slot]: pairs this thread has finished. */
   progress: Float64Array;
   slot: number;
@@ -25,17 +27,11 @@ export interface ShardJob {
 
 export interface ShardResult {
   pairs: number;
-  count: Int32Array<ArrayBuffer>;
-  score: Float64Array<ArrayBuffer>;
-  index: Int32Array<ArrayBuffer>;
 }
 
-/**
- * Claims chunks of rows until none are left; heaps cover the whole source range. The result
- * holds each slot's entries sorted best first.
- */
+/** Claims chunks of rows until none are left, offering what it finds to the shared heaps. */
 export function runShard(job: ShardJob): ShardResult {
-  const heaps = new TopKHeaps(job.end - job.start, job.k, job.arrays.idRank, job.floor);
+  const heaps = new TopKHeaps(job.end - job.start, job.k, job.arrays.idRank, job.floor, job.heaps);
   const { cursor, chunk, end, progress, slot } = job;
   const nextRow = (): number => {
     const row = Atomics.add(cursor, 0, chunk);
@@ -54,7 +50,5 @@ export function runShard(job: ShardJob): ShardResult {
     },
     job.wasm,
   );
-  // Sorting here, on every thread at once, leaves the calling thread a merge of sorted runs.
-  sortSlots(heaps, job.arrays.idRank);
-  return { pairs, count: heaps.count, score: heaps.score, index: heaps.index };
+  return { pairs };
 }
