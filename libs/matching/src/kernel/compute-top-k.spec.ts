@@ -9,7 +9,7 @@ import { computeTopK, computeTopKSync } from './compute-top-k';
 import { GEO_BOUND } from './geo-bound';
 import { prepareDataset } from './prepared-dataset';
 import { RowScratch } from './row-scratch';
-import { filterColumns } from './scan';
+import { filterColumns, type Survivors } from './scan';
 import { TopKPool } from './top-k-pool';
 import { WasmFilter } from './wasm-filter';
 
@@ -80,7 +80,13 @@ describe('computeTopK', () => {
         js.load(i);
         const count = filterColumns(a, w, floor, js, start, end, i, 0, n);
         const kept = wasm.filter(js.row, w, floor, start, end, i, 0, n, 1e-12);
-        expect([...wasm.list.subarray(0, kept)]).toEqual([...js.columns.subarray(0, count)]);
+        const values = (v: Survivors, n: number) => ({
+          list: [...v.list.subarray(0, n)],
+          themeSums: [...v.themeSums.subarray(0, n)],
+          population: [...v.population.subarray(0, n)],
+          chord2: [...v.chord2.subarray(0, n)],
+        });
+        expect(values(wasm, kept)).toEqual(values(js.survivors, count));
         js.unload(i);
       }),
       { numRuns: 300 },

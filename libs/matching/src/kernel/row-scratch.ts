@@ -15,6 +15,7 @@ import {
   type KernelArrays,
 } from './kernel-arrays';
 import { GEO_BOUND } from './geo-bound';
+import type { Survivors } from './scan';
 import { FILTER_BLOCK, WasmFilter, type FilterRow } from './wasm-filter';
 
 /** Room for one block of columns in scanColumns. */
@@ -37,8 +38,8 @@ export class RowScratch {
   readonly exclude: Uint8Array;
   readonly needsReversed: Int32Array;
   readonly offersReversed: Int32Array;
-  /** Columns that pass the first pass of a block (see scanColumns). */
-  readonly columns: Int32Array;
+  /** Columns that pass the JavaScript first pass of a block, and its values (see scanColumns). */
+  readonly survivors: Survivors;
   /** The first pass in WebAssembly, when enabled and available, and the row's values for it. */
   readonly wasm: WasmFilter | null;
   readonly row: FilterRow;
@@ -47,7 +48,12 @@ export class RowScratch {
     private readonly a: KernelArrays,
     useWasm = true,
   ) {
-    this.columns = new Int32Array(COLUMN_LIST_LENGTH);
+    this.survivors = {
+      list: new Int32Array(COLUMN_LIST_LENGTH),
+      themeSums: new Int32Array(COLUMN_LIST_LENGTH),
+      population: new Float64Array(COLUMN_LIST_LENGTH),
+      chord2: new Float64Array(COLUMN_LIST_LENGTH),
+    };
     let wasm: WasmFilter | null = null;
     if (useWasm) {
       wasm = wasmFilters.get(a) ?? null;

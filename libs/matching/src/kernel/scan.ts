@@ -85,19 +85,24 @@ export function scanColumns(
   to: number,
 ): void {
   const wasm = s.wasm;
-  const list = wasm ? wasm.list : s.columns;
-  const narrow = a.themeGroups === MIN_THEME_GROUPS;
+  const kept: Survivors = wasm ?? s.survivors;
+  if (a.themeGroups !== MIN_THEME_GROUPS) {
+    // More than 15 themes: every column goes through all of scoreColumns.
+    const list = s.survivors.list;
+    for (let block = from; block < to; block += COLUMN_BLOCK) {
+      const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
+      let count = 0;
+      for (let j = block; j < last; j++) list[count++] = j;
+      scoreColumns(a, w, heaps, s, start, end, i, list, count);
+    }
+    return;
+  }
   for (let block = from; block < to; block += COLUMN_BLOCK) {
     const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
-    let count = 0;
-    if (wasm) {
-      count = wasm.filter(s.row, w, heaps.floor, start, end, i, block, last, BOUND_SLACK);
-    } else if (narrow) {
-      count = filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
-    } else {
-      for (let j = block; j < last; j++) list[count++] = j;
-    }
-    if (count > 0) scoreColumns(a, w, heaps, s, start, end, i, list, count);
+    const count = wasm
+      ? wasm.filter(s.row, w, heaps.floor, start, end, i, block, last, BOUND_SLACK)
+      : filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
+    if (count > 0) scoreSurvivors(a, w, heaps, s, start, end, i, kept, count);
   }
 }
 
@@ -119,7 +124,7 @@ export function filterColumns(
   to: number,
 ): number {
   const { ints, real, levelPacks } = a;
-  const list = s.columns;
+  const { list, themeSums, population: populations, chord2: chords } = s.survivors;
   const wT = w.thematic;
   const wS = w.shared;
   const wP = w.population;
@@ -181,26 +186,137 @@ export function filterColumns(
     const by = wT * (forColumn * real[jb + THEMATIC_SCALE]) + wS * (sharedMost * real[jb + SHARED_SCALE]) + rest;
     // With no bar yet (−∞) the test is false, so the pair is kept.
     if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
-    list[count++] = j;
+    list[count] = j;
+    themeSums[count] = forRow | (forColumn << 8);
+    populations[count] = population;
+    chords[count] = chord2;
+    count++;
   }
   return count;
 }
 
 /**
- * Row i against the columns s.columns[0..count-1], in stages that each end with a cheap test: same
- * country; theme fit both ways (none: not a candidate); an upper bound of the score that
- * takes shared needs at their most (the row's levels over the common needs), a language in
- * common if the folds meet, and the nearest distance in the bucket; then the exact shared
- * needs and language, a second bound; and only then the distance. A pair is dropped as soon as its bound falls below the bar of
- * every list it counts for.
+ * The columns kept by a first pass, with what it computed on the way: the two theme sums
+ * (forRow | forColumn << 8; each at most 135), the population similarity and the squared
+ * chord, exactly as scoreColumns computes them.
+ */
+export interface Survivors {
+  readonly list: Int32Array;
+  readonly themeSums: Int32Array;
+  readonly population: Float64Array;
+  readonly chord2: Float64Array;
+}
+
+/**
+ * scoreColumns for the columns a first pass kept, from the values it passed on: partners
+ * and dismissals, the exact shared needs and language, the second bound, the distance.
+ */
+function scoreSurvivors(
+  a: KernelArrays,
+  w: Weights,
+  heaps: TopKHeaps,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  kept: Survivors,
+  count: number,
+): void {
+  const { ints, real, themeBits, themeWords, languageStart, languageId } = a;
+  const { exclude, language } = s;
+  const { list, themeSums, population: populations, chord2: chords } = kept;
+  const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
+  const floor = heaps.floor;
+  const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
+  const ib = i * REAL_STRIDE;
+  const thematicScaleI = real[ib + THEMATIC_SCALE];
+  const sharedScaleI = real[ib + SHARED_SCALE];
+  const rowBits = i * themeWords * THEME_BITS;
+  const wordBits = themeWords * THEME_BITS;
+  const rowSlot = i - start;
+  for (let q = 0; q < count; q++) {
+    const j = list[q];
+    const x = exclude[j];
+    const forColumnList = (x & NOT_FOR_COLUMN) === 0 && j >= start && j < end;
+    const rowFloor = (x & NOT_FOR_ROW) === 0 ? floor[rowSlot] : Infinity;
+    const columnFloor = forColumnList ? floor[j - start] : Infinity;
+    const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
+    if (atLeast === Infinity) continue;
+    const sums = themeSums[q];
+    const population = populations[q];
+    const chord2 = chords[q];
+    const jb = j * REAL_STRIDE;
+    const thematicX = (sums & 255) * thematicScaleI;
+    const thematicY = (sums >>> 8) * real[jb + THEMATIC_SCALE];
+    const sharedScaleJ = real[jb + SHARED_SCALE];
+    const geoBound = wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
+
+    // Stage 3: shared needs, Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'|.
+    let shared = 0;
+    for (let r = rowBits, c = j * wordBits, last = rowBits + wordBits; r < last; r += THEME_BITS, c += THEME_BITS) {
+      const nl = themeBits[r + NEED_LOW];
+      const nh = themeBits[r + NEED_HIGH];
+      const cnl = themeBits[c + NEED_LOW];
+      const cnh = themeBits[c + NEED_HIGH];
+      let b1 = (nl | nh) & (cnl | cnh);
+      b1 -= (b1 >>> 1) & 0x55555555;
+      b1 = (b1 & 0x33333333) + ((b1 >>> 2) & 0x33333333);
+      let b2 = nh & cnh;
+      b2 -= (b2 >>> 1) & 0x55555555;
+      b2 = (b2 & 0x33333333) + ((b2 >>> 2) & 0x33333333);
+      let b3 = nl & nh & cnl & cnh;
+      b3 -= (b3 >>> 1) & 0x55555555;
+      b3 = (b3 & 0x33333333) + ((b3 >>> 2) & 0x33333333);
+      let sum = b1 + b2 + b3;
+      sum = (sum & 0x0f0f0f0f) + ((sum >>> 4) & 0x0f0f0f0f);
+      shared += Math.imul(sum, 0x01010101) >>> 24;
+    }
+    let lang = 0;
+    if ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0) {
+      for (let q2 = languageStart[j], e = languageStart[j + 1]; q2 < e; q2++) {
+        if (language[languageId[q2]] !== 0) {
+          lang = 1;
+          break;
+        }
+      }
+    }
+    // directional(): ((T + S) + P) + L, then + G.
+    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang;
+    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang;
+    if (atLeast > -Infinity) {
+      const bx = baseX + geoBound;
+      const by = baseY + geoBound;
+      if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
+    }
+
+    // Stage 4: the distance.
+    const half = Math.sqrt(chord2) * 0.5;
+    const km = 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
+    const geo = wG * Math.exp(-km / GEO_SCALE_KM);
+    const dirX = baseX + geo;
+    const dirY = baseY + geo;
+    const sum = dirX + dirY;
+    const score = sum > 0 ? (2 * (dirX * dirY)) / sum : 0;
+    if (score >= rowFloor) heaps.offer(rowSlot, score, j);
+    if (score >= columnFloor) heaps.offer(j - start, score, i);
+  }
+}
+
+/**
+ * Row i against the columns columns[0..count-1] (all of them, with more than 15 themes),
+ * in stages that each end with a cheap test: same country; theme fit both ways (none: not a
+ * candidate); an upper bound of the score that takes shared needs at their most (the row's
+ * levels over the common needs), a language in common if the folds meet, and the nearest
+ * distance in the bucket; then the exact shared needs and language, a second bound; and
+ * only then the distance. A pair is dropped as soon as its bound falls below the bar of
+ * every list it counts for. scoreSurvivors is the same from the third stage on.
  *
  * The arithmetic is written out here rather than called from pair-math, because V8 boxes
  * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
  * pair-math and components (tests compare them). Theme sums are exact small integers, the
- * same in any order: Σ need·offer = Σ over the column's offers at low bit of the row's need
- * levels + 2 × the same over its high bit (level = low + 2 × high), read from the row's
- * subset-sum tables; Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with
- * ≥1 = low|high, ≥2 = high, ≥3 = low&high, counted per byte in parallel.
+ * same in any order: Σ need·offer as dot products of packed levels (see kernel-arrays);
+ * Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with ≥1 = low|high, ≥2 = high,
+ * ≥3 = low&high on the level bit sets, counted per byte in parallel.
  */
 function scoreColumns(
   a: KernelArrays,
@@ -231,15 +347,7 @@ function scoreColumns(
   const rowBits = i * themeWords * THEME_BITS;
   const wordBits = themeWords * THEME_BITS;
   const rowSlot = i - start;
-  // Up to 15 themes (three groups), the row's packed levels stay in registers.
-  const narrow = themeGroups === MIN_THEME_GROUPS;
   const packStride = 2 * themeGroups;
-  const rn0 = needsReversed[0];
-  const rn1 = needsReversed[1];
-  const rn2 = needsReversed[2];
-  const ro0 = offersReversed[0];
-  const ro1 = offersReversed[1];
-  const ro2 = offersReversed[2];
   for (let q = 0; q < count; q++) {
     const j = columns[q];
     if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
@@ -248,30 +356,12 @@ function scoreColumns(
     let forColumn = 0;
     let commonNeeds = 0;
     const c = j * packStride;
-    if (narrow) {
-      const n0 = levelPacks[c];
-      const n1 = levelPacks[c + 1];
-      const n2 = levelPacks[c + 2];
-      const o0 = levelPacks[c + 3];
-      const o1 = levelPacks[c + 4];
-      const o2 = levelPacks[c + 5];
-      forRow =
-        ((Math.imul(rn0, o0) >>> 24) & 63) + ((Math.imul(rn1, o1) >>> 24) & 63) + ((Math.imul(rn2, o2) >>> 24) & 63);
-      forColumn =
-        ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
-      if (forRow === 0 && forColumn === 0) continue;
-      commonNeeds =
-        ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
-        ((Math.imul(rn1, (n1 | (n1 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
-        ((Math.imul(rn2, (n2 | (n2 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63);
-    } else {
-      for (let g = 0; g < themeGroups; g++) {
-        const needs = levelPacks[c + g];
-        const rowNeeds = needsReversed[g];
-        forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
-        forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
-        commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
-      }
+    for (let g = 0; g < themeGroups; g++) {
+      const needs = levelPacks[c + g];
+      const rowNeeds = needsReversed[g];
+      forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
+      forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
+      commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
     }
     if (forRow === 0 && forColumn === 0) continue;
     const x = exclude[j];

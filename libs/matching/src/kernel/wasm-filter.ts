@@ -15,6 +15,7 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
+import type { Survivors } from './scan';
 
 /**
  * The first pass of the scan (filterColumns in scan.ts) compiled to WebAssembly: the same
@@ -39,14 +40,20 @@ const GEO_AT = 0;
 interface FilterLayout {
   floorsAt: number;
   listAt: number;
+  sumsAt: number;
+  populationAt: number;
+  chord2At: number;
   columnsAt: number;
 }
 
 function layout(geoEntries: number): FilterLayout {
   const floorsAt = align(GEO_AT + 8 * geoEntries);
   const listAt = align(floorsAt + 8 * FILTER_BLOCK);
-  const columnsAt = align(listAt + 4 * FILTER_BLOCK);
-  return { floorsAt, listAt, columnsAt };
+  const sumsAt = align(listAt + 4 * FILTER_BLOCK);
+  const populationAt = align(sumsAt + 4 * FILTER_BLOCK);
+  const chord2At = align(populationAt + 8 * FILTER_BLOCK);
+  const columnsAt = align(chord2At + 8 * FILTER_BLOCK);
+  return { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt };
 }
 
 function align(bytes: number): number {
@@ -121,14 +128,17 @@ function filterModule(): WasmModule | null {
 }
 
 /** One instance per dataset (and thread): its columns copied into the module's memory. */
-export class WasmFilter {
-  /** The columns kept by the last call, in list[0 .. count-1]. */
+export class WasmFilter implements Survivors {
+  /** The columns kept by the last call, in list[0 .. count-1], and their values (see Survivors). */
   readonly list: Int32Array;
+  readonly themeSums: Int32Array;
+  readonly population: Float64Array;
+  readonly chord2: Float64Array;
   private readonly floors: Float64Array;
   private readonly run: FilterFunction;
 
   private constructor(a: KernelArrays, geoBound: Float64Array, module: WasmModule) {
-    const { floorsAt, listAt, columnsAt } = layout(geoBound.length);
+    const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(geoBound.length);
     const bytes = columnsAt + COLUMN_BYTES * a.n;
     const memory = new wasmApi!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const instance = new wasmApi!.Instance(module, { env: { memory } });
@@ -137,6 +147,9 @@ export class WasmFilter {
     new Float64Array(buffer, GEO_AT, geoBound.length).set(geoBound);
     this.floors = new Float64Array(buffer, floorsAt, FILTER_BLOCK);
     this.list = new Int32Array(buffer, listAt, FILTER_BLOCK);
+    this.themeSums = new Int32Array(buffer, sumsAt, FILTER_BLOCK);
+    this.population = new Float64Array(buffer, populationAt, FILTER_BLOCK);
+    this.chord2 = new Float64Array(buffer, chord2At, FILTER_BLOCK);
     const ints = new Int32Array(buffer, columnsAt, (COLUMN_BYTES / 4) * a.n);
     const reals = new Float64Array(buffer, columnsAt, (COLUMN_BYTES / 8) * a.n);
     const intStride = COLUMN_BYTES / 4;
@@ -277,7 +290,7 @@ const F64_LOCALS = 12;
 
 function moduleBytes(): Uint8Array {
   const geoEntries = 4 * 1024 + 2;
-  const { floorsAt, listAt, columnsAt } = layout(geoEntries);
+  const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(geoEntries);
   const c: number[] = [];
   const op = (...bytes: number[]): void => void c.push(...bytes);
   const get = (l: number): void => op(0x20, ...uleb(l));
@@ -348,8 +361,11 @@ function moduleBytes(): Uint8Array {
   // 2·(bx·by) < (atLeast − slack)·(bx + by): br_if $skip
   f64(2), get(L_BX), get(L_BY), op(FMUL), op(FMUL);
   get(L_AT_LEAST), get(P_SLACK), op(FSUB), get(L_BX), get(L_BY), op(FADD), op(FMUL), op(FLT), op(0x0d, 0);
-  // list[count++] = j
+  // list[count] = j; themeSums[count] = forRow | forColumn << 8; population, chord2; count++
   get(L_COUNT), i32(2), op(0x74), get(L_J), op(0x36, 2, ...uleb(listAt));
+  get(L_COUNT), i32(2), op(0x74), get(L_FR), get(L_FC), i32(8), op(0x74), op(OR), op(0x36, 2, ...uleb(sumsAt));
+  get(L_COUNT), i32(3), op(0x74), get(L_POP), op(0x39, 3, ...uleb(populationAt));
+  get(L_COUNT), i32(3), op(0x74), get(L_CHORD2), op(0x39, 3, ...uleb(chord2At));
   get(L_COUNT), i32(1), op(ADD), set(L_COUNT);
   op(0x0b); // end $skip
   get(L_J), i32(1), op(ADD), set(L_J);
