@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { normaliseWeights, type Weights } from '../weights';
 import type { PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
+import { PROGRESS_STRIDE } from './shard';
 import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
@@ -32,6 +33,12 @@ export interface TopKOptions {
 /** Below this many pairs, starting worker threads costs more than it saves. */
 const PAIRS_PER_THREAD_MINIMUM = 4_000_000;
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Rows per grab from the shared cursor: about this many pairs, so that the threads work
+ * near each other in the row order (the early rows, while the bars are still low, are the
+ * costly ones) and finish together.
+ */
+const PAIRS_PER_CHUNK = 16_384;
 
 /**
  * The top-k candidates of every source member in the range, by match, ties by id.
@@ -49,7 +56,8 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
   const pool = options.pool ?? new TopKPool(threads);
   const cursor = new Int32Array(new SharedArrayBuffer(4));
   cursor[0] = plan.start;
-  const progress = new Float64Array(new SharedArrayBuffer(8 * threads));
+  // One cache line per thread, so that counting does not bounce a line between cores.
+  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8 * threads));
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
@@ -108,7 +116,7 @@ function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > n || start > end) {
     throw new RangeError(`sourceRange must lie within [0, ${n}], got [${start}, ${end})`);
   }
-  const chunk = Math.max(1, Math.min(256, Math.floor(1_000_000 / Math.max(1, n))));
+  const chunk = Math.max(1, Math.min(256, Math.floor(PAIRS_PER_CHUNK / Math.max(1, n))));
   const wasm = options.wasm ?? true;
   const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk, wasm };
   return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };

@@ -3,6 +3,9 @@ import type { KernelArrays } from './kernel-arrays';
 import { scanRows } from './scan';
 import { TopKHeaps, type SharedHeapStorage } from './top-k-heap';
 
+/** Doubles per thread in the shared progress array: one 64-byte cache line each. */
+export const PROGRESS_STRIDE = 8;
+
 /** What one thread needs; every array is shared, so posting this copies no data. */
 export interface ShardJob {
   arrays: KernelArrays;
@@ -20,7 +23,7 @@ export interface ShardJob {
   floor: Float64Array;
   /** The lists, one heap per source, shared by all threads. */
   heaps: SharedHeapStorage;
-  /** progress[slot]: pairs this thread has finished. */
+  /** progress[slot × PROGRESS_STRIDE]: pairs this thread has finished. */
   progress: Float64Array;
   slot: number;
 }
@@ -46,7 +49,7 @@ export function runShard(job: ShardJob): ShardResult {
     chunk,
     nextRow,
     (done) => {
-      progress[slot] += done;
+      progress[slot * PROGRESS_STRIDE] += done;
     },
     job.wasm,
   );
