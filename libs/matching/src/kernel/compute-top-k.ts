@@ -39,6 +39,12 @@ const PROGRESS_INTERVAL_MS = 100;
  * costly ones) and finish together.
  */
 const PAIRS_PER_CHUNK = 16_384;
+/**
+ * Above this many members the columns' fields outgrow the caches, and a chunk takes at least
+ * TILE_ROWS rows, which scanRows runs against one block of columns after another.
+ */
+const TILE_FROM = 8_192;
+const TILE_ROWS = 16;
 
 /**
  * The top-k candidates of every source member in the range, by match, ties by id.
@@ -116,7 +122,7 @@ function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > n || start > end) {
     throw new RangeError(`sourceRange must lie within [0, ${n}], got [${start}, ${end})`);
   }
-  const chunk = Math.max(1, Math.min(256, Math.floor(PAIRS_PER_CHUNK / Math.max(1, n))));
+  const chunk = Math.min(256, Math.max(n > TILE_FROM ? TILE_ROWS : 1, Math.floor(PAIRS_PER_CHUNK / Math.max(1, n))));
   const wasm = options.wasm ?? true;
   const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk, wasm };
   return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };

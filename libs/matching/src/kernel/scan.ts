@@ -56,12 +56,27 @@ export function scanRows(
   for (let from = nextRow(); from >= 0 && from < end; from = nextRow()) {
     const to = Math.min(from + chunk, end);
     let chunkPairs = 0;
-    for (let i = from; i < to; i++) {
-      scratch.load(i);
-      scanColumns(a, w, heaps, scratch, start, end, i, 0, start);
-      scanColumns(a, w, heaps, scratch, start, end, i, i + 1, a.n);
-      scratch.unload(i);
-      chunkPairs += start + (a.n - 1 - i);
+    for (let i = from; i < to; i++) chunkPairs += start + (a.n - 1 - i);
+    if (to - from === 1) {
+      scratch.load(from);
+      scanColumns(a, w, heaps, scratch, start, end, from, 0, start);
+      scanColumns(a, w, heaps, scratch, start, end, from, from + 1, a.n);
+      scratch.unload(from);
+    } else {
+      // The chunk's rows meet one block of columns after another, so that a block is
+      // read from memory once per chunk rather than once per row.
+      for (let block = 0; block < a.n; block += COLUMN_BLOCK) {
+        const last = block + COLUMN_BLOCK < a.n ? block + COLUMN_BLOCK : a.n;
+        for (let i = from; i < to; i++) {
+          const before = last < start ? last : start;
+          const after = block > i + 1 ? block : i + 1;
+          if (block >= before && after >= last) continue;
+          scratch.load(i);
+          if (block < before) scanColumns(a, w, heaps, scratch, start, end, i, block, before);
+          if (after < last) scanColumns(a, w, heaps, scratch, start, end, i, after, last);
+          scratch.unload(i);
+        }
+      }
     }
     pairs += chunkPairs;
     onChunk?.(chunkPairs);
