@@ -4,9 +4,27 @@ import { dataset, weights } from '../../test-support/arbitraries';
 import { expectMatchesReference } from '../../test-support/expect-top-k';
 import { matchScore } from '../score';
 import { normaliseWeights } from '../weights';
+import type { MatchProfile } from '../profile';
 import { computeTopK, computeTopKSync } from './compute-top-k';
+import { GEO_BOUND } from './geo-bound';
 import { prepareDataset } from './prepared-dataset';
+import { RowScratch } from './row-scratch';
+import { filterColumns, type Survivors } from './scan';
 import { TopKPool } from './top-k-pool';
+import { WasmFilter } from './wasm-filter';
+
+/** Forty themes: more than one packed group of fifteen, the general path. */
+const WIDE_THEMES = Array.from({ length: 40 }, (_, t) => `theme-${t}`);
+
+/** The dataset arbitrary with needs and offers drawn from WIDE_THEMES. */
+function wideDataset(maxSize: number): fc.Arbitrary<MatchProfile[]> {
+  const levels = fc.dictionary(fc.constantFrom(...WIDE_THEMES), fc.integer({ min: 1, max: 3 }), { maxKeys: 8 });
+  return dataset(maxSize).chain((profiles) =>
+    fc
+      .array(fc.tuple(levels, levels), { minLength: profiles.length, maxLength: profiles.length })
+      .map((drawn) => profiles.map((p, i) => ({ ...p, needs: drawn[i][0], offers: drawn[i][1] }))),
+  );
+}
 
 describe('computeTopK', () => {
   const pools = new Map<number, TopKPool>();
@@ -18,6 +36,58 @@ describe('computeTopK', () => {
       fc.property(dataset(), fc.integer({ min: 0, max: 6 }), weights, (profiles, k, partial) => {
         const lists = computeTopKSync(prepareDataset(profiles), { k, weights: partial });
         expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights(partial));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the reference top-k on one thread with the whole scan in JavaScript', () => {
+    fc.assert(
+      fc.property(dataset(), fc.integer({ min: 0, max: 6 }), weights, (profiles, k, partial) => {
+        const lists = computeTopKSync(prepareDataset(profiles), { k, weights: partial, wasm: false });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights(partial));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the reference top-k with more than fifteen themes', () => {
+    fc.assert(
+      fc.property(wideDataset(24), fc.integer({ min: 0, max: 6 }), weights, (profiles, k, partial) => {
+        const lists = computeTopKSync(prepareDataset(profiles), { k, weights: partial });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights(partial));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the same columns in the WebAssembly first pass as in the JavaScript one', () => {
+    const bar = fc.oneof(fc.constant(-Infinity), fc.constant(Infinity), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(dataset(40), fc.nat(), fc.nat(), fc.nat(), fc.array(bar, { maxLength: 40 }), weights, (profiles, r, s, t, bars, partial) => {
+        const prepared = prepareDataset(profiles);
+        const n = prepared.size;
+        if (n === 0) return;
+        const a = prepared.arrays;
+        const start = s % n;
+        const end = start + 1 + (t % (n - start));
+        const i = start + (r % (end - start));
+        const floor = Float64Array.from({ length: end - start }, (_, q) => bars[q] ?? -Infinity);
+        const w = normaliseWeights(partial);
+        const js = new RowScratch(a, false);
+        const wasm = WasmFilter.create(a, GEO_BOUND)!;
+        expect(wasm).not.toBeNull();
+        js.load(i);
+        const count = filterColumns(a, w, floor, js, start, end, i, 0, n);
+        const kept = wasm.filter(js.row, w, floor, start, end, i, 0, n, 1e-12);
+        const values = (v: Survivors, n: number) => ({
+          list: [...v.list.subarray(0, n)],
+          themeSums: [...v.themeSums.subarray(0, n)],
+          population: [...v.population.subarray(0, n)],
+          chord2: [...v.chord2.subarray(0, n)],
+        });
+        expect(values(wasm, kept)).toEqual(values(js.survivors, count));
+        js.unload(i);
       }),
       { numRuns: 300 },
     );

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { normaliseWeights, type Weights } from '../weights';
 import type { PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
-import { TopKHeaps } from './top-k-heap';
+import { PROGRESS_STRIDE } from './shard';
+import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
 
@@ -22,11 +23,28 @@ export interface TopKOptions {
   /** Source members [start, end) by prepared index; the default is all of them. */
   sourceRange?: readonly [number, number];
   onProgress?: (progress: TopKProgress) => void;
+  /**
+   * Run the first pass over each block of columns in WebAssembly where it is available
+   * (default true); false keeps the whole scan in JavaScript. The lists are the same.
+   */
+  wasm?: boolean;
 }
 
 /** Below this many pairs, starting worker threads costs more than it saves. */
 const PAIRS_PER_THREAD_MINIMUM = 4_000_000;
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Rows per grab from the shared cursor: about this many pairs, so that the threads work
+ * near each other in the row order (the early rows, while the bars are still low, are the
+ * costly ones) and finish together.
+ */
+const PAIRS_PER_CHUNK = 16_384;
+/**
+ * Above this many members the columns' fields outgrow the caches, and a chunk takes at least
+ * TILE_ROWS rows, which scanRows runs against one block of columns after another.
+ */
+const TILE_FROM = 8_192;
+const TILE_ROWS = 16;
 
 /**
  * The top-k candidates of every source member in the range, by match, ties by id.
@@ -44,16 +62,19 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
   const pool = options.pool ?? new TopKPool(threads);
   const cursor = new Int32Array(new SharedArrayBuffer(4));
   cursor[0] = plan.start;
-  const progress = new Float64Array(new SharedArrayBuffer(8 * threads));
+  // One cache line per thread, so that counting does not bounce a line between cores.
+  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8 * threads));
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
-    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, plan.end - plan.start)));
+    const slots = plan.end - plan.start;
+    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
     floor.fill(plan.k > 0 ? -Infinity : Infinity);
-    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor })));
+    const heaps = sharedHeapStorage(slots, plan.k);
+    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor, heaps })));
     report();
     const pairs = results.reduce((total, r) => total + r.pairs, 0);
-    return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, results, plan.k, pairs, prepared.arrays.idRank);
+    return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
   } finally {
     clearInterval(timer);
     if (!options.pool) await pool.close();
@@ -82,6 +103,7 @@ export function computeTopKSync(prepared: PreparedDataset, options: Omit<TopKOpt
       done += chunkPairs;
       options.onProgress?.({ pairsDone: done, pairsTotal: plan.pairsTotal });
     },
+    plan.job.wasm,
   );
   return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
 }
@@ -100,8 +122,9 @@ function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > n || start > end) {
     throw new RangeError(`sourceRange must lie within [0, ${n}], got [${start}, ${end})`);
   }
-  const chunk = Math.max(1, Math.min(256, Math.floor(1_000_000 / Math.max(1, n))));
-  const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk };
+  const chunk = Math.min(256, Math.max(n > TILE_FROM ? TILE_ROWS : 1, Math.floor(PAIRS_PER_CHUNK / Math.max(1, n))));
+  const wasm = options.wasm ?? true;
+  const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk, wasm };
   return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };
 }
 

@@ -29,6 +29,19 @@ export const OFFER_LOW = 2;
 export const OFFER_HIGH = 3;
 
 /**
+ * Levels packed for products by integer multiplication: five themes per int32, each level
+ * (0-3) in a 6-bit field. With one side's fields in reverse order, the product's field at
+ * bit 24 is Σ level·level' over the five themes (at most 45, and no field below it carries),
+ * so `(Math.imul(reversed, packed) >>> 24) & 63` is an exact dot product of five themes.
+ */
+export const GROUP_THEMES = 5;
+export const FIELD_BITS = 6;
+/** Bit 0 of every field: `(v | (v >>> 1)) & FIELD_LOW_BITS` marks the non-zero levels. */
+export const FIELD_LOW_BITS = 0x01041041;
+/** Groups per side: at least three (15 themes), so the common case has one unrolled path. */
+export const MIN_THEME_GROUPS = 3;
+
+/**
  * The typed arrays the kernel reads, all on SharedArrayBuffers so that worker threads can
  * read them without copies. Lists are CSR: member i's entries are start[i]..start[i+1].
  * Memory is O(N·T + N·K): nothing here is N×N.
@@ -39,6 +52,13 @@ export interface KernelArrays {
   /** 32-theme words per member in `themeBits`. */
   themeWords: number;
   languageCount: number;
+  /** Packed groups per member and side in `levelPacks` (at least MIN_THEME_GROUPS). */
+  themeGroups: number;
+  /**
+   * Member j's need levels in groups of GROUP_THEMES at levelPacks[2·G·j + g], its offer
+   * levels at levelPacks[2·G·j + G + g], G = themeGroups; theme t is group ⌊t/5⌋, field t mod 5.
+   */
+  levelPacks: Int32Array;
   real: Float64Array;
   ints: Int32Array;
   /** Position of each member's id in plain string order: breaks ties between equal scores. */

@@ -2,8 +2,11 @@ import { MAX_LEVEL, byPlainOrder, type MatchProfile } from '../profile';
 import { sharedScale, sizeDown, sizeUp, thematicScale, unitVector } from '../pair-math';
 import {
   COUNTRY,
+  FIELD_BITS,
+  GROUP_THEMES,
   INT_STRIDE,
   LANGUAGE_MASK,
+  MIN_THEME_GROUPS,
   NEED_HIGH,
   NEED_LEVEL_SUM,
   NEED_LOW,
@@ -71,6 +74,8 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   const ints = sharedInt32(n * INT_STRIDE);
   const themeWords = Math.max(1, Math.ceil(themes.length / 32));
   const themeBits = sharedInt32(n * themeWords * THEME_BITS);
+  const themeGroups = Math.max(MIN_THEME_GROUPS, Math.ceil(themes.length / GROUP_THEMES));
+  const levelPacks = sharedInt32(n * 2 * themeGroups);
   const languageLists = active.map((p) => {
     const list = p.languages.map((l) => languageIndex.get(l)!).sort((a, b) => a - b);
     return list.filter((l, q) => q === 0 || l !== list[q - 1]);
@@ -80,6 +85,8 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
     const p = active[i];
     const needLevelSum = setThemeBits(themeBits, i * themeWords, p, 'needs', themeIndex);
     setThemeBits(themeBits, i * themeWords, p, 'offers', themeIndex);
+    packLevels(levelPacks, 2 * themeGroups * i, p.needs, themeIndex);
+    packLevels(levelPacks, 2 * themeGroups * i + themeGroups, p.offers, themeIndex);
     const [x, y, z] = unitVector(p.lat, p.lon);
     const at = i * REAL_STRIDE;
     real[at + X] = x;
@@ -128,6 +135,8 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
       themeCount: themes.length,
       themeWords,
       languageCount: languages.length,
+      themeGroups,
+      levelPacks,
       real,
       ints,
       idRank,
@@ -190,6 +199,14 @@ function setThemeBits(
     sum += level;
   }
   return sum;
+}
+
+/** Levels (already checked by setThemeBits) into 6-bit fields, five themes per int32. */
+function packLevels(packs: Int32Array, first: number, levels: Readonly<Record<string, number>>, themeIndex: ReadonlyMap<string, number>): void {
+  for (const theme of levelledThemes(levels)) {
+    const t = themeIndex.get(theme)!;
+    packs[first + Math.floor(t / GROUP_THEMES)] |= levels[theme] << (FIELD_BITS * (t % GROUP_THEMES));
+  }
 }
 
 function csr(lists: readonly (readonly number[])[]): { start: Int32Array; items: Int32Array } {

@@ -1,14 +1,14 @@
-import { EARTH_RADIUS_KM, GEO_SCALE_KM, geoFromChord2 } from '../pair-math';
+import { EARTH_RADIUS_KM, GEO_SCALE_KM } from '../pair-math';
 import type { Weights } from '../weights';
 import {
   COUNTRY,
+  FIELD_LOW_BITS,
   INT_STRIDE,
   LANGUAGE_MASK,
+  MIN_THEME_GROUPS,
   NEED_HIGH,
   NEED_LEVEL_SUM,
   NEED_LOW,
-  OFFER_HIGH,
-  OFFER_LOW,
   REAL_STRIDE,
   SHARED_SCALE,
   SIZE_DOWN,
@@ -20,7 +20,8 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
-import { NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
+import { GEO_BOUND, GEO_BUCKETS_PER_CHORD2 } from './geo-bound';
+import { COLUMN_LIST_LENGTH, NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
 import type { TopKHeaps } from './top-k-heap';
 
 /**
@@ -29,14 +30,9 @@ import type { TopKHeaps } from './top-k-heap';
  */
 const BOUND_SLACK = 1e-12;
 
-/**
- * Upper bounds of geo proximity by squared chord (0 to 4 between unit vectors): entry b
- * holds the proximity at the bucket's near edge, b / GEO_BUCKETS_PER_CHORD2.
- */
-const GEO_BUCKETS_PER_CHORD2 = 1024;
-const GEO_BOUND = Float64Array.from({ length: 4 * GEO_BUCKETS_PER_CHORD2 + 2 }, (_, b) =>
-  geoFromChord2(b / GEO_BUCKETS_PER_CHORD2),
-);
+/** Columns per first pass: the bars it reads are at most this many columns old. */
+const COLUMN_BLOCK = COLUMN_LIST_LENGTH;
+
 
 /**
  * Scans rows handed out by `nextRow` (a chunk start, or -1 when done) for sources in
@@ -53,18 +49,34 @@ export function scanRows(
   chunk: number,
   nextRow: () => number,
   onChunk?: (pairs: number) => void,
+  wasm = true,
 ): number {
-  const scratch = new RowScratch(a);
+  const scratch = new RowScratch(a, wasm);
   let pairs = 0;
   for (let from = nextRow(); from >= 0 && from < end; from = nextRow()) {
     const to = Math.min(from + chunk, end);
     let chunkPairs = 0;
-    for (let i = from; i < to; i++) {
-      scratch.load(i);
-      scanColumns(a, w, heaps, scratch, start, end, i, 0, start);
-      scanColumns(a, w, heaps, scratch, start, end, i, i + 1, a.n);
-      scratch.unload(i);
-      chunkPairs += start + (a.n - 1 - i);
+    for (let i = from; i < to; i++) chunkPairs += start + (a.n - 1 - i);
+    if (to - from === 1) {
+      scratch.load(from);
+      scanColumns(a, w, heaps, scratch, start, end, from, 0, start);
+      scanColumns(a, w, heaps, scratch, start, end, from, from + 1, a.n);
+      scratch.unload(from);
+    } else {
+      // The chunk's rows meet one block of columns after another, so that a block is
+      // read from memory once per chunk rather than once per row.
+      for (let block = 0; block < a.n; block += COLUMN_BLOCK) {
+        const last = block + COLUMN_BLOCK < a.n ? block + COLUMN_BLOCK : a.n;
+        for (let i = from; i < to; i++) {
+          const before = last < start ? last : start;
+          const after = block > i + 1 ? block : i + 1;
+          if (block >= before && after >= last) continue;
+          scratch.load(i);
+          if (block < before) scanColumns(a, w, heaps, scratch, start, end, i, block, before);
+          if (after < last) scanColumns(a, w, heaps, scratch, start, end, i, after, last);
+          scratch.unload(i);
+        }
+      }
     }
     pairs += chunkPairs;
     onChunk?.(chunkPairs);
@@ -73,20 +85,8 @@ export function scanRows(
 }
 
 /**
- * Row i against columns from..to-1, in stages that each end with a cheap test: same
- * country; theme fit both ways (none: not a candidate); an upper bound of the score that
- * takes shared needs at their most (the row's levels over the common needs), a language in
- * common if the folds meet, and the nearest distance in the bucket; then the exact shared
- * needs and language, a second bound; and only then the distance. A pair is dropped as soon as its bound falls below the bar of
- * every list it counts for.
- *
- * The arithmetic is written out here rather than called from pair-math, because V8 boxes
- * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
- * pair-math and components (tests compare them). Theme sums are exact small integers, the
- * same in any order: Σ need·offer = Σ over the column's offers at low bit of the row's need
- * levels + 2 × the same over its high bit (level = low + 2 × high), read from the row's
- * subset-sum tables; Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with
- * ≥1 = low|high, ≥2 = high, ≥3 = low&high, counted per byte in parallel.
+ * Row i against columns from..to-1, a block at a time: a tight first pass keeps the
+ * columns that may enter either list (see filterColumns), then scoreColumns scores them.
  */
 export function scanColumns(
   a: KernelArrays,
@@ -99,8 +99,253 @@ export function scanColumns(
   from: number,
   to: number,
 ): void {
+  const wasm = s.wasm;
+  const kept: Survivors = wasm ?? s.survivors;
+  if (a.themeGroups !== MIN_THEME_GROUPS) {
+    // More than 15 themes: every column goes through all of scoreColumns.
+    const list = s.survivors.list;
+    for (let block = from; block < to; block += COLUMN_BLOCK) {
+      const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
+      let count = 0;
+      for (let j = block; j < last; j++) list[count++] = j;
+      scoreColumns(a, w, heaps, s, start, end, i, list, count);
+    }
+    return;
+  }
+  for (let block = from; block < to; block += COLUMN_BLOCK) {
+    const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
+    const count = wasm
+      ? wasm.filter(s.row, w, heaps.floor, start, end, i, block, last, BOUND_SLACK)
+      : filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
+    if (count > 0) scoreSurvivors(a, w, heaps, s, start, end, i, kept, count);
+  }
+}
+
+/**
+ * The first two stages of scoreColumns for row i and columns from..to-1, with up to 15
+ * themes, in a loop that keeps few values live: the columns that pass go to `s.columns`
+ * (returns how many). Partners and dismissals are left to scoreColumns, so the bound is
+ * tested against the lower of the two bars: a superset of the pairs scoreColumns keeps.
+ */
+export function filterColumns(
+  a: KernelArrays,
+  w: Weights,
+  floor: Float64Array,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  from: number,
+  to: number,
+): number {
+  const { ints, real, levelPacks } = a;
+  const { list, themeSums, population: populations, chord2: chords } = s.survivors;
+  const wT = w.thematic;
+  const wS = w.shared;
+  const wP = w.population;
+  const wG = w.geo;
+  const wL = w.language;
+  const country = ints[i * INT_STRIDE + COUNTRY];
+  const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
+  const ib = i * REAL_STRIDE;
+  const xi = real[ib + X];
+  const yi = real[ib + Y];
+  const zi = real[ib + Z];
+  const upI = real[ib + SIZE_UP];
+  const downI = real[ib + SIZE_DOWN];
+  const thematicScaleI = real[ib + THEMATIC_SCALE];
+  const sharedScaleI = real[ib + SHARED_SCALE];
+  const rowFloor = floor[i - start];
+  const rn0 = s.needsReversed[0];
+  const rn1 = s.needsReversed[1];
+  const rn2 = s.needsReversed[2];
+  const ro0 = s.offersReversed[0];
+  const ro1 = s.offersReversed[1];
+  const ro2 = s.offersReversed[2];
+  let count = 0;
+  for (let j = from; j < to; j++) {
+    if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
+    const c = j * 6;
+    const n0 = levelPacks[c];
+    const n1 = levelPacks[c + 1];
+    const n2 = levelPacks[c + 2];
+    const forRow =
+      ((Math.imul(rn0, levelPacks[c + 3]) >>> 24) & 63) +
+      ((Math.imul(rn1, levelPacks[c + 4]) >>> 24) & 63) +
+      ((Math.imul(rn2, levelPacks[c + 5]) >>> 24) & 63);
+    const forColumn =
+      ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
+    if (forRow === 0 && forColumn === 0) continue;
+    const commonNeeds =
+      ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+      ((Math.imul(rn1, (n1 | (n1 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
+      ((Math.imul(rn2, (n2 | (n2 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63);
+    const columnFloor = j >= start && j < end ? floor[j - start] : Infinity;
+    const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
+    const jb = j * REAL_STRIDE;
+    const upJ = real[jb + SIZE_UP];
+    const p1 = upI * real[jb + SIZE_DOWN];
+    const p2 = upJ * downI;
+    const population = upI === upJ ? 1 : p1 < p2 ? p1 : p2;
+    const dx = xi - real[jb + X];
+    const dy = yi - real[jb + Y];
+    const dz = zi - real[jb + Z];
+    const chord2 = dx * dx + dy * dy + dz * dz;
+    const needSumJ = real[jb + NEED_LEVEL_SUM];
+    const sharedMost = commonNeeds < needSumJ ? commonNeeds : needSumJ;
+    const rest =
+      wP * population +
+      ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0 ? wL : 0) +
+      wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
+    const bx = wT * (forRow * thematicScaleI) + wS * (sharedMost * sharedScaleI) + rest;
+    const by = wT * (forColumn * real[jb + THEMATIC_SCALE]) + wS * (sharedMost * real[jb + SHARED_SCALE]) + rest;
+    // With no bar yet (−∞) the test is false, so the pair is kept.
+    if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
+    list[count] = j;
+    themeSums[count] = forRow | (forColumn << 8);
+    populations[count] = population;
+    chords[count] = chord2;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * The columns kept by a first pass, with what it computed on the way: the two theme sums
+ * (forRow | forColumn << 8; each at most 135), the population similarity and the squared
+ * chord, exactly as scoreColumns computes them.
+ */
+export interface Survivors {
+  readonly list: Int32Array;
+  readonly themeSums: Int32Array;
+  readonly population: Float64Array;
+  readonly chord2: Float64Array;
+}
+
+/**
+ * scoreColumns for the columns a first pass kept, from the values it passed on: partners
+ * and dismissals, the exact shared needs and language, the second bound, the distance.
+ */
+function scoreSurvivors(
+  a: KernelArrays,
+  w: Weights,
+  heaps: TopKHeaps,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  kept: Survivors,
+  count: number,
+): void {
   const { ints, real, themeBits, themeWords, languageStart, languageId } = a;
-  const { exclude, language, needSums, offerSums } = s;
+  const { exclude, language } = s;
+  const { list, themeSums, population: populations, chord2: chords } = kept;
+  const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
+  const floor = heaps.floor;
+  const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
+  const ib = i * REAL_STRIDE;
+  const thematicScaleI = real[ib + THEMATIC_SCALE];
+  const sharedScaleI = real[ib + SHARED_SCALE];
+  const rowBits = i * themeWords * THEME_BITS;
+  const wordBits = themeWords * THEME_BITS;
+  const rowSlot = i - start;
+  for (let q = 0; q < count; q++) {
+    const j = list[q];
+    const x = exclude[j];
+    const forColumnList = (x & NOT_FOR_COLUMN) === 0 && j >= start && j < end;
+    const rowFloor = (x & NOT_FOR_ROW) === 0 ? floor[rowSlot] : Infinity;
+    const columnFloor = forColumnList ? floor[j - start] : Infinity;
+    const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
+    if (atLeast === Infinity) continue;
+    const sums = themeSums[q];
+    const population = populations[q];
+    const chord2 = chords[q];
+    const jb = j * REAL_STRIDE;
+    const thematicX = (sums & 255) * thematicScaleI;
+    const thematicY = (sums >>> 8) * real[jb + THEMATIC_SCALE];
+    const sharedScaleJ = real[jb + SHARED_SCALE];
+    const geoBound = wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
+
+    // Stage 3: shared needs, Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'|.
+    let shared = 0;
+    for (let r = rowBits, c = j * wordBits, last = rowBits + wordBits; r < last; r += THEME_BITS, c += THEME_BITS) {
+      const nl = themeBits[r + NEED_LOW];
+      const nh = themeBits[r + NEED_HIGH];
+      const cnl = themeBits[c + NEED_LOW];
+      const cnh = themeBits[c + NEED_HIGH];
+      let b1 = (nl | nh) & (cnl | cnh);
+      b1 -= (b1 >>> 1) & 0x55555555;
+      b1 = (b1 & 0x33333333) + ((b1 >>> 2) & 0x33333333);
+      let b2 = nh & cnh;
+      b2 -= (b2 >>> 1) & 0x55555555;
+      b2 = (b2 & 0x33333333) + ((b2 >>> 2) & 0x33333333);
+      let b3 = nl & nh & cnl & cnh;
+      b3 -= (b3 >>> 1) & 0x55555555;
+      b3 = (b3 & 0x33333333) + ((b3 >>> 2) & 0x33333333);
+      let sum = b1 + b2 + b3;
+      sum = (sum & 0x0f0f0f0f) + ((sum >>> 4) & 0x0f0f0f0f);
+      shared += Math.imul(sum, 0x01010101) >>> 24;
+    }
+    let lang = 0;
+    if ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0) {
+      for (let q2 = languageStart[j], e = languageStart[j + 1]; q2 < e; q2++) {
+        if (language[languageId[q2]] !== 0) {
+          lang = 1;
+          break;
+        }
+      }
+    }
+    // directional(): ((T + S) + P) + L, then + G.
+    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang;
+    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang;
+    if (atLeast > -Infinity) {
+      const bx = baseX + geoBound;
+      const by = baseY + geoBound;
+      if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
+    }
+
+    // Stage 4: the distance.
+    const half = Math.sqrt(chord2) * 0.5;
+    const km = 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
+    const geo = wG * Math.exp(-km / GEO_SCALE_KM);
+    const dirX = baseX + geo;
+    const dirY = baseY + geo;
+    const sum = dirX + dirY;
+    const score = sum > 0 ? (2 * (dirX * dirY)) / sum : 0;
+    if (score >= rowFloor) heaps.offer(rowSlot, score, j);
+    if (score >= columnFloor) heaps.offer(j - start, score, i);
+  }
+}
+
+/**
+ * Row i against the columns columns[0..count-1] (all of them, with more than 15 themes),
+ * in stages that each end with a cheap test: same country; theme fit both ways (none: not a
+ * candidate); an upper bound of the score that takes shared needs at their most (the row's
+ * levels over the common needs), a language in common if the folds meet, and the nearest
+ * distance in the bucket; then the exact shared needs and language, a second bound; and
+ * only then the distance. A pair is dropped as soon as its bound falls below the bar of
+ * every list it counts for. scoreSurvivors is the same from the third stage on.
+ *
+ * The arithmetic is written out here rather than called from pair-math, because V8 boxes
+ * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
+ * pair-math and components (tests compare them). Theme sums are exact small integers, the
+ * same in any order: Σ need·offer as dot products of packed levels (see kernel-arrays);
+ * Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with ≥1 = low|high, ≥2 = high,
+ * ≥3 = low&high on the level bit sets, counted per byte in parallel.
+ */
+function scoreColumns(
+  a: KernelArrays,
+  w: Weights,
+  heaps: TopKHeaps,
+  s: RowScratch,
+  start: number,
+  end: number,
+  i: number,
+  columns: Int32Array,
+  count: number,
+): void {
+  const { ints, real, themeBits, themeWords, themeGroups, levelPacks, languageStart, languageId } = a;
+  const { exclude, language, needsReversed, offersReversed } = s;
   const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
   const floor = heaps.floor;
   const ii = i * INT_STRIDE;
@@ -114,44 +359,24 @@ export function scanColumns(
   const downI = real[ib + SIZE_DOWN];
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
-  const needSumI = real[ib + NEED_LEVEL_SUM];
   const rowBits = i * themeWords * THEME_BITS;
   const wordBits = themeWords * THEME_BITS;
   const rowSlot = i - start;
-  // Up to 32 themes, the row's bits stay in registers.
-  const narrow = themeWords === 1;
-  const rowNeeds = themeBits[rowBits + NEED_LOW] | themeBits[rowBits + NEED_HIGH];
-  const rowOffers = themeBits[rowBits + OFFER_LOW] | themeBits[rowBits + OFFER_HIGH];
-  for (let j = from; j < to; j++) {
+  const packStride = 2 * themeGroups;
+  for (let q = 0; q < count; q++) {
+    const j = columns[q];
     if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
-    // Stage 1, theme fit both ways, from the row's subset-sum tables.
+    // Stage 1, theme fit both ways: dot products of packed levels, five themes per multiplication.
     let forRow = 0;
     let forColumn = 0;
     let commonNeeds = 0;
-    if (narrow) {
-      const c = j * THEME_BITS;
-      const cnl = themeBits[c + NEED_LOW];
-      const cnh = themeBits[c + NEED_HIGH];
-      const col = themeBits[c + OFFER_LOW];
-      const coh = themeBits[c + OFFER_HIGH];
-      if (((rowNeeds & (col | coh)) | (rowOffers & (cnl | cnh))) === 0) continue;
-      forRow = wordSum(needSums, 0, col) + 2 * wordSum(needSums, 0, coh);
-      forColumn = wordSum(offerSums, 0, cnl) + 2 * wordSum(offerSums, 0, cnh);
-      commonNeeds = wordSum(needSums, 0, cnl | cnh);
-    } else {
-      for (let word = 0, r = rowBits, c = j * wordBits; word < themeWords; word++, r += THEME_BITS, c += THEME_BITS) {
-        const cnl = themeBits[c + NEED_LOW];
-        const cnh = themeBits[c + NEED_HIGH];
-        const col = themeBits[c + OFFER_LOW];
-        const coh = themeBits[c + OFFER_HIGH];
-        const needs = themeBits[r + NEED_LOW] | themeBits[r + NEED_HIGH];
-        const offers = themeBits[r + OFFER_LOW] | themeBits[r + OFFER_HIGH];
-        if (((needs & (col | coh)) | (offers & (cnl | cnh))) === 0) continue;
-        const base = word << 10;
-        forRow += wordSum(needSums, base, col) + 2 * wordSum(needSums, base, coh);
-        forColumn += wordSum(offerSums, base, cnl) + 2 * wordSum(offerSums, base, cnh);
-        commonNeeds += wordSum(needSums, base, cnl | cnh);
-      }
+    const c = j * packStride;
+    for (let g = 0; g < themeGroups; g++) {
+      const needs = levelPacks[c + g];
+      const rowNeeds = needsReversed[g];
+      forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
+      forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
+      commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
     }
     if (forRow === 0 && forColumn === 0) continue;
     const x = exclude[j];
@@ -238,12 +463,3 @@ export function scanColumns(
   }
 }
 
-/** Σ of a row's subset-sum table over the four bytes of one 32-theme word. */
-function wordSum(table: Uint8Array, base: number, bits: number): number {
-  return (
-    table[base + (bits & 255)] +
-    table[base + 256 + ((bits >>> 8) & 255)] +
-    table[base + 512 + ((bits >>> 16) & 255)] +
-    table[base + 768 + (bits >>> 24)]
-  );
-}

@@ -1,5 +1,5 @@
 import type { ScoredCandidate } from '../profile';
-import { compareEntries, type TopKHeaps } from './top-k-heap';
+import { sortSlots, type TopKHeaps } from './top-k-heap';
 
 /**
  * The suggestions of the source members start..end-1 of a prepared dataset: for source
@@ -28,23 +28,58 @@ export class TopKLists {
     pairsScored: number,
     idRank: Int32Array,
   ): TopKLists {
+    for (const h of heaps) sortSlots({ ...h, k }, idRank);
+    return TopKLists.fromSortedHeaps(memberIds, start, end, heaps, k, pairsScored, idRank);
+  }
+
+  /**
+   * Merges per-thread heaps whose slots are already sorted best first (sortSlots, done by
+   * each thread on its own heaps) and that never hold the same pair twice.
+   */
+  static fromSortedHeaps(
+    memberIds: readonly string[],
+    start: number,
+    end: number,
+    heaps: readonly Pick<TopKHeaps, 'count' | 'score' | 'index'>[],
+    k: number,
+    pairsScored: number,
+    idRank: Int32Array,
+  ): TopKLists {
     const slots = end - start;
+    if (heaps.length === 1) {
+      const only = heaps[0];
+      return new TopKLists(memberIds, start, end, k, only.count.slice(0, slots), only.index.slice(0, slots * k), only.score.slice(0, slots * k), pairsScored);
+    }
     const counts = new Int32Array(slots);
     const indices = new Int32Array(slots * k);
     const scores = new Float64Array(slots * k);
-    const pool: { s: number; j: number }[] = [];
+    const heads = new Int32Array(heaps.length);
     for (let slot = 0; slot < slots; slot++) {
-      pool.length = 0;
-      for (const h of heaps) {
-        for (let q = slot * k; q < slot * k + h.count[slot]; q++) pool.push({ s: h.score[q], j: h.index[q] });
+      const base = slot * k;
+      heads.fill(0);
+      let taken = 0;
+      for (; taken < k; taken++) {
+        // The best head among the heaps' sorted runs.
+        let best = -1;
+        let bestScore = 0;
+        let bestRank = 0;
+        for (let h = 0; h < heaps.length; h++) {
+          if (heads[h] >= heaps[h].count[slot]) continue;
+          const q = base + heads[h];
+          const s = heaps[h].score[q];
+          const r = idRank[heaps[h].index[q]];
+          if (best < 0 || s > bestScore || (s === bestScore && r < bestRank)) {
+            best = h;
+            bestScore = s;
+            bestRank = r;
+          }
+        }
+        if (best < 0) break;
+        indices[base + taken] = heaps[best].index[base + heads[best]];
+        scores[base + taken] = bestScore;
+        heads[best]++;
       }
-      pool.sort((x, y) => compareEntries(x.s, idRank[x.j], y.s, idRank[y.j]));
-      const take = Math.min(k, pool.length);
-      counts[slot] = take;
-      for (let r = 0; r < take; r++) {
-        indices[slot * k + r] = pool[r].j;
-        scores[slot * k + r] = pool[r].s;
-      }
+      counts[slot] = taken;
     }
     return new TopKLists(memberIds, start, end, k, counts, indices, scores, pairsScored);
   }
