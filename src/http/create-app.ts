@@ -41,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
-  await applySecurityHeaders(app, config);
+  applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
   app.enableShutdownHooks();
 

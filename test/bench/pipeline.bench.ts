@@ -21,7 +21,7 @@ import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack, type BenchStack } from './pipeline/bench-stack';
 import { type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
 import { loadTest } from './pipeline/http-load';
-import { type AppProcess, killAll, removeLogs, runBreakdown, startApi, startNestReference, startReferenceServer, startWorker } from './pipeline/processes';
+import { type ApiProcess, type AppProcess, killAll, removeLogs, runBreakdown, startApi, startNestReference, startReferenceServer, startWorker } from './pipeline/processes';
 import { timeRecompute, waitIdle } from './pipeline/recompute-timeline';
 import { type PipelineResults, renderMarkdown, writeToDocs } from './pipeline/report';
 import { measureUpdates } from './pipeline/update-latency';
@@ -78,12 +78,12 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
   let api = await track(startApi(build, stack, { workers: 'inline' }));
 
   log(`importing ${records.length} cities and waiting for the generation switch`);
-  const importRun = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/members/import`, records), [api.child.pid!]);
+  const importRun = await timeRecompute(stack, () => post(api, '/api/v1/members/import', records), [api.child.pid!]);
   await waitIdle(stack);
   const postRuns = [];
   for (let i = 0; i < 3; i++) {
     log(`POST /recompute #${i + 1}`);
-    postRuns.push(await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [api.child.pid!]));
+    postRuns.push(await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [api.child.pid!]));
     await waitIdle(stack);
   }
 
@@ -92,52 +92,52 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
   await api.stop();
   api = await track(startApi(build, stack, { workers: 'inline', env: { RECOMPUTE_SHARD_SIZE: String(records.length) } }));
   log('POST /recompute with one shard (for comparison)');
-  const oneShardRun = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [api.child.pid!]);
+  const oneShardRun = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [api.child.pid!]);
   await waitIdle(stack);
   await api.stop();
   api = await track(startApi(build, stack, { workers: 'inline' }));
 
   log(`${samples} member updates, each until its suggestions read back changed`);
-  const updates = await measureUpdates(stack, api.baseUrl, ids, samples);
+  const updates = await measureUpdates(stack, api, ids, samples);
 
   const reads: NonNullable<PipelineResults['seed']>['reads'] = [];
   const unfiltered = (id: string) => `/api/v1/members/${id}/suggestions`;
   log(`reference: a bare node:http server, ${seconds} s`);
   const reference = await track(startReferenceServer());
-  reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference.baseUrl, ids, unfiltered, { seconds }) });
+  reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference, ids, unfiltered, { seconds }) });
   await reference.stop();
   log(`reference: the suggestions route in Nest without the database, ${seconds} s`);
   const nestReference = await track(startNestReference(build));
   reads.push({
     label: 'reference: the same route in Nest (adapter, validation pipe, DTO, request logger) with a fixed answer, no database',
-    result: await loadTest(nestReference.baseUrl, ids, unfiltered, { seconds, stack, pids: [nestReference.child.pid!] }),
+    result: await loadTest(nestReference, ids, unfiltered, { seconds, stack, pids: [nestReference.child.pid!] }),
   });
   await nestReference.stop();
   log(`GET suggestions, unfiltered, ${seconds} s`);
   reads.push({
     label: 'GET …/suggestions, no filter',
-    result: await loadTest(api.baseUrl, ids, unfiltered, { seconds, stack, pids: [api.child.pid!] }),
+    result: await loadTest(api, ids, unfiltered, { seconds, stack, pids: [api.child.pid!] }),
     target: (r) => r.requestsPerSecond >= 3000 && r.p99 <= 30,
     targetText: '≥ 3,000 req/s, p99 ≤ 30 ms',
   });
   log(`GET suggestions?theme=climate-change on one connection, ${seconds} s`);
   reads.push({
     label: 'GET …/suggestions?theme=climate-change, 1 connection (the cost of one request)',
-    result: await loadTest(api.baseUrl, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+    result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
   });
   log(`GET suggestions?theme=climate-change, ${seconds} s`);
   reads.push({
     label: 'GET …/suggestions?theme=climate-change (warmed up by the run above)',
-    result: await loadTest(api.baseUrl, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+    result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
     target: (r) => r.requestsPerSecond >= 500,
     targetText: '≥ 500 req/s',
   });
   await api.stop();
   api = await track(startApi(build, stack, { workers: 'inline', logLevel: 'info' }));
   log(`GET suggestions, unfiltered, request logs on, ${seconds} s`);
-  await loadTest(api.baseUrl, ids, unfiltered, { seconds: 2, warmupSeconds: 0 });
+  await loadTest(api, ids, unfiltered, { seconds: 2, warmupSeconds: 0 });
   const linesBefore = api.output().split('\n').length;
-  const withLogs = await loadTest(api.baseUrl, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
+  const withLogs = await loadTest(api, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
   const linesPerRequest = (api.output().split('\n').length - linesBefore) / withLogs.requests;
   reads.push({ label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`, result: withLogs });
   await api.stop();
@@ -158,11 +158,11 @@ async function worldPart(build: AppBuild, size: number): Promise<PipelineResults
   // One worker runs the recompute the import causes; both runs are timed from the recompute job's
   // arrival in the queue, so the import request itself is left out.
   log(`scale-out: importing ${records.length} cities, full recompute with 1 worker`);
-  const one = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/members/import`, records), [first.child.pid!]);
+  const one = await timeRecompute(stack, () => post(api, '/api/v1/members/import', records), [first.child.pid!]);
   await waitIdle(stack);
   const second = await track(startWorker(build, stack));
   log('scale-out: full recompute with 2 workers');
-  const two = await timeRecompute(stack, () => post(`${api.baseUrl}/api/v1/recompute`), [first.child.pid!, second.child.pid!]);
+  const two = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [first.child.pid!, second.child.pid!]);
   await waitIdle(stack);
   await Promise.all([first.stop(), second.stop(), api.stop()]);
   await stack.dispose();
@@ -181,10 +181,11 @@ async function track<T extends AppProcess>(started: Promise<T>): Promise<T> {
   return app;
 }
 
-async function post(url: string, body?: unknown): Promise<void> {
+async function post(api: ApiProcess, path: string, body?: unknown): Promise<void> {
+  const url = `${api.baseUrl}${path}`;
   const response = await fetch(url, {
     method: 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? api.headers : { ...api.headers, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${(await response.text()).slice(0, 500)}`);

@@ -9,10 +9,13 @@ export function completeAuditOnResponse(app: NestFastifyApplication, apiPrefix: 
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onResponse', async (request, reply) => {
+    .addHook('onResponse', (request, reply, done) => {
       const audited = request as AuditedRequest;
-      if (!AUDITED_METHODS.has(request.method) || !request.routeOptions.url?.startsWith(apiPrefix)) return;
-      const context = audited.auditContext;
-      await auditLog.settle(context?.entry ?? auditEntryFor(audited), context?.recordedId, reply.statusCode);
+      if (AUDITED_METHODS.has(request.method) && request.routeOptions.url?.startsWith(apiPrefix)) {
+        const context = audited.auditContext;
+        // The answer has gone out; the row is completed in the background (shutdown waits for it).
+        void auditLog.settle(context?.entry ?? auditEntryFor(audited), context?.recordedId, reply.statusCode);
+      }
+      done();
     });
 }

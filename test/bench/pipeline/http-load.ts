@@ -34,15 +34,17 @@ export interface LoadResult {
  * warm-up run that is not counted.
  */
 export async function loadTest(
-  baseUrl: string,
+  server: { baseUrl: string; headers: Record<string, string> },
   ids: string[],
   path: (id: string) => string,
   { connections = 100, seconds = 10, warmupSeconds = 2, stack, pids }: { connections?: number; seconds?: number; warmupSeconds?: number; stack?: BenchStack; pids?: number[] } = {},
 ): Promise<LoadResult> {
+  const { baseUrl, headers } = server;
   const random = seededRandom(7);
   const run = (duration: number) =>
     autocannon({
       url: baseUrl,
+      headers,
       connections,
       duration,
       requests: [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: path(ids[Math.floor(random() * ids.length)]) }) }],

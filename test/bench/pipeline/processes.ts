@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ export interface AppProcess {
 
 export interface ApiProcess extends AppProcess {
   baseUrl: string;
+  /** An admin's Authorization header for this API's database. */
+  headers: Record<string, string>;
 }
 
 export interface ProcessOptions {
@@ -41,6 +43,9 @@ function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<stri
     WORKERS: options.workers ?? 'inline',
     RECOMPUTE_CRON: 'off',
     SEED_DEMO_DATA: 'off',
+    // The benchmark measures capacity, far above one caller's fair share: no rate limit.
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     ...options.env,
     ...extra,
   };
@@ -76,7 +81,24 @@ export async function startApi(build: AppBuild, stack: BenchStack, options: Proc
   await waitFor(app, 'API', async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.ok === true);
   const health = await (await fetch(`${baseUrl}/health`)).text();
   if (!health.includes('bullmq')) throw new Error(`the API did not start on PostgreSQL + Redis: ${health}`);
-  return { ...app, baseUrl };
+  return { ...app, baseUrl, headers: { authorization: `Bearer ${adminToken(build, stack, options)}` } };
+}
+
+const adminTokens = new WeakMap<BenchStack, string>();
+
+/** One admin token per benchmark database, made as an operator makes the first one: npm run token:create. */
+function adminToken(build: AppBuild, stack: BenchStack, options: ProcessOptions): string {
+  let token = adminTokens.get(stack);
+  if (!token) {
+    const output = execFileSync(process.execPath, [...build.script('src/cli/token-create.ts'), '--role', 'admin', '--label', 'benchmark'], {
+      env: childEnv(stack, options),
+      encoding: 'utf8',
+    });
+    token = /cm_[A-Za-z0-9_-]{43}/.exec(output)?.[0];
+    if (!token) throw new Error(`token:create printed no token: ${output}`);
+    adminTokens.set(stack, token);
+  }
+  return token;
 }
 
 /**
@@ -91,7 +113,7 @@ export async function startReferenceServer(): Promise<ApiProcess> {
   const server = start(['-e', script], process.env);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(server, 'reference server', async () => (await fetch(baseUrl).catch(() => undefined))?.ok === true);
-  return { ...server, baseUrl };
+  return { ...server, baseUrl, headers: {} };
 }
 
 /** The suggestions route in Nest with a fixed answer and no database (nest-reference.ts). */
@@ -101,7 +123,7 @@ export async function startNestReference(build: AppBuild): Promise<ApiProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = `${baseUrl}/api/v1/members/x/suggestions`;
   await waitFor(server, 'Nest reference', async () => (await fetch(probe).catch(() => undefined))?.ok === true);
-  return { ...server, baseUrl };
+  return { ...server, baseUrl, headers: {} };
 }
 
 /** A standalone worker; ready once it logs that it processes jobs (it logs at info for that). */

@@ -17,7 +17,13 @@ export type UpdatePhase = (typeof UPDATE_PHASES)[number];
  * One member at a time: read it and its suggestions, PATCH its needs to themes it did not need,
  * then read its suggestions every few milliseconds until they differ from before.
  */
-export async function measureUpdates(stack: BenchStack, baseUrl: string, ids: string[], samples: number): Promise<UpdateSample[]> {
+export async function measureUpdates(
+  stack: BenchStack,
+  { baseUrl, headers }: { baseUrl: string; headers: Record<string, string> },
+  ids: string[],
+  samples: number,
+): Promise<UpdateSample[]> {
+  const json = (url: string) => getJson(url, headers);
   const random = seededRandom(4);
   const chosen = new Set<string>();
   while (chosen.size < Math.min(samples, ids.length)) chosen.add(ids[Math.floor(random() * ids.length)]);
@@ -31,7 +37,7 @@ export async function measureUpdates(stack: BenchStack, baseUrl: string, ids: st
     const sent = Date.now();
     const response = await fetch(`${baseUrl}/api/v1/members/${memberId}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ version: member.version, needs }),
     });
     if (!response.ok) throw new Error(`PATCH ${memberId}: ${response.status} ${await response.text()}`);
@@ -63,8 +69,8 @@ export async function measureUpdates(stack: BenchStack, baseUrl: string, ids: st
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(url: string): Promise<any> {
-  const response = await fetch(url);
+async function getJson(url: string, headers: Record<string, string>): Promise<any> {
+  const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return response.json();
 }
