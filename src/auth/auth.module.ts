@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
-import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuthenticationGuard } from './authentication/authentication.guard';
 import { AUTHENTICATORS } from './authentication/authenticator';
@@ -16,7 +15,7 @@ import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
 /**
  * Who may do what. Every request passes three global guards, in this order: authentication (who
  * is calling), rate limiting (per token, or per address without one), authorization (the route's
- * declared policy; none declared means closed). Writes are audited.
+ * declared policy; none declared means closed). Write routes are @Audited().
  */
 @Module({
   imports: [TokensModule, RateLimitModule],
@@ -28,7 +27,6 @@ import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
-    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [TokensModule, AuditLogService],
 })

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/policies/access-policy';
+import { Audited } from '../auth/audit/audited.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
@@ -31,6 +32,7 @@ export class MembersController {
   }
 
   @Post()
+  @Audited()
   @Allow('admin', 'secretariat')
   @ApiCreatedResponse({ description: 'The new member' })
   @ApiConflictResponse({ description: 'A member with this id exists' })
@@ -39,6 +41,7 @@ export class MembersController {
   }
 
   @Post('import')
+  @Audited()
   @Allow('admin', 'secretariat')
   @HttpCode(200)
   @ApiBody({ type: [MemberRecordDto], description: 'Members in the record format, created or updated by id, all or nothing' })
@@ -63,6 +66,7 @@ export class MembersController {
   }
 
   @Patch(':id')
+  @Audited()
   @Allow('admin', 'secretariat', 'own-member')
   @ApiConflictResponse({ description: 'The version is stale; nothing changed' })
   update(@Param('id') id: string, @Body() dto: UpdateMemberDto, @CurrentPrincipal() principal: Principal) {
@@ -71,6 +75,7 @@ export class MembersController {
   }
 
   @Delete(':id')
+  @Audited()
   @Allow('admin', 'secretariat')
   @ApiOkResponse({ description: 'The withdrawn member, now inactive; its record is kept' })
   withdraw(@Param('id') id: string) {

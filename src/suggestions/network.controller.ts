@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/policies/access-policy';
+import { Audited } from '../auth/audit/audited.decorator';
 import { MatchesQuery } from './dto/matches.query';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
@@ -31,6 +32,7 @@ export class NetworkController {
   }
 
   @Put('matching/weights')
+  @Audited()
   @Allow('admin')
   @ApiOkResponse({ description: 'The weights now in force, scaled to sum to 1; a full recompute follows' })
   setWeights(@Body() dto: WeightsDto) {
@@ -38,6 +40,7 @@ export class NetworkController {
   }
 
   @Post('recompute')
+  @Audited()
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'A full recompute is on its way' })
   async requestRecompute() {

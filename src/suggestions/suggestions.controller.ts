@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/policies/access-policy';
+import { Audited } from '../auth/audit/audited.decorator';
 import { DismissalsService } from './dismissals.service';
 import { CreateDismissalDto } from './dto/dismissal.dto';
 import { SuggestionsQuery } from './dto/suggestions.query';
@@ -27,12 +28,14 @@ export class SuggestionsController {
   }
 
   @Post('dismissals')
+  @Audited()
   @ApiOkResponse({ description: 'The member, with the candidate in `dismissed`' })
   dismiss(@Param('id') id: string, @Body() dto: CreateDismissalDto) {
     return this.dismissals.dismiss(id, dto.candidateId, dto.reason);
   }
 
   @Delete('dismissals/:candidateId')
+  @Audited()
   @ApiOkResponse({ description: 'The member, with the dismissal undone' })
   undo(@Param('id') id: string, @Param('candidateId') candidateId: string) {
     return this.dismissals.undo(id, candidateId);

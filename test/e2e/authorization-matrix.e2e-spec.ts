@@ -1,5 +1,7 @@
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { AuditInterceptor } from '../../src/auth/audit/audit.interceptor';
 import { ACCESS_POLICY } from '../../src/auth/policies/access-policy';
 import { routeTable } from '../../src/http/route-table';
 import { memberRecord } from '../support/member-factory';
@@ -158,6 +160,26 @@ describe('authorization matrix: every route × every kind of caller', () => {
       }
     }
     expect(undeclared).toEqual([]);
+  });
+
+  it('audits every write route in the transaction of its write (@Audited)', () => {
+    const writes = [RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE];
+    const unaudited: string[] = [];
+    let checked = 0;
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const prototype = Object.getPrototypeOf(wrapper.instance as object);
+        for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
+          const handler = prototype[name];
+          if (!writes.includes(Reflect.getMetadata(METHOD_METADATA, handler))) continue;
+          checked += 1;
+          const interceptors = [...(Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []), ...(Reflect.getMetadata(INTERCEPTORS_METADATA, wrapper.metatype as object) ?? [])];
+          if (!interceptors.includes(AuditInterceptor)) unaudited.push(`${wrapper.name}.${name}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+    expect(unaudited).toEqual([]);
   });
 
   it('has an expectation for every registered route, and no expectation for a route that does not exist', () => {

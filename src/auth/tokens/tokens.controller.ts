@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../policies/access-policy';
+import { Audited } from '../audit/audited.decorator';
 import { CurrentPrincipal, type Principal } from '../principal';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { TokensService } from './tokens.service';
@@ -13,6 +14,7 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Post()
+  @Audited()
   @ApiCreatedResponse({ description: 'The new token with its secret, shown this once and never again' })
   create(@Body() dto: CreateTokenDto, @CurrentPrincipal() principal: Principal) {
     return this.tokens.create(dto, principal.id);
@@ -25,6 +27,7 @@ export class TokensController {
   }
 
   @Delete(':tokenId')
+  @Audited()
   @ApiOkResponse({ description: 'The revoked token; it stops working at once' })
   @ApiNotFoundResponse()
   revoke(@Param('tokenId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException({ message: 'token not found' }) })) tokenId: string) {

@@ -84,12 +84,12 @@ export class TokensService {
   }
 
   async verify(secret: string): Promise<AuthenticationResult> {
-    const hash = hashTokenSecret(secret);
+    // Remembered by the secret itself, held only in this process's memory: no hashing on every request.
     const now = Date.now();
-    const cached = this.verified.get(hash);
+    const cached = this.verified.get(secret);
     if (cached && cached.until > now) return cached.result;
 
-    const token = await this.dataSource.manager.findOneBy(ApiToken, { secretHash: hash });
+    const token = await this.dataSource.manager.findOneBy(ApiToken, { secretHash: hashTokenSecret(secret) });
     const result: AuthenticationResult = !token
       ? { problem: 'unknown' }
       : statusOf(token) !== 'active'
@@ -98,7 +98,7 @@ export class TokensService {
     if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.verified.clear();
     // An expiring token is not remembered past its expiry.
     const until = Math.min(now + VERIFIED_TOKEN_TTL_MS, token?.expiresAt?.getTime() ?? Infinity);
-    this.verified.set(hash, { result, until });
+    this.verified.set(secret, { result, until });
     return result;
   }
 
