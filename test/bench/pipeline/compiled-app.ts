@@ -22,8 +22,7 @@ const ROOT = resolve(__dirname, '../../..');
  * which costs about half a second per thread on this machine.
  *
  * One difference from `nest build`: class fields are defined (useDefineForClassFields, as under
- * @swc-node/register and jest). With `nest build`'s setting the configuration does not see
- * DATABASE_URL or REDIS_URL (fields without an initialiser) and silently uses the embedded stack.
+ * @swc-node/register and jest); test/e2e/compiled-build.e2e-spec.ts covers the real build.
  *
  * `source`: the TypeScript sources through @swc-node/register (`node -r @swc-node/register src/worker.ts`).
  */
