@@ -4,6 +4,11 @@ import type Redis from 'ioredis';
 import { JOB_QUEUE, type JobName } from './job-names';
 import type { JobHandlers } from './job-handlers';
 
+/** How long a job's lock lasts without renewal (renewed every half of it). */
+const LOCK_MS = 15_000;
+/** How often workers look for jobs whose lock expired. */
+const STALLED_CHECK_MS = 5_000;
+
 /**
  * Runs jobs from Redis through the registered handlers. A killed worker's active jobs are taken over
  * by another worker through BullMQ's stalled-job check; SIGTERM lets running jobs finish first.
@@ -18,7 +23,11 @@ export class BullMqJobWorker {
       prefix,
       concurrency,
       autorun: true,
-      stalledInterval: 15_000,
+      // A killed worker's job is back in the queue within LOCK_MS + STALLED_CHECK_MS. Job code keeps
+      // the event loop free (the kernel runs on threads; the longest synchronous step, preparing
+      // 112,000 members, takes about a second), so the lock is renewed in time.
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
       maxStalledCount: 2,
     });
     this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
