@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiTokenAuthenticator } from './tokens/api-token.authenticator';
 import { bearerCredentials } from './authentication/bearer-credentials';
+import { credentialProblemMessage, forbiddenMessage } from './refusals';
 
 /**
  * The queue dashboard is a browser page outside Nest's routes, so it cannot use the guards. It
@@ -11,8 +12,8 @@ export function adminOnlyHook(authenticator: ApiTokenAuthenticator) {
     const credentials = bearerCredentials(request.headers.authorization) || basicPassword(request.headers.authorization);
     if (!credentials || !authenticator.recognises(credentials)) return refuse(reply, 401, 'authentication required: an admin token');
     const result = await authenticator.authenticate(credentials);
-    if (!('principal' in result)) return refuse(reply, 401, `the token is ${result.problem === 'unknown' ? 'not recognised' : result.problem}`);
-    if (result.principal.role !== 'admin') return refuse(reply, 403, `a ${result.principal.role} token may not do this`);
+    if (!('principal' in result)) return refuse(reply, 401, credentialProblemMessage(result.problem));
+    if (result.principal.role !== 'admin') return refuse(reply, 403, forbiddenMessage(result.principal.role));
   };
 }
 

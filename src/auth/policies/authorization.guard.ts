@@ -1,16 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { AuthenticatedRequest, CredentialProblem, Principal } from '../principal';
+import type { AuthenticatedRequest, Principal } from '../principal';
+import { credentialProblemMessage, forbiddenMessage } from '../refusals';
 import { ACCESS_POLICY, type AccessPolicy, type Grant, MEMBER_PATH_PARAM } from './access-policy';
-
-const PROBLEM_MESSAGES: Record<CredentialProblem | 'missing', string> = {
-  missing: 'authentication required: send Authorization: Bearer <token>',
-  malformed: 'the Authorization header is not a CityMatch token (expected: Bearer cm_…)',
-  unknown: 'the token is not recognised',
-  expired: 'the token has expired',
-  revoked: 'the token has been revoked',
-};
 
 /** Deny by default: a route runs only if its declared policy admits the caller. */
 @Injectable()
@@ -30,12 +23,12 @@ export class AuthorizationGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const { principal } = request;
     if (!principal) {
-      throw new UnauthorizedException({ message: PROBLEM_MESSAGES[request.credentialProblem ?? 'missing'] });
+      throw new UnauthorizedException({ message: credentialProblemMessage(request.credentialProblem ?? 'missing') });
     }
     const pathMemberId = (request.params as Record<string, string> | undefined)?.[MEMBER_PATH_PARAM];
     if (policy.grants.some((grant) => admits(grant, principal, pathMemberId))) return true;
     // Same answer whether or not the member exists: nothing leaks to a caller who may not read it.
-    throw new ForbiddenException({ message: `a ${principal.role} token may not do this` });
+    throw new ForbiddenException({ message: forbiddenMessage(principal.role) });
   }
 }
 

@@ -1,0 +1,20 @@
+import type { CredentialProblem } from './principal';
+import type { Role } from './roles';
+
+const CREDENTIAL_PROBLEMS: Record<CredentialProblem | 'missing', string> = {
+  missing: 'authentication required: send Authorization: Bearer <token>',
+  malformed: 'the Authorization header is not a CityMatch token (expected: Bearer cm_…)',
+  unknown: 'the token is not recognised',
+  expired: 'the token has expired',
+  revoked: 'the token has been revoked',
+};
+
+/** Why a request gets 401, in the words every refusal uses (the API's guards and the queue dashboard). */
+export function credentialProblemMessage(problem: CredentialProblem | 'missing'): string {
+  return CREDENTIAL_PROBLEMS[problem];
+}
+
+/** Why a request gets 403: the same answer whatever it asked for, so nothing about the target leaks. */
+export function forbiddenMessage(role: Role): string {
+  return `a ${role} token may not do this`;
+}
