@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../support/free-port';
 import { createTestStack, TEST_STACK, type TestStack } from '../support/test-stack';
 
 /**
@@ -11,15 +11,6 @@ import { createTestStack, TEST_STACK, type TestStack } from '../support/test-sta
  */
 const ROOT = resolve(__dirname, '../..');
 const SECRET = /cm_[A-Za-z0-9_-]{43}/;
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'off', ...extra };

@@ -1,8 +1,8 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../support/free-port';
 import type { AppBuild } from './compiled-app';
 import type { BenchStack } from './bench-stack';
 import type { Steps } from './breakdown';
@@ -143,17 +143,6 @@ async function waitFor(app: AppProcess, what: string, ready: () => Promise<boole
 }
 
 const tail = (app: AppProcess) => app.output().split('\n').slice(-20).join('\n');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The jobs' steps timed one by one, in a child process started like the app's (breakdown-child.ts). */
 export function runBreakdown(build: AppBuild, stack: BenchStack, shardSize: number): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
