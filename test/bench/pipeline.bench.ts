@@ -1,5 +1,6 @@
 /**
  * npm run bench:pipeline [-- --parts seed,world --samples 50 --seconds 10 --world 25000 --runtime compiled|source --no-docs]
+ * npm run bench:pipeline -- --parts seed --only updates,reads   (a subset of the seed part, printed as JSON)
  *
  * The suggestions pipeline on PostgreSQL + Redis, as deployed: the API (and standalone workers) run
  * as child processes on loopback, each part on a database and Redis prefix of its own, dropped at
@@ -11,6 +12,8 @@
  *         GET …/suggestions under autocannon (unfiltered at LOG_LEVEL warn and info, theme filter),
  *         beside a bare node:http server and the same route in Nest without the database;
  *         then the jobs' steps timed one by one in a child process started like a worker.
+ *         `--only recompute,updates,reads,steps` runs the import and just those, for profiling;
+ *         BENCH_NODE_ARGS (e.g. --cpu-prof) is given to the app's processes.
  *  world  the 25,000 most populous GeoNames cities, API with WORKERS=off: a full recompute with one
  *         standalone worker process, then with two.
  */
@@ -42,10 +45,12 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       world: { type: 'string', default: '25000' },
       runtime: { type: 'string', default: 'compiled' },
+      only: { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
   const parts = values.parts.split(',');
+  const only = values.only?.split(',');
   const machine = await describeMachine();
   log(machine);
   const build = await buildApp(values.runtime as Runtime);
@@ -59,8 +64,12 @@ async function main(): Promise<void> {
       'as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; ' +
       'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.',
   };
-  if (parts.includes('seed')) results.seed = await seedPart(build, Number(values.samples), Number(values.seconds));
+  if (parts.includes('seed')) results.seed = await seedPart(build, Number(values.samples), Number(values.seconds), only);
   if (parts.includes('world')) results.scaleOut = await worldPart(build, Number(values.world));
+  if (only) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
 
   results.setup += ` 1-minute load average at the end ${loadavg()[0].toFixed(2)}.`;
   const markdown = renderMarkdown(results);
@@ -71,7 +80,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedPart(build: AppBuild, samples: number, seconds: number): Promise<PipelineResults['seed']> {
+async function seedPart(build: AppBuild, samples: number, seconds: number, only?: string[]): Promise<PipelineResults['seed']> {
+  const runs = (part: string) => !only || only.includes(part);
   const stack = await newStack();
   const records = loadGeoNamesProfiles(DEMO_SEED);
   const ids = records.map((record) => record.id);
@@ -81,7 +91,7 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
   const importRun = await timeRecompute(stack, () => post(api, '/api/v1/members/import', records), [api.child.pid!]);
   await waitIdle(stack);
   const postRuns = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (runs('recompute') ? 3 : 0); i++) {
     log(`POST /recompute #${i + 1}`);
     postRuns.push(await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [api.child.pid!]));
     await waitIdle(stack);
@@ -89,61 +99,66 @@ async function seedPart(build: AppBuild, samples: number, seconds: number): Prom
 
   // The default shard size cuts the seed into 5 shards; each pair across two shards is scored from
   // both sides, so the kernel does ~1.7 times the work of one pass. One shard, for comparison:
-  await api.stop();
-  api = await track(startApi(build, stack, { workers: 'inline', env: { RECOMPUTE_SHARD_SIZE: String(records.length) } }));
-  log('POST /recompute with one shard (for comparison)');
-  const oneShardRun = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [api.child.pid!]);
-  await waitIdle(stack);
-  await api.stop();
-  api = await track(startApi(build, stack, { workers: 'inline' }));
+  let oneShardRun;
+  if (runs('recompute')) {
+    await api.stop();
+    api = await track(startApi(build, stack, { workers: 'inline', env: { RECOMPUTE_SHARD_SIZE: String(records.length) } }));
+    log('POST /recompute with one shard (for comparison)');
+    oneShardRun = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [api.child.pid!]);
+    await waitIdle(stack);
+    await api.stop();
+    api = await track(startApi(build, stack, { workers: 'inline' }));
+  }
 
   log(`${samples} member updates, each until its suggestions read back changed`);
-  const updates = await measureUpdates(stack, api, ids, samples);
+  const updates = runs('updates') ? await measureUpdates(stack, api, ids, samples) : [];
 
   const reads: NonNullable<PipelineResults['seed']>['reads'] = [];
   const unfiltered = (id: string) => `/api/v1/members/${id}/suggestions`;
-  log(`reference: a bare node:http server, ${seconds} s`);
-  const reference = await track(startReferenceServer());
-  reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference, ids, unfiltered, { seconds }) });
-  await reference.stop();
-  log(`reference: the suggestions route in Nest without the database, ${seconds} s`);
-  const nestReference = await track(startNestReference(build));
-  reads.push({
-    label: 'reference: the same route in Nest (adapter, validation pipe, DTO, request logger) with a fixed answer, no database',
-    result: await loadTest(nestReference, ids, unfiltered, { seconds, stack, pids: [nestReference.child.pid!] }),
-  });
-  await nestReference.stop();
-  log(`GET suggestions, unfiltered, ${seconds} s`);
-  reads.push({
-    label: 'GET …/suggestions, no filter',
-    result: await loadTest(api, ids, unfiltered, { seconds, stack, pids: [api.child.pid!] }),
-    target: (r) => r.requestsPerSecond >= 3000 && r.p99 <= 30,
-    targetText: '≥ 3,000 req/s, p99 ≤ 30 ms',
-  });
-  log(`GET suggestions?theme=climate-change on one connection, ${seconds} s`);
-  reads.push({
-    label: 'GET …/suggestions?theme=climate-change, 1 connection (the cost of one request)',
-    result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
-  });
-  log(`GET suggestions?theme=climate-change, ${seconds} s`);
-  reads.push({
-    label: 'GET …/suggestions?theme=climate-change (warmed up by the run above)',
-    result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
-    target: (r) => r.requestsPerSecond >= 500,
-    targetText: '≥ 500 req/s',
-  });
-  await api.stop();
-  api = await track(startApi(build, stack, { workers: 'inline', logLevel: 'info' }));
-  log(`GET suggestions, unfiltered, request logs on, ${seconds} s`);
-  await loadTest(api, ids, unfiltered, { seconds: 2, warmupSeconds: 0 });
-  const linesBefore = api.output().split('\n').length;
-  const withLogs = await loadTest(api, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
-  const linesPerRequest = (api.output().split('\n').length - linesBefore) / withLogs.requests;
-  reads.push({ label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`, result: withLogs });
+  if (runs('reads')) {
+    log(`reference: a bare node:http server, ${seconds} s`);
+    const reference = await track(startReferenceServer());
+    reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference, ids, unfiltered, { seconds }) });
+    await reference.stop();
+    log(`reference: the suggestions route in Nest without the database, ${seconds} s`);
+    const nestReference = await track(startNestReference(build));
+    reads.push({
+      label: 'reference: the same route in Nest (adapter, validation pipe, DTO, request logger) with a fixed answer, no database',
+      result: await loadTest(nestReference, ids, unfiltered, { seconds, stack, pids: [nestReference.child.pid!] }),
+    });
+    await nestReference.stop();
+    log(`GET suggestions, unfiltered, ${seconds} s`);
+    reads.push({
+      label: 'GET …/suggestions, no filter',
+      result: await loadTest(api, ids, unfiltered, { seconds, stack, pids: [api.child.pid!] }),
+      target: (r) => r.requestsPerSecond >= 3000 && r.p99 <= 30,
+      targetText: '≥ 3,000 req/s, p99 ≤ 30 ms',
+    });
+    log(`GET suggestions?theme=climate-change on one connection, ${seconds} s`);
+    reads.push({
+      label: 'GET …/suggestions?theme=climate-change, 1 connection (the cost of one request)',
+      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+    });
+    log(`GET suggestions?theme=climate-change, ${seconds} s`);
+    reads.push({
+      label: 'GET …/suggestions?theme=climate-change (warmed up by the run above)',
+      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+      target: (r) => r.requestsPerSecond >= 500,
+      targetText: '≥ 500 req/s',
+    });
+    await api.stop();
+    api = await track(startApi(build, stack, { workers: 'inline', logLevel: 'info' }));
+    log(`GET suggestions, unfiltered, request logs on, ${seconds} s`);
+    await loadTest(api, ids, unfiltered, { seconds: 2, warmupSeconds: 0 });
+    const linesBefore = api.output().split('\n').length;
+    const withLogs = await loadTest(api, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
+    const linesPerRequest = (api.output().split('\n').length - linesBefore) / withLogs.requests;
+    reads.push({ label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`, result: withLogs });
+  }
   await api.stop();
 
   log('timing the jobs\' steps one by one');
-  const steps = await runBreakdown(build, stack, SHARD_SIZE);
+  const steps = runs('steps') ? await runBreakdown(build, stack, SHARD_SIZE) : { shard: [], incremental: [], read: [] };
   await stack.dispose();
   return { importRun, postRuns, oneShardRun, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
 }

@@ -55,7 +55,9 @@ function start(args: string[], env: NodeJS.ProcessEnv): AppProcess {
   logDir ??= mkdtempSync(join(tmpdir(), 'citymatch-bench-logs-'));
   const logFile = join(logDir, `${++started}.log`);
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', fd, fd] });
+  // For profiling, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles'.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   running.add(child);
   const output = () => readFileSync(logFile, 'utf8');
