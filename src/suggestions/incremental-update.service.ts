@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActiveProfilesCache } from './member-profiles';
 import { componentsFrom } from './stored-components';
+import { barsOf, StoredListsCache } from './stored-lists-cache';
 import {
   buildingGeneration,
   currentGeneration,
@@ -11,6 +12,8 @@ import {
   readListsOf,
   replaceLists,
   SUGGESTIONS_LOCK,
+  returnedRows,
+  stateVersion,
   SUGGESTIONS_LOCK_KEY,
 } from './suggestion-store';
 
@@ -23,11 +26,12 @@ export class IncrementalUpdateService {
   /** Jobs run one at a time under the lock, so they can share the members kept in memory. */
   private readonly profiles = new ActiveProfilesCache();
   private readonly componentsOf = componentsFrom((id) => this.profiles.profile(id));
+  private readonly lists = new StoredListsCache();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager) => {
       await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
       const building = await buildingGeneration(manager);
       if (building) {
@@ -37,25 +41,48 @@ export class IncrementalUpdateService {
         );
       }
       const generation = await currentGeneration(manager);
-      if (!generation) return { listsChanged: 0 }; // the first full recompute will include the change
+      if (!generation) return undefined; // the first full recompute will include the change
 
+      const kept = this.lists.listsAt(generation.id, await stateVersion(manager));
       await this.profiles.refresh(manager);
-      // Only the lists that hold the member or that it now enters can change: read just those. The
-      // database reads every list's bar while this thread prepares the members.
-      const bars = readListBars(manager, generation.id, memberId);
+      // Only the lists that hold the member or that it now enters can change: read just those. Without
+      // the lists in memory, the database reads every list's bar while this thread prepares the members.
+      const bars = kept ? Promise.resolve(barsOf(kept, memberId)) : readListBars(manager, generation.id, memberId);
       bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
-      await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
+      if (!kept) await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
       const prepared = this.profiles.preparedNow();
       const options = { k: generation.k, weights: generation.weights };
       const touched = listsTouchedBy(memberId, prepared, await bars, options);
-      const stored = await readListsOf(manager, generation.id, touched);
+      const stored = kept ? pick(kept, touched) : await readListsOf(manager, generation.id, touched);
       const update = affectedBy(memberId, prepared, stored, { ...options, members: touched });
 
       const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
       await replaceLists(manager, generation.id, lists, this.componentsOf);
-      await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1');
-      return { listsChanged: lists.size };
+      const [{ version }] = returnedRows<{ version: string }>(
+        await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1 RETURNING xmin::text AS version'),
+      );
+      return { generationId: generation.id, version, kept, lists };
     });
+    if (!applied) return { listsChanged: 0 };
+    // Committed: the lists in memory follow (a rolled back write must not reach them).
+    const { generationId, version, kept, lists } = applied;
+    if (kept) {
+      for (const [id, list] of lists) {
+        if (list.length > 0) kept.set(id, list);
+        else kept.delete(id);
+      }
+      this.lists.keep(generationId, version, kept);
+    } else this.lists.reloadSoon(this.dataSource.manager);
+    return { listsChanged: lists.size };
   }
+}
+
+function pick(lists: ReadonlyMap<string, ScoredCandidate[]>, ids: readonly string[]): Map<string, ScoredCandidate[]> {
+  const picked = new Map<string, ScoredCandidate[]>();
+  for (const id of ids) {
+    const list = lists.get(id);
+    if (list) picked.set(id, list);
+  }
+  return picked;
 }

@@ -1,4 +1,4 @@
-import { prepareDataset, type MatchProfile, type PreparedDataset } from '@citymatch/matching';
+import { prepareDataset, replaceMember, type MatchProfile, type PreparedDataset } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 
 /** The member columns the matching library reads, named as MatchProfile names them. */
@@ -18,14 +18,21 @@ export function loadProfiles(manager: EntityManager, ids: readonly string[]): Pr
   return manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE id = ANY($1)`, [ids]);
 }
 
+/** Above this many changed members since the last call, preparing them all is as quick as patching. */
+const MAX_REPLACED = 32;
+
 /**
  * The active members, prepared for the kernel, kept in memory between calls: each call reads only
  * the row versions (`xmin`, new for every write to a row) and loads again just the rows that
  * changed, so a process that applies one change after another does not read every member each time.
+ * Members whose profile changed are patched into the prepared dataset (replaceMember) rather than
+ * preparing every member again, when that is possible.
  */
 export class ActiveProfilesCache {
   private rows = new Map<string, { version: string; profile: MatchProfile }>();
   private prepared?: PreparedDataset;
+  /** Profiles changed since `prepared` was made, before and after; undefined when it must be made again. */
+  private replaced?: Array<[MatchProfile, MatchProfile]> = [];
 
   /** The prepared active members as `manager` sees them now. */
   async current(manager: EntityManager): Promise<PreparedDataset> {
@@ -38,22 +45,25 @@ export class ActiveProfilesCache {
     const versions: Array<{ id: string; version: string }> = await manager.query(
       `SELECT id, xmin::text AS version FROM members WHERE status = 'active'`,
     );
-    let changed = versions.length !== this.rows.size;
     const stale = versions.filter(({ id, version }) => this.rows.get(id)?.version !== version);
     if (stale.length > 0) {
-      changed = true;
       // Each row with the version it was read at: a row written in between is simply read again next time.
       const rows: Array<MatchProfile & { version: string }> = await manager.query(
         `SELECT ${PROFILE_COLUMNS}, xmin::text AS version FROM members WHERE id = ANY($1)`,
         [stale.map(({ id }) => id)],
       );
-      for (const { version, ...profile } of rows) this.rows.set(profile.id, { version, profile });
+      for (const { version, ...profile } of rows) {
+        const before = this.rows.get(profile.id)?.profile;
+        if (before && this.replaced && this.replaced.length < MAX_REPLACED) this.replaced.push([before, profile]);
+        else this.replaced = undefined; // a member joined, or too many changed
+        this.rows.set(profile.id, { version, profile });
+      }
     }
     if (versions.length !== this.rows.size) {
+      this.replaced = undefined; // a member left
       const active = new Set(versions.map(({ id }) => id));
       for (const id of [...this.rows.keys()]) if (!active.has(id)) this.rows.delete(id);
     }
-    if (changed) this.prepared = undefined;
   }
 
   /** An active member as last read. */
@@ -62,8 +72,11 @@ export class ActiveProfilesCache {
   }
 
   preparedNow(): PreparedDataset {
-    if (this.prepared) return this.prepared;
-    const prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
+    let prepared = this.replaced ? this.prepared : undefined;
+    for (const [before, after] of this.replaced ?? []) prepared = prepared && replaceMember(prepared, before, after);
+    this.replaced = [];
+    if (prepared) return (this.prepared = prepared);
+    prepared = prepareDataset([...this.rows.values()].map((row) => row.profile));
     // Kept in the kernel's order (what members offer, then id), which a change rarely disturbs: the
     // kernel's sort of the next call then finds its input almost sorted.
     const rows = new Map(prepared.ids.map((id) => [id, this.rows.get(id)!]));

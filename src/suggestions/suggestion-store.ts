@@ -43,6 +43,15 @@ export async function currentGeneration(manager: EntityManager): Promise<Generat
   return row;
 }
 
+/**
+ * The version of the `suggestion_state` row (its `xmin`), new with every transaction that writes it:
+ * every rewrite of the current generation's lists writes it too (see StoredListsCache).
+ */
+export async function stateVersion(manager: EntityManager): Promise<string> {
+  const [row] = await manager.query('SELECT xmin::text AS version FROM suggestion_state WHERE id = 1');
+  return row.version;
+}
+
 export async function buildingGeneration(manager: EntityManager): Promise<Generation | undefined> {
   const [row] = await manager.query(
     `SELECT ${GENERATION_COLUMNS} FROM suggestion_generations WHERE state = 'building' ORDER BY id DESC LIMIT 1`,

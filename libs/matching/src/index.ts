@@ -25,6 +25,7 @@ export {
 } from './explain';
 export { MAX_PER_COUNTRY, rankCandidates, rankPrepared, type CandidateFilter, type RankOptions } from './rank';
 export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
+export { replaceMember } from './kernel/replace-member';
 export {
   computeTopK,
   computeTopKSync,

@@ -76,29 +76,11 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   const themeBits = sharedInt32(n * themeWords * THEME_BITS);
   const themeGroups = Math.max(MIN_THEME_GROUPS, Math.ceil(themes.length / GROUP_THEMES));
   const levelPacks = sharedInt32(n * 2 * themeGroups);
-  const languageLists = active.map((p) => {
-    const list = p.languages.map((l) => languageIndex.get(l)!).sort((a, b) => a - b);
-    return list.filter((l, q) => q === 0 || l !== list[q - 1]);
-  });
+  const languageLists = active.map((p) => languageListOf(p, languageIndex));
 
+  const rows: MemberRows = { real, ints, themeBits, levelPacks, themeWords, themeGroups };
   for (let i = 0; i < n; i++) {
-    const p = active[i];
-    const needLevelSum = setThemeBits(themeBits, i * themeWords, p, 'needs', themeIndex);
-    setThemeBits(themeBits, i * themeWords, p, 'offers', themeIndex);
-    packLevels(levelPacks, 2 * themeGroups * i, p.needs, themeIndex);
-    packLevels(levelPacks, 2 * themeGroups * i + themeGroups, p.offers, themeIndex);
-    const [x, y, z] = unitVector(p.lat, p.lon);
-    const at = i * REAL_STRIDE;
-    real[at + X] = x;
-    real[at + Y] = y;
-    real[at + Z] = z;
-    real[at + SIZE_UP] = sizeUp(p.population);
-    real[at + SIZE_DOWN] = sizeDown(p.population);
-    real[at + THEMATIC_SCALE] = thematicScale(needLevelSum);
-    real[at + SHARED_SCALE] = sharedScale(needLevelSum);
-    real[at + NEED_LEVEL_SUM] = needLevelSum;
-    ints[i * INT_STRIDE + COUNTRY] = countryIndex.get(p.country)!;
-    ints[i * INT_STRIDE + LANGUAGE_MASK] = fold(languageLists[i]);
+    writeMemberRow(rows, i, active[i], themeIndex, countryIndex.get(active[i].country)!, languageLists[i]);
   }
 
   const partners: number[][] = [];
@@ -153,6 +135,50 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   };
 }
 
+/** The per-member arrays, one row per member index, that writeMemberRow fills. */
+export interface MemberRows {
+  real: Float64Array;
+  ints: Int32Array;
+  themeBits: Int32Array;
+  levelPacks: Int32Array;
+  themeWords: number;
+  themeGroups: number;
+}
+
+/** Writes member `i`'s row of every per-member array (which must be zero there). */
+export function writeMemberRow(
+  rows: MemberRows,
+  i: number,
+  p: MatchProfile,
+  themeIndex: ReadonlyMap<string, number>,
+  country: number,
+  languageList: readonly number[],
+): void {
+  const { real, ints, themeBits, levelPacks, themeWords, themeGroups } = rows;
+  const needLevelSum = setThemeBits(themeBits, i * themeWords, p, 'needs', themeIndex);
+  setThemeBits(themeBits, i * themeWords, p, 'offers', themeIndex);
+  packLevels(levelPacks, 2 * themeGroups * i, p.needs, themeIndex);
+  packLevels(levelPacks, 2 * themeGroups * i + themeGroups, p.offers, themeIndex);
+  const [x, y, z] = unitVector(p.lat, p.lon);
+  const at = i * REAL_STRIDE;
+  real[at + X] = x;
+  real[at + Y] = y;
+  real[at + Z] = z;
+  real[at + SIZE_UP] = sizeUp(p.population);
+  real[at + SIZE_DOWN] = sizeDown(p.population);
+  real[at + THEMATIC_SCALE] = thematicScale(needLevelSum);
+  real[at + SHARED_SCALE] = sharedScale(needLevelSum);
+  real[at + NEED_LEVEL_SUM] = needLevelSum;
+  ints[i * INT_STRIDE + COUNTRY] = country;
+  ints[i * INT_STRIDE + LANGUAGE_MASK] = fold(languageList);
+}
+
+/** A member's language indices, sorted without repeats. */
+export function languageListOf(p: MatchProfile, languageIndex: ReadonlyMap<string, number>): number[] {
+  const list = p.languages.map((l) => languageIndex.get(l)!).sort((a, b) => a - b);
+  return list.filter((l, q) => q === 0 || l !== list[q - 1]);
+}
+
 function checkIds(profiles: readonly MatchProfile[]): void {
   const seen = new Set<string>();
   for (const p of profiles) {
@@ -161,7 +187,7 @@ function checkIds(profiles: readonly MatchProfile[]): void {
   }
 }
 
-function checkNumbers(p: MatchProfile): void {
+export function checkNumbers(p: MatchProfile): void {
   if (!(Number.isFinite(p.population) && p.population > 0)) {
     throw new InvalidProfileError(`member "${p.id}": population must be a finite number > 0`);
   }
@@ -209,7 +235,7 @@ function packLevels(packs: Int32Array, first: number, levels: Readonly<Record<st
   }
 }
 
-function csr(lists: readonly (readonly number[])[]): { start: Int32Array; items: Int32Array } {
+export function csr(lists: readonly ArrayLike<number>[]): { start: Int32Array; items: Int32Array } {
   const start = sharedInt32(lists.length + 1);
   lists.forEach((list, i) => (start[i + 1] = start[i] + list.length));
   const items = sharedInt32(start[lists.length]);
@@ -224,7 +250,7 @@ function sortedLists(sparse: readonly (number[] | undefined)[], n: number): numb
 }
 
 /** Themes with a level above 0, in no particular order. */
-function levelledThemes(levels: Readonly<Record<string, number>>): string[] {
+export function levelledThemes(levels: Readonly<Record<string, number>>): string[] {
   return Object.keys(levels).filter((theme) => levels[theme] > 0);
 }
 
@@ -234,10 +260,10 @@ function fold(indices: ArrayLike<number>): number {
   return mask;
 }
 
-function sharedFloat64(length: number): Float64Array {
+export function sharedFloat64(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8), 0, length);
 }
 
-function sharedInt32(length: number): Int32Array {
+export function sharedInt32(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
 }
