@@ -1,4 +1,7 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+import { IncrementalUpdateService } from '../../src/suggestions/incremental-update.service';
 import { sampleMembers } from '../support/random-members';
 import { settle, storedAndFresh } from '../support/settle';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -47,6 +50,22 @@ describe('stored suggestions converge to a full recompute', () => {
       { numRuns: 6, seed: 20261128 },
     );
   }, 240_000);
+
+  it('when another worker process rewrote lists since this one last did', async () => {
+    // The app's worker keeps the lists it last wrote in memory; here a second process (a service of
+    // its own on the same database) applies changes in between, which that memory does not see.
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const otherWorker = new IncrementalUpdateService(dataSource);
+    for (const [round, [quiet, loud]] of [[ids[3], ids[4]], [ids[5], ids[6]], [ids[7], ids[8]]].entries()) {
+      await dataSource.query(`UPDATE members SET needs = '{"culture": 3, "environment": 3}', population = $2 WHERE id = $1`, [quiet, 50_000 + round]);
+      await otherWorker.applyMemberChange(quiet);
+      const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
+      await t.http.patch(`/api/v1/members/${loud}`).send({ version: member.version, population: 2_000_000 + round }).expect(200);
+      await settle(t);
+      const { stored, fresh } = await storedAndFresh(t);
+      expect(stored).toEqual(fresh);
+    }
+  }, 120_000);
 });
 
 type Change =
