@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActiveProfilesCache } from './member-profiles';
 import { componentsFrom } from './stored-components';
-import { barsOf, StoredListsCache } from './stored-lists-cache';
+import { StoredListsCache } from './stored-lists-cache';
 import {
   buildingGeneration,
   currentGeneration,
@@ -47,13 +47,13 @@ export class IncrementalUpdateService {
       await this.profiles.refresh(manager);
       // Only the lists that hold the member or that it now enters can change: read just those. Without
       // the lists in memory, the database reads every list's bar while this thread prepares the members.
-      const bars = kept ? Promise.resolve(barsOf(kept, memberId)) : readListBars(manager, generation.id, memberId);
+      const bars = kept ? Promise.resolve(kept.barsFor(memberId)) : readListBars(manager, generation.id, memberId);
       bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
       if (!kept) await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
       const prepared = this.profiles.preparedNow();
       const options = { k: generation.k, weights: generation.weights };
       const touched = listsTouchedBy(memberId, prepared, await bars, options);
-      const stored = kept ? pick(kept, touched) : await readListsOf(manager, generation.id, touched);
+      const stored = kept ? kept.listsOf(touched) : await readListsOf(manager, generation.id, touched);
       const update = affectedBy(memberId, prepared, stored, { ...options, members: touched });
 
       const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
@@ -68,21 +68,9 @@ export class IncrementalUpdateService {
     // Committed: the lists in memory follow (a rolled back write must not reach them).
     const { generationId, version, kept, lists } = applied;
     if (kept) {
-      for (const [id, list] of lists) {
-        if (list.length > 0) kept.set(id, list);
-        else kept.delete(id);
-      }
+      kept.replace(lists);
       this.lists.keep(generationId, version, kept);
     } else this.lists.reloadSoon(this.dataSource.manager);
     return { listsChanged: lists.size };
   }
-}
-
-function pick(lists: ReadonlyMap<string, ScoredCandidate[]>, ids: readonly string[]): Map<string, ScoredCandidate[]> {
-  const picked = new Map<string, ScoredCandidate[]>();
-  for (const id of ids) {
-    const list = lists.get(id);
-    if (list) picked.set(id, list);
-  }
-  return picked;
 }

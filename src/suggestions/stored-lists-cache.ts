@@ -1,11 +1,12 @@
-import type { ListBar, ScoredCandidate } from '@citymatch/matching';
+import type { ScoredCandidate } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
+import { ListsInMemory } from './lists-in-memory';
 
 /** Lists of one generation at one version of `suggestion_state`. */
 interface KeptLists {
   generationId: number;
   version: string;
-  lists: Map<string, ScoredCandidate[]>;
+  lists: ListsInMemory;
 }
 
 /**
@@ -26,13 +27,13 @@ export class StoredListsCache {
   constructor(private readonly reloadEveryMs = 5000) {}
 
   /** The kept lists if they are still those of `generationId` at `version`, else undefined. */
-  listsAt(generationId: number, version: string): Map<string, ScoredCandidate[]> | undefined {
+  listsAt(generationId: number, version: string): ListsInMemory | undefined {
     const kept = this.kept;
     return kept && kept.generationId === generationId && kept.version === version ? kept.lists : undefined;
   }
 
   /** Records lists written by this process's own transaction, which left `suggestion_state` at `version`. */
-  keep(generationId: number, version: string, lists: Map<string, ScoredCandidate[]>): void {
+  keep(generationId: number, version: string, lists: ListsInMemory): void {
     this.kept = { generationId, version, lists };
   }
 
@@ -60,20 +61,10 @@ async function readCurrentLists(manager: EntityManager): Promise<KeptLists | und
        WHERE s.id = 1`,
     );
   if (rows.length === 0 || rows[0].generation_id === null) return undefined;
-  const lists = new Map<string, ScoredCandidate[]>();
+  const lists: Array<[string, ScoredCandidate[]]> = [];
   for (const row of rows) {
     if (row.member_id === null) continue;
-    lists.set(row.member_id, row.candidate_ids!.map((id, at) => ({ id, score: Number(row.scores![at]) })));
+    lists.push([row.member_id, row.candidate_ids!.map((id, at) => ({ id, score: Number(row.scores![at]) }))]);
   }
-  return { generationId: rows[0].generation_id, version: rows[0].version, lists };
-}
-
-/** What listsTouchedBy needs of every list, from lists in memory. */
-export function barsOf(lists: ReadonlyMap<string, readonly ScoredCandidate[]>, changedId: string): Map<string, ListBar> {
-  const bars = new Map<string, ListBar>();
-  for (const [memberId, list] of lists) {
-    if (list.length === 0) continue;
-    bars.set(memberId, { length: list.length, worst: list[list.length - 1], holds: list.some((candidate) => candidate.id === changedId) });
-  }
-  return bars;
+  return { generationId: rows[0].generation_id, version: rows[0].version, lists: new ListsInMemory(lists) };
 }
