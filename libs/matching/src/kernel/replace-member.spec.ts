@@ -24,10 +24,8 @@ describe('replaceMember', () => {
           const changed = profiles.map((p) => (p.id === before.id ? after : p));
           const patched = replaceMember(prepareDataset(profiles), before, after);
           const fresh = prepareDataset(changed);
-          const knownThemes = [...Object.keys(after.needs), ...Object.keys(after.offers)].every((t) => fresh.themes.includes(t));
           if (!patched) return;
           replaced++;
-          expect(knownThemes).toBe(true);
           const options = { k, weights: w, wasm };
           expect(computeTopKSync(patched, options).toMap()).toEqual(computeTopKSync(fresh, options).toMap());
         },
