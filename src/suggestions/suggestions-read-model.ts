@@ -29,6 +29,8 @@ export class SuggestionsReadModel {
   private lists?: Promise<ListsSnapshot>;
   /** Lists named by notifications whose patch has not started reading yet. */
   private pendingListIds?: Set<string>;
+  /** A switched generation's lists being loaded, and lists changed since; readers keep the previous generation meanwhile. */
+  private switching?: { loading: Promise<ListsSnapshot>; changedIds: Set<string> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,21 +70,48 @@ export class SuggestionsReadModel {
     if (payload === '*') {
       this.members = undefined;
       this.weightsInForce = undefined;
-      this.lists = undefined;
-      this.pendingListIds = undefined;
+      this.forgetLists();
     } else if (kind === 'generation') {
-      this.lists = undefined;
-      this.pendingListIds = undefined;
+      this.switchGeneration();
     } else if (kind === 'weights') {
       this.weightsInForce = undefined;
     } else if (kind === 'lists') {
-      if (rest === '*' || !this.lists) {
-        this.lists = undefined;
-        this.pendingListIds = undefined;
-      } else this.listsChanged(this.lists, JSON.parse(rest));
+      if (rest === '*' || !this.lists) this.forgetLists();
+      else if (this.switching) for (const id of JSON.parse(rest) as string[]) this.switching.changedIds.add(id);
+      else this.listsChanged(this.lists, JSON.parse(rest));
     } else if (kind === 'members') {
       this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
     }
+  }
+
+  private forgetLists(): void {
+    this.lists = undefined;
+    this.pendingListIds = undefined;
+    this.switching = undefined;
+  }
+
+  /**
+   * A new generation is current: its lists load in the background while readers keep answering from
+   * the previous one, complete as it is, instead of all waiting for the load (a few hundred ms).
+   */
+  private switchGeneration(): void {
+    const previous = this.lists;
+    this.forgetLists();
+    if (!previous) return; // nothing kept: the next reader loads
+    this.lists = previous;
+    const switching = { loading: loadAllLists(this.dataSource.manager), changedIds: new Set<string>() };
+    this.switching = switching;
+    switching.loading.then(
+      (snapshot) => {
+        if (this.switching !== switching) return;
+        this.switching = undefined;
+        this.lists = Promise.resolve(snapshot);
+        if (switching.changedIds.size > 0) this.listsChanged(this.lists, [...switching.changedIds]);
+      },
+      () => {
+        if (this.switching === switching) this.forgetLists();
+      },
+    );
   }
 
   /**

@@ -191,7 +191,8 @@ if (TEST_STACK === 'services') {
         const killedAt = Date.now();
         expect(building.shardsDone).toBeLessThan(building.shardsTotal);
 
-        // Until the switch, every read is the previous generation, list for list; after it, never again.
+        // Until the switch, every read is the previous generation, list for list; once a reader has seen
+        // the new one (its lists load after the switch), never the previous again.
         const seen: Record<string, number[]> = Object.fromEntries(watched.map((id) => [id, []]));
         await waitFor(
           'the new generation to become current',
@@ -204,7 +205,7 @@ if (TEST_STACK === 'services') {
               else expect(body.generation.id).toBe(building.id);
             }
             if (status.building?.id === building.id) expect(status.current.id).toBe(oldGeneration);
-            return status.current?.id === building.id;
+            return status.current?.id === building.id && watched.every((id) => seen[id].at(-1) === building.id);
           },
           75_000,
           250,
