@@ -46,10 +46,13 @@ async function main(): Promise<void> {
       world: { type: 'string', default: '25000' },
       runtime: { type: 'string', default: 'compiled' },
       only: { type: 'string' },
+      'worker-env': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
   const parts = values.parts.split(',');
+  // e.g. --worker-env RECOMPUTE_SHARD_SIZE=1000,WORKER_CONCURRENCY=1, to try settings on the world part's workers
+  const workerEnv = Object.fromEntries((values['worker-env']?.split(',') ?? []).map((pair) => pair.split('=', 2)));
   const only = values.only?.split(',');
   const machine = await describeMachine();
   log(machine);
@@ -62,10 +65,11 @@ async function main(): Promise<void> {
     setup:
       `API and workers run ${build.runtime === 'compiled' ? 'compiled (swc, as `nest build`)' : 'from TypeScript sources (@swc-node/register)'} ` +
       'as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; ' +
-      'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.',
+      'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.' +
+      (values['worker-env'] ? ` The world part's workers run with ${values['worker-env']}.` : ''),
   };
   if (parts.includes('seed')) results.seed = await seedPart(build, Number(values.samples), Number(values.seconds), only);
-  if (parts.includes('world')) results.scaleOut = await worldPart(build, Number(values.world));
+  if (parts.includes('world')) results.scaleOut = await worldPart(build, Number(values.world), workerEnv);
   if (only) {
     console.log(JSON.stringify(results, null, 2));
     return;
@@ -163,25 +167,55 @@ async function seedPart(build: AppBuild, samples: number, seconds: number, only?
   return { importRun, postRuns, oneShardRun, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
 }
 
-async function worldPart(build: AppBuild, size: number): Promise<PipelineResults['scaleOut']> {
+/** How the world part places the worker processes on the cores. */
+interface Placement {
+  label: string;
+  /** taskset core lists of the first and of the second worker; none: both may use every core. */
+  cpus?: [string, string];
+  forComparison?: boolean;
+}
+
+const PLACEMENTS: Placement[] = [
+  {
+    label: 'scale-out, each worker pinned to one core with taskset, standing for a one-core machine; PostgreSQL, Redis and the API float on both cores',
+    cpus: ['0', '1'],
+  },
+  {
+    label: 'unpinned: one worker already runs a matching thread per core, so a second has no core of its own',
+    forComparison: true,
+  },
+];
+
+async function worldPart(build: AppBuild, size: number, env: Record<string, string> = {}): Promise<PipelineResults['scaleOut']> {
   const records = loadGeoNamesProfiles({ minPopulation: 5000, region: 'world' })
     .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1))
     .slice(0, size);
   const stack = await newStack();
   const api = await track(startApi(build, stack, { workers: 'off' }));
-  const first = await track(startWorker(build, stack));
-  // One worker runs the recompute the import causes; both runs are timed from the recompute job's
-  // arrival in the queue, so the import request itself is left out.
-  log(`scale-out: importing ${records.length} cities, full recompute with 1 worker`);
-  const one = await timeRecompute(stack, () => post(api, '/api/v1/members/import', records), [first.child.pid!]);
+  // The import's own recompute warms PostgreSQL (the new rows, a first generation); every measured
+  // run is a POST /recompute on the same data, timed from the recompute job's arrival in the queue.
+  log(`scale-out: importing ${records.length} cities (its recompute is not measured)`);
+  const warmUp = await track(startWorker(build, stack, { env }));
+  await timeRecompute(stack, () => post(api, '/api/v1/members/import', records));
   await waitIdle(stack);
-  const second = await track(startWorker(build, stack));
-  log('scale-out: full recompute with 2 workers');
-  const two = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [first.child.pid!, second.child.pid!]);
-  await waitIdle(stack);
-  await Promise.all([first.stop(), second.stop(), api.stop()]);
+  await warmUp.stop();
+  const results: NonNullable<PipelineResults['scaleOut']> = [];
+  for (const placement of PLACEMENTS) {
+    // Fresh processes: a worker sizes its thread pool from its cores once, on first use.
+    const first = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[0] }));
+    log(`${placement.label}: full recompute with 1 worker`);
+    const one = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [first.child.pid!]);
+    await waitIdle(stack);
+    const second = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[1] }));
+    log(`${placement.label}: full recompute with 2 workers`);
+    const two = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [first.child.pid!, second.child.pid!]);
+    await waitIdle(stack);
+    await Promise.all([first.stop(), second.stop()]);
+    results.push({ label: placement.label, members: records.length, one, two, forComparison: placement.forComparison });
+  }
+  await api.stop();
   await stack.dispose();
-  return [{ label: 'scale-out', members: records.length, one, two }];
+  return results;
 }
 
 async function newStack(): Promise<BenchStack> {
