@@ -10,6 +10,8 @@ export interface CpuUse {
   postgres: number;
   /** The whole machine: these, the benchmark itself and anything else running. */
   machine: number;
+  /** The benchmark process and its children other than the given processes (e.g. the API beside workers). */
+  benchmark: number;
   /**
    * The machine minus the benchmark, its children and its database's backends: other users' work,
    * PostgreSQL's and Redis's background processes. More than a few tenths of a core spoils a run.
@@ -38,6 +40,7 @@ export async function startCpuMeter(stack: BenchStack, pids: number[]): Promise<
       process: processSeconds / seconds,
       postgres: postgresSeconds / seconds,
       machine: machineSeconds / seconds,
+      benchmark: (oursSeconds - processSeconds) / seconds,
       others: Math.max(0, machineSeconds - oursSeconds - postgresSeconds) / seconds,
       seconds,
       processSeconds,

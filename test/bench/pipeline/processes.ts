@@ -156,11 +156,20 @@ async function waitFor(app: AppProcess, what: string, ready: () => Promise<boole
 
 const tail = (app: AppProcess) => app.output().split('\n').slice(-20).join('\n');
 
-/** The jobs' steps timed one by one, in a child process started like the app's (breakdown-child.ts). */
-export function runBreakdown(build: AppBuild, stack: BenchStack, shardSize: number): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
-  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize })];
+/**
+ * The jobs' steps timed one by one, in a child process started like a worker (breakdown-child.ts),
+ * on the given cores if any.
+ */
+export function runBreakdown(
+  build: AppBuild,
+  stack: BenchStack,
+  shardSize: number,
+  { parts, cpus }: { parts?: Array<'shard' | 'incremental' | 'read'>; cpus?: string } = {},
+): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
+  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize, parts })];
+  const [command, ...rest] = cpus === undefined ? [process.execPath, ...args] : [TASKSET, '-c', cpus, process.execPath, ...args];
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+    const child = execFile(command, rest, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
       error ? reject(new Error(`breakdown failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout)),
     );
     running.add(child);

@@ -22,6 +22,8 @@ export interface RecomputeRun {
   postgresCores: number;
   /** Busy CPU of the whole machine during the run (this benchmark, PostgreSQL, anything else), in cores. */
   machineCores: number;
+  /** CPU of the benchmark process and its other children (the API), in cores. */
+  benchmarkCores: number;
   /** CPU of everything else on the machine (see CpuUse.others), in cores. */
   otherCores: number;
   /** Per given process (a worker): its CPU, and how long it idled while the last shard was finished elsewhere. */
@@ -41,9 +43,15 @@ export async function currentGenerationId(stack: BenchStack): Promise<number | n
 
 /**
  * Times one full recompute: from sending the request that causes it until readers see the new
- * generation (suggestion_state points at it), polled every 10 ms.
+ * generation (suggestion_state points at it), polled every `pollMs`. Polling costs CPU in this
+ * process and in PostgreSQL; runs of many seconds can poll less often.
  */
-export async function timeRecompute(stack: BenchStack, trigger: () => Promise<void>, pids: number[] = [], timeoutMs = 300_000): Promise<RecomputeRun> {
+export async function timeRecompute(
+  stack: BenchStack,
+  trigger: () => Promise<void>,
+  pids: number[] = [],
+  { pollMs = 10, timeoutMs = 300_000 }: { pollMs?: number; timeoutMs?: number } = {},
+): Promise<RecomputeRun> {
   const before = await currentGenerationId(stack);
   const cpu = await startCpuMeter(stack, pids);
   const busy = startBusySampler(pids);
@@ -53,7 +61,7 @@ export async function timeRecompute(stack: BenchStack, trigger: () => Promise<vo
   let current = before;
   while (current === before || current === null) {
     if (Date.now() - sent > timeoutMs) throw new Error(`no new generation within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
     current = await currentGenerationId(stack);
   }
   const switched = Date.now();
@@ -82,6 +90,7 @@ export async function timeRecompute(stack: BenchStack, trigger: () => Promise<vo
     processCores: used.process,
     postgresCores: used.postgres,
     machineCores: used.machine,
+    benchmarkCores: used.benchmark,
     otherCores: used.others,
     processes: spans.map((span) => busyOf(span, shards)),
   };
