@@ -15,7 +15,13 @@
  *         `--only recompute,updates,reads,steps` runs the import and just those, for profiling;
  *         BENCH_NODE_ARGS (e.g. --cpu-prof) is given to the app's processes.
  *  world  the 25,000 most populous GeoNames cities, API with WORKERS=off: a full recompute with one
- *         standalone worker process, then with two.
+ *         standalone worker process, then with two, each timed from the recompute job's arrival
+ *         in the queue. Workers are meant to scale out across machines, and one worker already runs
+ *         a matching thread per core, so the target is measured with each worker pinned to one core
+ *         (taskset), standing for a one-core machine, while PostgreSQL, Redis, the API and the
+ *         benchmark float on all cores; the same without pinning follows for comparison. Then one
+ *         shard job's steps on one core. `--worker-env RECOMPUTE_SHARD_SIZE=1000,WORKER_CONCURRENCY=1`
+ *         tries other settings on the workers.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -46,10 +52,13 @@ async function main(): Promise<void> {
       world: { type: 'string', default: '25000' },
       runtime: { type: 'string', default: 'compiled' },
       only: { type: 'string' },
+      'worker-env': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
   const parts = values.parts.split(',');
+  // e.g. --worker-env RECOMPUTE_SHARD_SIZE=1000,WORKER_CONCURRENCY=1, to try settings on the world part's workers
+  const workerEnv = Object.fromEntries((values['worker-env']?.split(',') ?? []).map((pair) => pair.split('=', 2)));
   const only = values.only?.split(',');
   const machine = await describeMachine();
   log(machine);
@@ -57,15 +66,17 @@ async function main(): Promise<void> {
   cleanups.push(() => build.dispose(), removeLogs);
   const results: PipelineResults = {
     machine,
+    cores: cpus().length,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     command: ['npm run bench:pipeline', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     setup:
       `API and workers run ${build.runtime === 'compiled' ? 'compiled (swc, as `nest build`)' : 'from TypeScript sources (@swc-node/register)'} ` +
       'as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; ' +
-      'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.',
+      'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.' +
+      (values['worker-env'] ? ` The world part's workers run with ${values['worker-env']}.` : ''),
   };
   if (parts.includes('seed')) results.seed = await seedPart(build, Number(values.samples), Number(values.seconds), only);
-  if (parts.includes('world')) results.scaleOut = await worldPart(build, Number(values.world));
+  if (parts.includes('world')) Object.assign(results, await worldPart(build, Number(values.world), workerEnv));
   if (only) {
     console.log(JSON.stringify(results, null, 2));
     return;
@@ -163,25 +174,74 @@ async function seedPart(build: AppBuild, samples: number, seconds: number, only?
   return { importRun, postRuns, oneShardRun, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
 }
 
-async function worldPart(build: AppBuild, size: number): Promise<PipelineResults['scaleOut']> {
+/** How the world part places the worker processes on the cores. */
+interface Placement {
+  label: string;
+  /** taskset core lists of the first and of the second worker; none: both may use every core. */
+  cpus?: [string, string];
+  forComparison?: boolean;
+}
+
+const PLACEMENTS: Placement[] = [
+  {
+    label: 'scale-out, each worker pinned to one core with taskset, standing for a one-core machine; PostgreSQL, Redis and the API float on both cores',
+    cpus: ['0', '1'],
+  },
+  {
+    label: 'unpinned: one worker already runs a matching thread per core, so a second has no core of its own',
+    forComparison: true,
+  },
+];
+
+async function worldPart(build: AppBuild, size: number, env: Record<string, string>): Promise<Pick<PipelineResults, 'scaleOut' | 'scaleOutSteps'>> {
   const records = loadGeoNamesProfiles({ minPopulation: 5000, region: 'world' })
     .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1))
     .slice(0, size);
   const stack = await newStack();
   const api = await track(startApi(build, stack, { workers: 'off' }));
-  const first = await track(startWorker(build, stack));
-  // One worker runs the recompute the import causes; both runs are timed from the recompute job's
-  // arrival in the queue, so the import request itself is left out.
-  log(`scale-out: importing ${records.length} cities, full recompute with 1 worker`);
-  const one = await timeRecompute(stack, () => post(api, '/api/v1/members/import', records), [first.child.pid!]);
+  // The import's own recompute warms PostgreSQL (the new rows, a first generation); every measured
+  // run is a POST /recompute on the same data, timed from the recompute job's arrival in the queue.
+  log(`scale-out: importing ${records.length} cities (its recompute is not measured)`);
+  const warmUp = await track(startWorker(build, stack, { env }));
+  await timeRecompute(stack, () => post(api, '/api/v1/members/import', records));
   await waitIdle(stack);
-  const second = await track(startWorker(build, stack));
-  log('scale-out: full recompute with 2 workers');
-  const two = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), [first.child.pid!, second.child.pid!]);
-  await waitIdle(stack);
-  await Promise.all([first.stop(), second.stop(), api.stop()]);
+  await warmUp.stop();
+  // What each worker process pays once (reading and preparing the snapshot) against what each shard costs.
+  log('scale-out: one shard job\'s steps, on one core');
+  const shardSize = Number(env.RECOMPUTE_SHARD_SIZE ?? SHARD_SIZE);
+  const scaleOutSteps = (await runBreakdown(build, stack, shardSize, { parts: ['shard'], cpus: '0' })).shard;
+  const results: NonNullable<PipelineResults['scaleOut']> = [];
+  const recompute = async (workers: AppProcess[]) => {
+    await settle(stack);
+    const run = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), workers.map((worker) => worker.child.pid!), { pollMs: 50 });
+    await waitIdle(stack);
+    return run;
+  };
+  for (const placement of PLACEMENTS) {
+    // Fresh processes: a worker sizes its thread pool from its cores once, on first use.
+    const first = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[0] }));
+    log(`${placement.label}: full recompute with 1 worker`);
+    const one = await recompute([first]);
+    const second = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[1] }));
+    log(`${placement.label}: full recompute with 2 workers`);
+    const two = await recompute([first, second]);
+    await Promise.all([first.stop(), second.stop()]);
+    results.push({ label: placement.label, members: records.length, one, two, forComparison: placement.forComparison });
+  }
+  await api.stop();
   await stack.dispose();
-  return [{ label: 'scale-out', members: records.length, one, two }];
+  return { scaleOut: results, scaleOutSteps };
+}
+
+/**
+ * Each recompute deletes the previous generation's rows, and this server runs without autovacuum:
+ * without a VACUUM every run would write into a more bloated table than the one before, and a
+ * checkpoint left pending would land in whichever run comes next.
+ */
+async function settle(stack: BenchStack): Promise<void> {
+  await stack.db.query('VACUUM ANALYZE');
+  // CHECKPOINT needs a superuser or pg_checkpoint; without, the runs are only less alike.
+  await stack.db.query('CHECKPOINT').catch((error: Error) => log(`CHECKPOINT skipped: ${error.message}`));
 }
 
 async function newStack(): Promise<BenchStack> {

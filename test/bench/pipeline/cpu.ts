@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BenchStack } from './bench-stack';
+import { benchmarkPids } from './processes';
 
 /** CPU used while something ran, in cores on average (CPU seconds / wall seconds). Linux /proc; 0 elsewhere. */
 export interface CpuUse {
@@ -9,6 +10,13 @@ export interface CpuUse {
   postgres: number;
   /** The whole machine: these, the benchmark itself and anything else running. */
   machine: number;
+  /** The benchmark process and its children other than the given processes (e.g. the API beside workers). */
+  benchmark: number;
+  /**
+   * The machine minus the benchmark, its children and its database's backends: other users' work,
+   * PostgreSQL's and Redis's background processes. More than a few tenths of a core spoils a run.
+   */
+  others: number;
   seconds: number;
   /** CPU seconds of the given processes and of PostgreSQL, for dividing by a count of requests. */
   processSeconds: number;
@@ -17,6 +25,7 @@ export interface CpuUse {
 
 export async function startCpuMeter(stack: BenchStack, pids: number[]): Promise<() => Promise<CpuUse>> {
   const backends = new Map((await backendPids(stack)).map((pid) => [pid, cpuSeconds([pid])]));
+  const ours = new Map(benchmarkPids().map((pid) => [pid, cpuSeconds([pid])]));
   const process = cpuSeconds(pids);
   const machine = machineBusySeconds();
   const started = performance.now();
@@ -25,14 +34,47 @@ export async function startCpuMeter(stack: BenchStack, pids: number[]): Promise<
     // Backends that started meanwhile count from zero; ones that ended meanwhile are missed.
     const postgresSeconds = (await backendPids(stack)).reduce((total, pid) => total + cpuSeconds([pid]) - (backends.get(pid) ?? 0), 0);
     const processSeconds = cpuSeconds(pids) - process;
+    const oursSeconds = benchmarkPids().reduce((total, pid) => total + cpuSeconds([pid]) - (ours.get(pid) ?? 0), 0);
+    const machineSeconds = machineBusySeconds() - machine;
     return {
       process: processSeconds / seconds,
       postgres: postgresSeconds / seconds,
-      machine: (machineBusySeconds() - machine) / seconds,
+      machine: machineSeconds / seconds,
+      benchmark: (oursSeconds - processSeconds) / seconds,
+      others: Math.max(0, machineSeconds - oursSeconds - postgresSeconds) / seconds,
       seconds,
       processSeconds,
       postgresSeconds,
     };
+  };
+}
+
+/** When a process was busy: the ends (Date.now() ms) of the sampling intervals in which it used at least half a core. */
+export interface BusySpan {
+  pid: number;
+  cpuSeconds: number;
+  busyAt: number[];
+}
+
+/**
+ * Samples the processes' CPU until the returned function is called. Shows, per worker process, when
+ * it started and stopped working, e.g. how long one worker idled while another finished the last shard.
+ */
+export function startBusySampler(pids: number[], everyMs = 100): () => BusySpan[] {
+  const spans = pids.map((pid) => ({ pid, first: cpuSeconds([pid]), last: cpuSeconds([pid]), busyAt: [] as number[] }));
+  let sampledAt = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const span of spans) {
+      const used = cpuSeconds([span.pid]);
+      if ((used - span.last) * 1000 >= (now - sampledAt) / 2) span.busyAt.push(now);
+      span.last = used;
+    }
+    sampledAt = now;
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    return spans.map(({ pid, first, busyAt }) => ({ pid, cpuSeconds: cpuSeconds([pid]) - first, busyAt }));
   };
 }
 

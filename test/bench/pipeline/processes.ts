@@ -31,7 +31,14 @@ export interface ProcessOptions {
   workers?: 'inline' | 'off';
   /** More environment for the app, e.g. RECOMPUTE_SHARD_SIZE. */
   env?: Record<string, string>;
+  /**
+   * Cores the process may run on (a taskset list, e.g. "1"): a worker pinned to one core stands for
+   * a one-core machine, and availableParallelism() gives it one matching thread.
+   */
+  cpus?: string;
 }
+
+const TASKSET = '/usr/bin/taskset';
 
 function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<string, string> = {}) {
   return {
@@ -51,13 +58,16 @@ function childEnv(stack: BenchStack, options: ProcessOptions, extra: Record<stri
   };
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv): AppProcess {
+function start(args: string[], env: NodeJS.ProcessEnv, cpus?: string): AppProcess {
   logDir ??= mkdtempSync(join(tmpdir(), 'citymatch-bench-logs-'));
   const logFile = join(logDir, `${++started}.log`);
   const fd = openSync(logFile, 'w');
   // For profiling, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/profiles'.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { env, stdio: ['ignore', fd, fd] });
+  const command = [process.execPath, ...nodeArgs, ...args];
+  // taskset execs the command, so the child's pid is node's own (the CPU meter reads it).
+  if (cpus !== undefined) command.unshift(TASKSET, '-c', cpus);
+  const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   running.add(child);
   const output = () => readFileSync(logFile, 'utf8');
@@ -130,7 +140,7 @@ export async function startNestReference(build: AppBuild): Promise<ApiProcess> {
 
 /** A standalone worker; ready once it logs that it processes jobs (it logs at info for that). */
 export async function startWorker(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<AppProcess> {
-  const worker = start(build.script('src/worker.ts'), childEnv(stack, { logLevel: 'info', ...options }));
+  const worker = start(build.script('src/worker.ts'), childEnv(stack, { logLevel: 'info', ...options }), options.cpus);
   await waitFor(worker, 'worker', async () => worker.output().includes('processing jobs with concurrency'));
   return worker;
 }
@@ -146,16 +156,30 @@ async function waitFor(app: AppProcess, what: string, ready: () => Promise<boole
 
 const tail = (app: AppProcess) => app.output().split('\n').slice(-20).join('\n');
 
-/** The jobs' steps timed one by one, in a child process started like the app's (breakdown-child.ts). */
-export function runBreakdown(build: AppBuild, stack: BenchStack, shardSize: number): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
-  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize })];
+/**
+ * The jobs' steps timed one by one, in a child process started like a worker (breakdown-child.ts),
+ * on the given cores if any.
+ */
+export function runBreakdown(
+  build: AppBuild,
+  stack: BenchStack,
+  shardSize: number,
+  { parts, cpus }: { parts?: Array<'shard' | 'incremental' | 'read'>; cpus?: string } = {},
+): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
+  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize, parts })];
+  const [command, ...rest] = cpus === undefined ? [process.execPath, ...args] : [TASKSET, '-c', cpus, process.execPath, ...args];
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+    const child = execFile(command, rest, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
       error ? reject(new Error(`breakdown failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout)),
     );
     running.add(child);
     child.once('exit', () => running.delete(child));
   });
+}
+
+/** The benchmark's own processes: itself and every child still running (API, workers, references). */
+export function benchmarkPids(): number[] {
+  return [process.pid, ...[...running].map((child) => child.pid).filter((pid): pid is number => pid !== undefined)];
 }
 
 /** Ends every child still running (used when the benchmark is interrupted or fails). */
