@@ -42,7 +42,10 @@ export function renderMarkdown(r: PipelineResults): string {
   if (seed) {
     const run = seed.importRun;
     const post = median(seed.postRuns.map((p) => p.seconds));
-    out.push(`| full recompute after import of ${n(run.members)} cities (import → generation switched; ${n(run.rows)} suggestions stored, ${run.shards} shards) | ${s(run.seconds)} | ≤ 2 s | ${mark(run.seconds <= 2)} |`);
+    // The target is the recompute; the import request before it (validating and storing the records) is shown beside it.
+    const request = run.phases.find(([phase]) => phase === 'request')?.[1] ?? 0;
+    const recompute = run.seconds - request;
+    out.push(`| full recompute after an import of ${n(run.members)} cities (import answered → generation switched; ${n(run.rows)} suggestions stored, ${run.shards} shards) | ${s(recompute)} (the import request before it: ${s(request)}) | ≤ 2 s | ${mark(recompute <= 2)} |`);
     out.push(`| full recompute, \`POST /recompute\` on imported data (median of ${seed.postRuns.length}) | ${s(post)} | ≤ 2 s | ${mark(post <= 2)} |`);
     if (seed.oneShardRun) {
       out.push(`| full recompute, \`POST /recompute\`, one shard (\`RECOMPUTE_SHARD_SIZE=${n(seed.oneShardRun.members)}\`; one run) | ${s(seed.oneShardRun.seconds)} | (for comparison) |  |`);
