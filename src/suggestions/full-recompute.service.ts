@@ -8,9 +8,8 @@ import { recordMemberChange } from '../jobs/outbox/outbox';
 import { JobQueue } from '../jobs/job-queue';
 import { MatchingSettingsService } from './matching-settings.service';
 import { MatchingThreads } from './matching-threads';
-import { loadActiveProfiles } from './member-profiles';
 import { componentsFrom } from './stored-components';
-import { type ComponentsOf, generationById, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
+import { type ComponentsOf, generationById, insertBuildingGeneration, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
 
 /** Lists one write transaction stores (one row each, about 1 KB with K = 50). */
 const WRITE_SLICE_MEMBERS = 2000;
@@ -50,16 +49,11 @@ export class FullRecomputeService {
         `UPDATE suggestion_generations SET state = 'failed', error = 'superseded by a newer recompute', finished_at = now(), snapshot = NULL
          WHERE state = 'building'`,
       );
-      const profiles = await loadActiveProfiles(manager);
       const weights = await this.settings.weights(manager);
       const shardSize = this.config.suggestions.shardSize;
+      const { id, memberCount } = await insertBuildingGeneration(manager, { reason, weights, k: this.config.suggestions.k, shardSize });
       const shards: Array<[number, number]> = [];
-      for (let start = 0; start < profiles.length; start += shardSize) shards.push([start, Math.min(profiles.length, start + shardSize)]);
-      const [{ id }] = await manager.query(
-        `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
-         VALUES ('building', $1, $2, $3, $4, $5, $6) RETURNING id`,
-        [reason, JSON.stringify(weights), this.config.suggestions.k, profiles.length, shards.length, JSON.stringify(profiles)],
-      );
+      for (let start = 0; start < memberCount; start += shardSize) shards.push([start, Math.min(memberCount, start + shardSize)]);
       return { generationId: id as number, shards };
     });
     await this.queue.enqueueFlow(

@@ -1,6 +1,7 @@
 import { endianness } from 'node:os';
-import { STORED_COMPONENTS, type ListBar, type ScoredCandidate } from '@citymatch/matching';
+import { STORED_COMPONENTS, type ListBar, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
+import { PROFILE_COLUMNS } from './member-profiles';
 
 /** Writes the stored components of `candidateId` in `memberId`'s list at `out[offset…]`, in STORED_COMPONENTS order. */
 export type ComponentsOf = (memberId: string, candidateId: string, out: Float32Array, offset: number) => void;
@@ -13,7 +14,7 @@ export interface Generation {
   id: number;
   state: 'building' | 'complete' | 'failed' | 'superseded';
   reason: string;
-  weights: Record<string, number>;
+  weights: Weights;
   k: number;
   memberCount: number;
   shardsTotal: number;
@@ -62,6 +63,24 @@ export async function buildingGeneration(manager: EntityManager): Promise<Genera
 export async function generationById(manager: EntityManager, id: number): Promise<Generation | undefined> {
   const [row] = await manager.query(`SELECT ${GENERATION_COLUMNS} FROM suggestion_generations WHERE id = $1`, [id]);
   return row;
+}
+
+/**
+ * A new building generation with its snapshot of the active members, built where the members are
+ * (no round trip of every profile through this process), and its shard count.
+ */
+export async function insertBuildingGeneration(
+  manager: EntityManager,
+  { reason, weights, k, shardSize }: { reason: string; weights: Weights; k: number; shardSize: number },
+): Promise<{ id: number; memberCount: number }> {
+  const [{ id, member_count }] = await manager.query(
+    `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
+     SELECT 'building', $1, $2, $3, count(*), ceil(count(*) / $4::numeric), coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.id), '[]')
+     FROM (SELECT ${PROFILE_COLUMNS} FROM members WHERE status = 'active') AS m
+     RETURNING id, member_count`,
+    [reason, JSON.stringify(weights), k, shardSize],
+  );
+  return { id, memberCount: member_count };
 }
 
 /** Every stored list of a generation, best first. */

@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import * as matching from '../../../libs/matching/src';
 import { MatchingThreads } from '../../../src/suggestions/matching-threads';
 import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
-import { ActiveProfilesCache, loadActiveProfiles } from '../../../src/suggestions/member-profiles';
+import { ActiveProfilesCache } from '../../../src/suggestions/member-profiles';
 import { componentsFrom } from '../../../src/suggestions/stored-components';
-import { currentGeneration, readListBars, readListsOf, replaceLists } from '../../../src/suggestions/suggestion-store';
+import { currentGeneration, insertBuildingGeneration, readListBars, readListsOf, replaceLists } from '../../../src/suggestions/suggestion-store';
 import { seededRandom, timeMs } from './stats';
 
 export type Steps = Array<[string, number]>;
@@ -24,16 +24,10 @@ export class Breakdown {
     return this.rolledBack(async (manager, steps) => {
       const current = await currentGeneration(manager);
       if (!current) throw new Error('no current generation');
-      const [loadMs, profiles] = await timeMs(() => loadActiveProfiles(manager));
-      steps.push([`load ${profiles.length.toLocaleString('en')} members`, loadMs]);
-      const [snapshotMs, [{ id }]] = await timeMs(() =>
-        manager.query(
-          `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
-           VALUES ('building', 'breakdown', $1, $2, $3, 1, $4) RETURNING id`,
-          [JSON.stringify(current.weights), current.k, profiles.length, JSON.stringify(profiles)],
-        ),
+      const [snapshotMs, { id, memberCount }] = await timeMs(() =>
+        insertBuildingGeneration(manager, { reason: 'breakdown', weights: current.weights, k: current.k, shardSize }),
       );
-      steps.push(['write snapshot (jsonb)', snapshotMs]);
+      steps.push([`snapshot ${memberCount.toLocaleString('en')} members (one INSERT … SELECT jsonb_agg)`, snapshotMs]);
       const [readMs, [row]] = await timeMs(() => manager.query('SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1', [id]));
       steps.push(['shard: read snapshot', readMs]);
       const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(row.snapshot));
