@@ -75,7 +75,7 @@ export async function insertBuildingGeneration(
 ): Promise<{ id: number; memberCount: number }> {
   const [{ id, member_count }] = await manager.query(
     `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
-     SELECT 'building', $1, $2, $3, count(*), ceil(count(*) / $4::numeric), coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.id), '[]')
+     SELECT 'building', $1, $2, $3, count(*), ceil(count(*) / $4::numeric), coalesce(json_agg(m ORDER BY m.id), '[]')
      FROM (SELECT ${PROFILE_COLUMNS} FROM members WHERE status = 'active') AS m
      RETURNING id, member_count`,
     [reason, JSON.stringify(weights), k, shardSize],

@@ -4,6 +4,7 @@ import { StoreEachSuggestionListAsOneRow1764400000000 } from './1764400000000-st
 import { NotifyReadersOfChanges1764400100000 } from './1764400100000-notify-readers-of-changes';
 import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-api-tokens-and-audit-log';
 import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-suggestion-components';
+import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotifyReadersOfChanges1764400100000,
   CreateApiTokensAndAuditLog1764500000000,
   StoreSuggestionComponents1764600000000,
+  KeepGenerationSnapshotsAsJsonText1764700000000,
 ];

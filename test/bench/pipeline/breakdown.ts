@@ -27,7 +27,7 @@ export class Breakdown {
       const [snapshotMs, { id, memberCount }] = await timeMs(() =>
         insertBuildingGeneration(manager, { reason: 'breakdown', weights: current.weights, k: current.k, shardSize }),
       );
-      steps.push([`snapshot ${memberCount.toLocaleString('en')} members (one INSERT … SELECT jsonb_agg)`, snapshotMs]);
+      steps.push([`snapshot ${memberCount.toLocaleString('en')} members (one INSERT … SELECT json_agg)`, snapshotMs]);
       const [readMs, [row]] = await timeMs(() => manager.query('SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1', [id]));
       steps.push(['shard: read snapshot', readMs]);
       const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(row.snapshot));
