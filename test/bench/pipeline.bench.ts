@@ -18,8 +18,9 @@
  *         standalone worker process, then with two, each timed from the recompute job's arrival
  *         in the queue. Workers are meant to scale out across machines, and one worker already runs
  *         a matching thread per core, so the target is measured with each worker pinned to one core
- *         (taskset), standing for a one-core machine, while PostgreSQL, Redis, the API and the
- *         benchmark float on all cores; the same without pinning follows for comparison. Then one
+ *         (taskset), standing for a one-core machine that takes one job at a time
+ *         (WORKER_CONCURRENCY=1), while PostgreSQL, Redis, the API and the benchmark float on all
+ *         cores; the same with the default concurrency, and without pinning, follow for comparison. Then one
  *         shard job's steps on one core. `--worker-env RECOMPUTE_SHARD_SIZE=1000,WORKER_CONCURRENCY=1`
  *         tries other settings on the workers.
  */
@@ -179,13 +180,22 @@ interface Placement {
   label: string;
   /** taskset core lists of the first and of the second worker; none: both may use every core. */
   cpus?: [string, string];
+  /** Settings of these workers (`--worker-env` overrides them). */
+  env?: Record<string, string>;
   forComparison?: boolean;
 }
 
 const PLACEMENTS: Placement[] = [
   {
-    label: 'scale-out, each worker pinned to one core with taskset, standing for a one-core machine; PostgreSQL, Redis and the API float on both cores',
+    label:
+      'scale-out, each worker pinned to one core with taskset, standing for a one-core machine, and so taking one job at a time (`WORKER_CONCURRENCY=1`); PostgreSQL, Redis and the API float on both cores',
     cpus: ['0', '1'],
+    env: { WORKER_CONCURRENCY: '1' },
+  },
+  {
+    label: 'the same with the default `WORKER_CONCURRENCY=2`: two shards share each worker\'s one core',
+    cpus: ['0', '1'],
+    forComparison: true,
   },
   {
     label: 'unpinned: one worker already runs a matching thread per core, so a second has no core of its own',
@@ -219,10 +229,11 @@ async function worldPart(build: AppBuild, size: number, env: Record<string, stri
   };
   for (const placement of PLACEMENTS) {
     // Fresh processes: a worker sizes its thread pool from its cores once, on first use.
-    const first = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[0] }));
+    const placed = { ...placement.env, ...env };
+    const first = await track(startWorker(build, stack, { env: placed, cpus: placement.cpus?.[0] }));
     log(`${placement.label}: full recompute with 1 worker`);
     const one = await recompute([first]);
-    const second = await track(startWorker(build, stack, { env, cpus: placement.cpus?.[1] }));
+    const second = await track(startWorker(build, stack, { env: placed, cpus: placement.cpus?.[1] }));
     log(`${placement.label}: full recompute with 2 workers`);
     const two = await recompute([first, second]);
     await Promise.all([first.stop(), second.stop()]);
