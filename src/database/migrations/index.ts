@@ -5,6 +5,7 @@ import { NotifyReadersOfChanges1764400100000 } from './1764400100000-notify-read
 import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-api-tokens-and-audit-log';
 import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-suggestion-components';
 import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
+import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-suggestion-lists-in-line';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateApiTokensAndAuditLog1764500000000,
   StoreSuggestionComponents1764600000000,
   KeepGenerationSnapshotsAsJsonText1764700000000,
+  KeepSuggestionListsInLine1764700100000,
 ];
