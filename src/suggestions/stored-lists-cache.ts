@@ -39,7 +39,12 @@ export class StoredListsCache {
 
   /** Loads every list of the current generation in the background, unless a load started moments ago. */
   reloadSoon(manager: EntityManager): void {
-    if (this.loading || Date.now() - this.lastLoadStarted < this.reloadEveryMs) return;
+    if (Date.now() - this.lastLoadStarted >= this.reloadEveryMs) this.reload(manager);
+  }
+
+  /** Loads every list of the current generation in the background (once at a time). */
+  reload(manager: EntityManager): void {
+    if (this.loading) return;
     this.lastLoadStarted = Date.now();
     const keptBefore = this.kept;
     this.loading = readCurrentLists(manager)
