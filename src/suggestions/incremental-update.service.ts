@@ -41,7 +41,7 @@ export class IncrementalUpdateService {
       await this.profiles.refresh(manager);
       this.profiles.preparedNow();
     });
-    this.lists.reload(this.dataSource.manager);
+    void this.lists.reload(this.dataSource.manager);
   }
 
   async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
@@ -57,7 +57,7 @@ export class IncrementalUpdateService {
       const generation = await currentGeneration(manager);
       if (!generation) return undefined; // the first full recompute will include the change
 
-      const kept = this.lists.listsAt(generation.id, await stateVersion(manager));
+      const kept = await this.lists.listsAt(manager, generation.id, await stateVersion(manager));
       await this.profiles.refresh(manager);
       // Only the lists that hold the member or that it now enters can change: read just those. Without
       // the lists in memory, the database reads every list's bar while this thread prepares the members.

@@ -13,6 +13,11 @@ export class ListsInMemory {
     this.replace(lists);
   }
 
+  /** How many lists (all non-empty) are kept. */
+  get size(): number {
+    return this.lists.size;
+  }
+
   /** Stores lists as replaceLists does: an empty list is no list. */
   replace(lists: Iterable<[string, ScoredCandidate[]]>): void {
     for (const [memberId, list] of lists) {

@@ -16,8 +16,7 @@ interface KeptLists {
  * Every transaction that rewrites the current generation's lists also updates the `suggestion_state`
  * row (the incremental update records when it applied a change, and a switch names the new
  * generation), so that row's version (`xmin`, new with each write) tells whether anyone wrote lists
- * since they were kept here. When another worker process did, the caller reads from the database,
- * and a fresh copy is loaded in the background, at most once every few seconds.
+ * since they were kept here. When another worker process did, only the rows it wrote are read again.
  */
 export class StoredListsCache {
   private kept?: KeptLists;
@@ -26,10 +25,27 @@ export class StoredListsCache {
 
   constructor(private readonly reloadEveryMs = 5000) {}
 
-  /** The kept lists if they are still those of `generationId` at `version`, else undefined. */
-  listsAt(generationId: number, version: string): ListsInMemory | undefined {
+  /**
+   * The lists of `generationId` as they are at `version`, or undefined when they are not in memory.
+   * Lists other processes wrote since they were kept are read again: the rows whose `xmin` is younger
+   * than the kept version, since writers of lists take turns under the suggestions lock and so get
+   * transaction ids in turn. A list they emptied was deleted, not written, and only the count of
+   * lists shows it: then everything is loaded again, in the background. Call under the lock.
+   */
+  async listsAt(manager: EntityManager, generationId: number, version: string): Promise<ListsInMemory | undefined> {
     const kept = this.kept;
-    return kept && kept.generationId === generationId && kept.version === version ? kept.lists : undefined;
+    if (!kept || kept.generationId !== generationId) return undefined;
+    if (kept.version === version) return kept.lists;
+    this.kept = undefined;
+    const rows: ListRow[] = await manager.query(
+      'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1 AND age(xmin) < age($2::xid)',
+      [generationId, kept.version],
+    );
+    const [{ total }] = await manager.query('SELECT count(*)::int AS total FROM suggestion_lists WHERE generation_id = $1', [generationId]);
+    kept.lists.replace(rows.map((row) => [row.member_id, listOf(row)]));
+    if (kept.lists.size !== total) return undefined;
+    this.kept = { generationId, version, lists: kept.lists };
+    return kept.lists;
   }
 
   /** Records lists written by this process's own transaction, which left `suggestion_state` at `version`. */
@@ -39,12 +55,12 @@ export class StoredListsCache {
 
   /** Loads every list of the current generation in the background, unless a load started moments ago. */
   reloadSoon(manager: EntityManager): void {
-    if (Date.now() - this.lastLoadStarted >= this.reloadEveryMs) this.reload(manager);
+    if (Date.now() - this.lastLoadStarted >= this.reloadEveryMs) void this.reload(manager);
   }
 
-  /** Loads every list of the current generation in the background (once at a time). */
-  reload(manager: EntityManager): void {
-    if (this.loading) return;
+  /** Loads every list of the current generation in the background (once at a time); callers need not wait. */
+  reload(manager: EntityManager): Promise<void> {
+    if (this.loading) return this.loading;
     this.lastLoadStarted = Date.now();
     const keptBefore = this.kept;
     this.loading = readCurrentLists(manager)
@@ -54,22 +70,27 @@ export class StoredListsCache {
       })
       .catch(() => undefined) // the next miss tries again
       .finally(() => (this.loading = undefined));
+    return this.loading;
   }
 }
 
+interface ListRow {
+  member_id: string;
+  candidate_ids: string[];
+  scores: number[];
+}
+
+const listOf = (row: ListRow): ScoredCandidate[] => row.candidate_ids.map((id, at) => ({ id, score: Number(row.scores[at]) }));
+
 /** The current generation's lists with the state row's version, in one statement and so one snapshot. */
 async function readCurrentLists(manager: EntityManager): Promise<KeptLists | undefined> {
-  const rows: Array<{ version: string; generation_id: number | null; member_id: string | null; candidate_ids: string[] | null; scores: number[] | null }> =
-    await manager.query(
-      `SELECT s.xmin::text AS version, s.current_generation_id AS generation_id, l.member_id, l.candidate_ids, l.scores
-       FROM suggestion_state s LEFT JOIN suggestion_lists l ON l.generation_id = s.current_generation_id
-       WHERE s.id = 1`,
-    );
+  const rows: Array<{ version: string; generation_id: number | null } & (ListRow | { member_id: null })> = await manager.query(
+    `SELECT s.xmin::text AS version, s.current_generation_id AS generation_id, l.member_id, l.candidate_ids, l.scores
+     FROM suggestion_state s LEFT JOIN suggestion_lists l ON l.generation_id = s.current_generation_id
+     WHERE s.id = 1`,
+  );
   if (rows.length === 0 || rows[0].generation_id === null) return undefined;
   const lists: Array<[string, ScoredCandidate[]]> = [];
-  for (const row of rows) {
-    if (row.member_id === null) continue;
-    lists.push([row.member_id, row.candidate_ids!.map((id, at) => ({ id, score: Number(row.scores![at]) }))]);
-  }
+  for (const row of rows) if (row.member_id !== null) lists.push([row.member_id, listOf(row)]);
   return { generationId: rows[0].generation_id, version: rows[0].version, lists: new ListsInMemory(lists) };
 }

@@ -2,6 +2,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { IncrementalUpdateService } from '../../src/suggestions/incremental-update.service';
+import { StoredListsCache } from '../../src/suggestions/stored-lists-cache';
+import { currentGeneration, readLists, stateVersion } from '../../src/suggestions/suggestion-store';
 import { sampleMembers } from '../support/random-members';
 import { settle, storedAndFresh } from '../support/settle';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -56,15 +58,45 @@ describe('stored suggestions converge to a full recompute', () => {
     // its own on the same database) applies changes in between, which that memory does not see.
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
     const otherWorker = new IncrementalUpdateService(dataSource);
+    const inMemory = new StoredListsCache();
+    await inMemory.reload(dataSource.manager);
     for (const [round, [quiet, loud]] of [[ids[3], ids[4]], [ids[5], ids[6]], [ids[7], ids[8]]].entries()) {
       await dataSource.query(`UPDATE members SET needs = '{"culture": 3, "environment": 3}', population = $2 WHERE id = $1`, [quiet, 50_000 + round]);
       await otherWorker.applyMemberChange(quiet);
+      // Lists kept in memory catch up with the rows the other process wrote.
+      const generation = (await currentGeneration(dataSource.manager))!;
+      const caughtUp = await inMemory.listsAt(dataSource.manager, generation.id, await stateVersion(dataSource.manager));
+      expect(caughtUp?.listsOf(ids)).toEqual(await readLists(dataSource.manager, generation.id));
+
       const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
       await t.http.patch(`/api/v1/members/${loud}`).send({ version: member.version, population: 2_000_000 + round }).expect(200);
       await settle(t);
       const { stored, fresh } = await storedAndFresh(t);
       expect(stored).toEqual(fresh);
     }
+  }, 120_000);
+
+  it('when another worker process emptied a list since this one last wrote', async () => {
+    // An emptied list is deleted rather than written, so no row of it says it changed.
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const otherWorker = new IncrementalUpdateService(dataSource);
+    const inMemory = new StoredListsCache();
+    await inMemory.reload(dataSource.manager);
+    const current = 'SELECT current_generation_id FROM suggestion_state WHERE id = 1';
+    const [{ member_id: quiet, candidate_ids: [loud] }] = await dataSource.query(
+      `SELECT member_id, candidate_ids FROM suggestion_lists WHERE generation_id = (${current}) ORDER BY member_id LIMIT 1`,
+    );
+    await dataSource.query(`UPDATE members SET needs = '{}', offers = '{}' WHERE id = $1`, [quiet]);
+    await otherWorker.applyMemberChange(quiet);
+    expect(await dataSource.query(`SELECT 1 FROM suggestion_lists WHERE generation_id = (${current}) AND member_id = $1`, [quiet])).toHaveLength(0);
+    const generation = (await currentGeneration(dataSource.manager))!;
+    expect(await inMemory.listsAt(dataSource.manager, generation.id, await stateVersion(dataSource.manager))).toBeUndefined();
+
+    const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
+    await t.http.patch(`/api/v1/members/${loud}`).send({ version: member.version, population: member.population + 1 }).expect(200);
+    await settle(t);
+    const { stored, fresh } = await storedAndFresh(t);
+    expect(stored).toEqual(fresh);
   }, 120_000);
 });
 

@@ -68,7 +68,7 @@ export class Breakdown {
       const [barsMs, bars] = await timeMs(() => inMemory.barsFor(memberId));
       steps.push([`every list's length and last entry, from memory (${bars.size.toLocaleString('en')} lists)`, barsMs]);
       const [queryMs] = await timeMs(() => readListBars(manager, generation.id, memberId));
-      steps.push(['(the same read from the database, as when another worker wrote lists since)', queryMs]);
+      steps.push(['(the same read from the database, as without the lists in memory)', queryMs]);
       const [touchedMs, touched] = await timeMs(() => matching.listsTouchedBy(memberId, prepared, bars, options));
       steps.push([`listsTouchedBy (${touched.length} lists hold the member or may take it)`, touchedMs]);
       const [readMs, stored] = await timeMs(() => inMemory.listsOf(touched));
