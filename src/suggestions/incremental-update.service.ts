@@ -30,20 +30,6 @@ export class IncrementalUpdateService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Reads the members and the current lists ahead of the first change, which would otherwise read
-   * them itself (about a quarter of a second for the seed): when the process starts, and after it
-   * switched to a new generation.
-   */
-  async warmUp(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
-      await this.profiles.refresh(manager);
-      this.profiles.preparedNow();
-    });
-    void this.lists.reload(this.dataSource.manager);
-  }
-
   async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
     const applied = await this.dataSource.transaction(async (manager) => {
       await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
