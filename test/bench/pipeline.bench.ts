@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack, type BenchStack } from './pipeline/bench-stack';
-import { type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
+import { apiNodeOptions, type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
 import { loadTest } from './pipeline/http-load';
 import { type ApiProcess, type AppProcess, killAll, removeLogs, runBreakdown, startApi, startNestReference, startReferenceServer, startWorker } from './pipeline/processes';
 import { type RecomputeRun, timeRecompute, waitIdle } from './pipeline/recompute-timeline';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     command: ['npm run bench:pipeline', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     setup:
       `API and workers run ${build.runtime === 'compiled' ? 'compiled (swc, as `nest build`)' : 'from TypeScript sources (@swc-node/register)'} ` +
-      'as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; ' +
+      `as child processes with LOG_LEVEL=warn unless noted, K = 50, shards of 1,500 members, WORKER_CONCURRENCY = 2; the API (and the Nest reference) with start:prod's node options (${apiNodeOptions().join(' ')}); ` +
       'autocannon runs in the benchmark process on loopback, 100 connections, random member ids, after a 2 s warm-up.' +
       (values['worker-env'] ? ` The world part's workers run with ${values['worker-env']}.` : ''),
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { transformFile } from '@swc/core';
 
@@ -13,6 +13,14 @@ export interface AppBuild {
 }
 
 const ROOT = resolve(__dirname, '../../..');
+
+/** The node options the API runs with in production: those of `npm run start:prod`. */
+export function apiNodeOptions(): string[] {
+  const startProd: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['start:prod'];
+  const options = /^node((?: --\S+)*) dist\/src\/main\.js$/.exec(startProd);
+  if (!options) throw new Error(`start:prod is not "node [options] dist/src/main.js": ${startProd}`);
+  return options[1].split(' ').filter(Boolean);
+}
 
 /**
  * `compiled` (default): src/, libs/ and these helpers compiled with swc as `nest build` does, into a

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/free-port';
-import type { AppBuild } from './compiled-app';
+import { type AppBuild, apiNodeOptions } from './compiled-app';
 import type { BenchStack } from './bench-stack';
 import type { Steps } from './breakdown';
 
@@ -88,7 +88,7 @@ function start(args: string[], env: NodeJS.ProcessEnv, cpus?: string): AppProces
 
 export async function startApi(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const app = start(build.script('src/main.ts'), childEnv(stack, options, { HOST: '127.0.0.1', PORT: String(port) }));
+  const app = start([...apiNodeOptions(), ...build.script('src/main.ts')], childEnv(stack, options, { HOST: '127.0.0.1', PORT: String(port) }));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(app, 'API', async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.ok === true);
   const health = await (await fetch(`${baseUrl}/health`)).text();
@@ -131,7 +131,8 @@ export async function startReferenceServer(): Promise<ApiProcess> {
 /** The suggestions route in Nest with a fixed answer and no database (nest-reference.ts). */
 export async function startNestReference(build: AppBuild): Promise<ApiProcess> {
   const port = await freePort();
-  const server = start([...build.script('test/bench/pipeline/nest-reference.ts'), String(port)], process.env);
+  // Started as the API is, so that the two compare.
+  const server = start([...apiNodeOptions(), ...build.script('test/bench/pipeline/nest-reference.ts'), String(port)], process.env);
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = `${baseUrl}/api/v1/members/x/suggestions`;
   await waitFor(server, 'Nest reference', async () => (await fetch(probe).catch(() => undefined))?.ok === true);
