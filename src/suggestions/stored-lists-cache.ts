@@ -1,6 +1,7 @@
 import type { ScoredCandidate } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 import { ListsInMemory } from './lists-in-memory';
+import { countLists, type ListRow, listOfRow, readListsWrittenSince } from './suggestion-store';
 
 /** Lists of one generation at one version of `suggestion_state`. */
 interface KeptLists {
@@ -37,13 +38,8 @@ export class StoredListsCache {
     if (!kept || kept.generationId !== generationId) return undefined;
     if (kept.version === version) return kept.lists;
     this.kept = undefined;
-    const rows: ListRow[] = await manager.query(
-      'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1 AND age(xmin) < age($2::xid)',
-      [generationId, kept.version],
-    );
-    const [{ total }] = await manager.query('SELECT count(*)::int AS total FROM suggestion_lists WHERE generation_id = $1', [generationId]);
-    kept.lists.replace(rows.map((row) => [row.member_id, listOf(row)]));
-    if (kept.lists.size !== total) return undefined;
+    kept.lists.replace(await readListsWrittenSince(manager, generationId, kept.version));
+    if (kept.lists.size !== (await countLists(manager, generationId))) return undefined;
     this.kept = { generationId, version, lists: kept.lists };
     return kept.lists;
   }
@@ -74,14 +70,6 @@ export class StoredListsCache {
   }
 }
 
-interface ListRow {
-  member_id: string;
-  candidate_ids: string[];
-  scores: number[];
-}
-
-const listOf = (row: ListRow): ScoredCandidate[] => row.candidate_ids.map((id, at) => ({ id, score: Number(row.scores[at]) }));
-
 /** The current generation's lists with the state row's version, in one statement and so one snapshot. */
 async function readCurrentLists(manager: EntityManager): Promise<KeptLists | undefined> {
   const rows: Array<{ version: string; generation_id: number | null } & (ListRow | { member_id: null })> = await manager.query(
@@ -91,6 +79,6 @@ async function readCurrentLists(manager: EntityManager): Promise<KeptLists | und
   );
   if (rows.length === 0 || rows[0].generation_id === null) return undefined;
   const lists: Array<[string, ScoredCandidate[]]> = [];
-  for (const row of rows) if (row.member_id !== null) lists.push([row.member_id, listOf(row)]);
+  for (const row of rows) if (row.member_id !== null) lists.push([row.member_id, listOfRow(row)]);
   return { generationId: rows[0].generation_id, version: rows[0].version, lists: new ListsInMemory(lists) };
 }

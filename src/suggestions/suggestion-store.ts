@@ -171,16 +171,40 @@ export async function replaceLists(
   );
 }
 
-interface ListRow {
+/** A `suggestion_lists` row as the list queries read it. */
+export interface ListRow {
   member_id: string;
   candidate_ids: string[];
   scores: number[];
 }
 
+/** A stored list, best first, from its row's two arrays. */
+export function listOfRow(row: Pick<ListRow, 'candidate_ids' | 'scores'>): ScoredCandidate[] {
+  return row.candidate_ids.map((id, at) => ({ id, score: Number(row.scores[at]) }));
+}
+
 function listsOf(rows: readonly ListRow[]): Map<string, ScoredCandidate[]> {
   const lists = new Map<string, ScoredCandidate[]>();
-  for (const row of rows) lists.set(row.member_id, row.candidate_ids.map((id, at) => ({ id, score: Number(row.scores[at]) })));
+  for (const row of rows) lists.set(row.member_id, listOfRow(row));
   return lists;
+}
+
+/**
+ * The lists of a generation written after the transaction `version` (an xid, as `xmin::text`) was:
+ * valid while writers of lists take turns under SUGGESTIONS_LOCK, so that their ids follow one another.
+ */
+export async function readListsWrittenSince(manager: EntityManager, generationId: number, version: string): Promise<Map<string, ScoredCandidate[]>> {
+  const rows: ListRow[] = await manager.query(
+    'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1 AND age(xmin) < age($2::xid)',
+    [generationId, version],
+  );
+  return listsOf(rows);
+}
+
+/** How many (non-empty) lists a generation stores. */
+export async function countLists(manager: EntityManager, generationId: number): Promise<number> {
+  const [{ total }] = await manager.query('SELECT count(*)::int AS total FROM suggestion_lists WHERE generation_id = $1', [generationId]);
+  return total;
 }
 
 /** An element of an array literal: quoted, so that any id reads back as written. */

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeFeed } from './change-feed';
 import { MatchingSettingsService } from './matching-settings.service';
 import { loadProfiles, PROFILE_COLUMNS } from './member-profiles';
+import { listOfRow } from './suggestion-store';
 
 export interface StoredList {
   /** The current generation, or null when none is stored yet. */
@@ -200,7 +201,7 @@ async function loadCurrentLists(manager: EntityManager, memberIds: string[] | nu
   const { id, finishedAt, weights } = rows[0];
   for (const row of rows) {
     if (row.member_id === null) continue;
-    lists.set(row.member_id, row.candidate_ids!.map((candidate, at) => ({ id: candidate, score: Number(row.scores![at]) })));
+    lists.set(row.member_id, listOfRow({ candidate_ids: row.candidate_ids!, scores: row.scores! }));
   }
   return { generation: { id, finishedAt, weights }, lists };
 }
