@@ -27,6 +27,6 @@ export async function connectRedisAtStartup(url: string): Promise<Redis> {
   } catch (error) {
     redis.disconnect();
     const where = new URL(url).host;
-    throw new Error(`Cannot reach Redis at ${where} (check REDIS_URL): ${(error as Error).message}`);
+    throw new Error(`Cannot reach Redis at ${where} (check REDIS_URL): ${(error as Error).message}`, { cause: error });
   }
 }

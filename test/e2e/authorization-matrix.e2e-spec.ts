@@ -44,6 +44,8 @@ async function versionOf(t: TestApp, id: string): Promise<number> {
   return (await t.http.get(api(`/members/${id}`)).expect(200)).body.version;
 }
 
+type AnyFunction = (...args: never[]) => unknown;
+
 const at = (path: string) => async () => ({ path });
 
 const CASES: Record<string, RouteCase> = {
@@ -146,14 +148,14 @@ describe('authorization matrix: every route × every kind of caller', () => {
 
   /** Every controller method that is a route, with its name and the two places metadata sits on. */
   function routeHandlers() {
-    const handlers: Array<{ name: string; handler: Function; controller: Function }> = [];
+    const handlers: Array<{ name: string; handler: AnyFunction; controller: AnyFunction }> = [];
     for (const module of t.app.get(ModulesContainer).values()) {
       for (const wrapper of module.controllers.values()) {
         const prototype = Object.getPrototypeOf(wrapper.instance as object);
         for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
           const handler = prototype[name];
           if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-          handlers.push({ name: `${wrapper.name}.${name}`, handler, controller: wrapper.metatype as Function });
+          handlers.push({ name: `${wrapper.name}.${name}`, handler, controller: wrapper.metatype as AnyFunction });
         }
       }
     }

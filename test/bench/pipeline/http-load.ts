@@ -17,6 +17,7 @@ interface AutocannonResult {
   duration: number;
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no types
 const autocannon: Autocannon = require('autocannon');
 
 export interface LoadResult {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Steps } from './breakdown';
 import type { LoadResult } from './http-load';
 import type { RecomputeRun } from './recompute-timeline';
-import { median, percentile, sum } from './stats';
+import { median, percentile } from './stats';
 import { UPDATE_PHASES, type UpdateSample } from './update-latency';
 
 export interface PipelineResults {
