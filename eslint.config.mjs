@@ -5,7 +5,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Frameworks and drivers: the matching library is plain TypeScript over plain data. */
-const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm-*', 'bullmq', 'ioredis', 'pg', '@electric-sql/*', 'class-validator', 'class-transformer'];
+const INFRASTRUCTURE = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm-*',
+  'bullmq',
+  'ioredis',
+  'pg',
+  '@electric-sql/*',
+  'class-validator',
+  'class-transformer',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'coverage/', 'node_modules/', 'web/dist/', 'web/test-results/', 'web/playwright-report/'] },

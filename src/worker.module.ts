@@ -13,7 +13,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, JobsModule, SuggestionsJobsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
+        DatabaseModule,
+        JobsModule,
+        SuggestionsJobsModule,
+      ],
     };
   }
 }

@@ -22,8 +22,7 @@ export interface AuthenticatedRequest {
 
 /** The caller of the current request, or undefined on a public route called anonymously. */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+  (_data: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
 );
 
 export function isCityOfficialOf(principal: Principal | undefined, memberId: string): boolean {

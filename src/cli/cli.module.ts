@@ -13,7 +13,13 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }), DatabaseModule, MembersModule, TokensModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
+        DatabaseModule,
+        MembersModule,
+        TokensModule,
+      ],
     };
   }
 }

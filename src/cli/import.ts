@@ -16,11 +16,16 @@ runWithRegistry(async (app) => {
   }
   try {
     const summary = await app.get(MembersImportService).import(records);
-    console.log(`${file}: ${summary.received} records, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
+    console.log(
+      `${file}: ${summary.received} records, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;
-    const { message, details } = error.getResponse() as { message: string; details: Array<{ index: number; field: string; message: string }> };
+    const { message, details } = error.getResponse() as {
+      message: string;
+      details: Array<{ index: number; field: string; message: string }>;
+    };
     console.error(`${file}: ${message}`);
     for (const detail of details) console.error(`  record ${detail.index}: ${detail.field}: ${detail.message}`);
     return 1;

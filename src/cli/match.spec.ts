@@ -47,7 +47,10 @@ describe('match CLI', () => {
       record('gone', { country: 'TH', offers: { 'disaster-resilience': 3 }, status: 'inactive' }),
     ];
     expect(await run(records, '--top', '5', '--threads', '1')).toBe(0);
-    const output = (await readFile(join(dir, 'out.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const output = (await readFile(join(dir, 'out.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(output.map((l) => l.city)).toEqual(['suva', 'iloilo', 'cebu']);
     expect(output[0].suggestions.map((s: { city: string }) => s.city)).toEqual(['iloilo', 'cebu']);
     expect(output[1].suggestions).toEqual([{ city: 'suva', score: output[0].suggestions[0].score }]);
@@ -56,7 +59,10 @@ describe('match CLI', () => {
   });
 
   it('applies a weights file', async () => {
-    const records = [record('a', { country: 'FJ', needs: { 'disaster-resilience': 3 } }), record('b', { offers: { 'disaster-resilience': 3 } })];
+    const records = [
+      record('a', { country: 'FJ', needs: { 'disaster-resilience': 3 } }),
+      record('b', { offers: { 'disaster-resilience': 3 } }),
+    ];
     await writeFile(join(dir, 'w.json'), JSON.stringify({ thematic: 1, shared: 0, population: 0, geo: 0, language: 0 }));
     expect(await run(records, '--top', '1', '--weights', join(dir, 'w.json'))).toBe(0);
     // Only thematic counts: a←b = 1, b←a = 0 (b needs nothing), harmonic mean 0.

@@ -8,7 +8,10 @@ import { CliModule } from './cli.module';
 /** Runs a command against the configured database (embedded under DATA_DIR, or DATABASE_URL). */
 export function runWithRegistry(command: (app: INestApplicationContext) => Promise<number>): void {
   const config = loadConfigurationOrExit();
-  NestFactory.createApplicationContext(CliModule.forRoot({ ...config, logLevel: 'warn' }), { logger: ['error', 'warn'], abortOnError: false })
+  NestFactory.createApplicationContext(CliModule.forRoot({ ...config, logLevel: 'warn' }), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  })
     .then(async (app) => {
       const exitCode = await command(app).finally(() => app.close());
       process.exit(exitCode);

@@ -28,14 +28,27 @@ export async function runTokenCreate(argv: string[], tokens: TokensService, io: 
     io.err(`${(error as Error).message}\n${TOKEN_CREATE_USAGE}`);
     return 2;
   }
-  const dto = plainToInstance(CreateTokenDto, { role: values.role, label: values.label, memberId: values.member, expiresAt: values.expires });
+  const dto = plainToInstance(CreateTokenDto, {
+    role: values.role,
+    label: values.label,
+    memberId: values.member,
+    expiresAt: values.expires,
+  });
   const errors = flattenValidationErrors(validateSync(dto));
   if (errors.length > 0) {
     for (const error of errors) io.err(`${FLAG_OF[error.field] ?? error.field}: ${error.message}`);
     io.err(TOKEN_CREATE_USAGE);
     return 2;
   }
-  const entry = { tokenId: null, role: null, clientAddress: 'command line', method: 'CLI', route: 'token:create', entity: 'token', entityId: null };
+  const entry = {
+    tokenId: null,
+    role: null,
+    clientAddress: 'command line',
+    method: 'CLI',
+    route: 'token:create',
+    entity: 'token',
+    entityId: null,
+  };
   try {
     const token = await auditContextStorage.run({ entry }, () => tokens.create(dto, null));
     io.out(`created ${token.role} token ${token.id} (${token.label}${token.memberId ? `, member ${token.memberId}` : ''})`);

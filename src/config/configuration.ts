@@ -6,9 +6,7 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-export type DatabaseConfig =
-  | { kind: 'embedded'; dataDir: string | null }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'embedded'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string; prefix: string };
 
@@ -29,11 +27,13 @@ export interface AppConfig {
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
   // From the validation rules, not from an instance: how class fields compile must not matter.
   const known = [
-    ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((rule) => rule.propertyName)),
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+        .map((rule) => rule.propertyName),
+    ),
   ];
-  const relevant = Object.fromEntries(
-    known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
-  );
+  const relevant = Object.fromEntries(known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
   const variables = plainToInstance(EnvironmentVariables, relevant);
   const errors = validateSync(variables, { skipMissingProperties: false });
   if (errors.length > 0) {
@@ -42,9 +42,7 @@ export function validateEnvironment(env: Record<string, unknown>): EnvironmentVa
       const constraints = error.constraints ?? {};
       const typeCheck = ['isInt', 'isEnum', 'matches', 'isIn'].find((key) => key in constraints);
       const messages = typeCheck ? [constraints[typeCheck]] : Object.values(constraints);
-      return messages.some((message) => message.startsWith(error.property))
-        ? messages[0]
-        : `${error.property}: ${messages.join('; ')}`;
+      return messages.some((message) => message.startsWith(error.property)) ? messages[0] : `${error.property}: ${messages.join('; ')}`;
     });
     throw new ConfigurationError(`Invalid configuration: ${lines.join('; ')}`);
   }

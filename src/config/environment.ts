@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
@@ -17,56 +16,85 @@ export enum WorkersMode {
  * variables comes from the validation rules, so every field needs at least one decorator.
  */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST: string = '0.0.0.0';
 
   /** PostgreSQL connection string; absent means the embedded PGlite database under DATA_DIR. */
-  @IsOptional() @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string = undefined;
 
   /** Redis connection string for BullMQ; absent means jobs run in-process. */
-  @IsOptional() @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string = undefined;
 
   /** Where the embedded database lives; `memory` keeps it in memory (tests). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR: string = './data';
 
   /** Whether the API process also runs job processors (services stack only). */
-  @IsOptional() @IsEnum(WorkersMode, { message: 'WORKERS must be one of: inline, off' })
+  @IsOptional()
+  @IsEnum(WorkersMode, { message: 'WORKERS must be one of: inline, off' })
   WORKERS: WorkersMode = WorkersMode.Inline;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   WORKER_CONCURRENCY: number = 2;
 
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
-  @IsOptional() @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
   QUEUE_PREFIX: string = 'citymatch';
 
   /** Largest accepted request body, in megabytes (bulk import of 50,000 members needs about 20). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
   BODY_LIMIT_MB: number = 64;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
   /** How many suggestions are stored per member. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   SUGGESTIONS_K: number = 50;
 
   /** Source members per shard job of a full recompute: smaller shards spread better over workers. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
   RECOMPUTE_SHARD_SIZE: number = 1500;
 
   /** The nightly safety-net recompute (cron, services stack); `off` disables it. */
-  @IsOptional() @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'RECOMPUTE_CRON must be a cron pattern such as "0 3 * * *" or off' })
+  @IsOptional()
+  @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'RECOMPUTE_CRON must be a cron pattern such as "0 3 * * *" or off' })
   RECOMPUTE_CRON: string = '0 3 * * *';
 
   /** Browser origins allowed to call the API (comma-separated, or `*`); empty allows none. */
-  @IsOptional() @Matches(/^(|\*|https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*)$/, {
+  @IsOptional()
+  @Matches(/^(|\*|https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*)$/, {
     message: 'CORS_ORIGINS must be * or a comma-separated list of http(s):// origins',
   })
   CORS_ORIGINS: string = '';
@@ -75,22 +103,36 @@ export class EnvironmentVariables {
    * Behind a reverse proxy or load balancer: how many proxy hops to trust for the client address
    * (X-Forwarded-For), which rate limits and the audit log use. 0 trusts none.
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
   TRUST_PROXY_HOPS: number = 0;
 
   /** Requests per minute per API token; 0 turns rate limiting off. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
   /** Requests per minute per client address without a valid token; 0 turns it off. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: number = 60;
 
   /** `auto` creates and prints one admin token on the embedded stack's first start (no token yet). */
-  @IsOptional() @IsIn(['auto', 'off'])
+  @IsOptional()
+  @IsIn(['auto', 'off'])
   FIRST_ADMIN_TOKEN: 'auto' | 'off' = 'auto';
 
   /** `auto` loads the GeoNames demo members into an empty embedded database at start. */
-  @IsOptional() @IsIn(['auto', 'off'])
+  @IsOptional()
+  @IsIn(['auto', 'off'])
   SEED_DEMO_DATA: 'auto' | 'off' = 'auto';
 }

@@ -20,9 +20,6 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 1500 }),
-      () => this.queue.check('queue'),
-    ]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.queue.check('queue')]);
   }
 }

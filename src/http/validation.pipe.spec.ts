@@ -4,7 +4,10 @@ import { Type } from 'class-transformer';
 import { createValidationPipe } from './validation.pipe';
 
 class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Max(100)
   limit: number = 20;
 }
 

@@ -86,7 +86,8 @@ describe(`job queue on the ${TEST_STACK} stack`, () => {
         seen.push(memberId);
       });
       const { queue, close } = await queueFor(stack, handlers);
-      for (let i = 0; i < 5; i += 1) await queue.enqueue('member.changed', { memberId: 'same' }, { coalesceKey: 'member.changed-same', delayMs: 300 });
+      for (let i = 0; i < 5; i += 1)
+        await queue.enqueue('member.changed', { memberId: 'same' }, { coalesceKey: 'member.changed-same', delayMs: 300 });
       await until(() => seen.length >= 1);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(seen).toEqual(['same']);

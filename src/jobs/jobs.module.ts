@@ -54,10 +54,14 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       await queue.queue.removeJobScheduler(NIGHTLY_RECOMPUTE_SCHEDULER);
       return;
     }
-    await queue.queue.upsertJobScheduler(NIGHTLY_RECOMPUTE_SCHEDULER, { pattern: cron }, {
-      name: 'suggestions.recompute',
-      data: { reason: 'nightly' },
-    });
+    await queue.queue.upsertJobScheduler(
+      NIGHTLY_RECOMPUTE_SCHEDULER,
+      { pattern: cron },
+      {
+        name: 'suggestions.recompute',
+        data: { reason: 'nightly' },
+      },
+    );
   }
 
   /** Before any shutdown hook closes a connection (TypeORM's runs before ours): running jobs finish with the database open. */

@@ -126,7 +126,8 @@ export class MembersService {
     const details: Array<{ field: string; message: string }> = [];
     const checkThemes = (field: 'needs' | 'offers', levels: ThemeLevels) => {
       for (const slug of Object.keys(levels)) {
-        if (!knownThemes.has(slug)) details.push({ field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
+        if (!knownThemes.has(slug))
+          details.push({ field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
       }
     };
     checkThemes('needs', member.needs);

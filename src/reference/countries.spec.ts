@@ -1,12 +1,6 @@
 import worldCountries from 'world-countries';
 
-import {
-  ASIA_PACIFIC_COUNTRY_CODES,
-  countryByCode,
-  isAsiaPacific,
-  isCountryCode,
-  subregionOf,
-} from './countries';
+import { ASIA_PACIFIC_COUNTRY_CODES, countryByCode, isAsiaPacific, isCountryCode, subregionOf } from './countries';
 import { isLanguageCode } from './languages';
 
 describe('countries', () => {

@@ -12,9 +12,7 @@ interface Iso6393Entry {
 }
 
 const NAMES: ReadonlyMap<string, string> = new Map(
-  (iso6393 as Iso6393Entry[])
-    .filter((entry) => entry.scope !== 'special')
-    .map((entry) => [entry.iso6393, entry.name]),
+  (iso6393 as Iso6393Entry[]).filter((entry) => entry.scope !== 'special').map((entry) => [entry.iso6393, entry.name]),
 );
 
 /** True for a lower-case ISO 639-3 code such as 'ind', 'eng' or 'mri'. */

@@ -16,7 +16,8 @@ export class DismissalsService {
     return this.dataSource.transaction(async (manager) => {
       const member = await manager.findOne(Member, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw memberNotFound(memberId);
-      if (candidateId === memberId) throw invalidInput('a member cannot dismiss itself', [{ field: 'candidateId', message: 'a member cannot dismiss itself' }]);
+      if (candidateId === memberId)
+        throw invalidInput('a member cannot dismiss itself', [{ field: 'candidateId', message: 'a member cannot dismiss itself' }]);
       if (!(await manager.existsBy(Member, { id: candidateId }))) {
         throw invalidInput(`unknown member id "${candidateId}"`, [{ field: 'candidateId', message: `unknown member id "${candidateId}"` }]);
       }

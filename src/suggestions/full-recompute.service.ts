@@ -9,7 +9,15 @@ import { JobQueue } from '../jobs/job-queue';
 import { MatchingSettingsService } from './matching-settings.service';
 import { MatchingThreads } from './matching-threads';
 import { componentsFrom } from './stored-components';
-import { type ComponentsOf, generationById, insertBuildingGeneration, replaceLists, returnedRows, SUGGESTIONS_LOCK, SUGGESTIONS_LOCK_KEY } from './suggestion-store';
+import {
+  type ComponentsOf,
+  generationById,
+  insertBuildingGeneration,
+  replaceLists,
+  returnedRows,
+  SUGGESTIONS_LOCK,
+  SUGGESTIONS_LOCK_KEY,
+} from './suggestion-store';
 
 /** Lists one write transaction stores (one row each, about 1 KB with K = 50). */
 const WRITE_SLICE_MEMBERS = 2000;
@@ -66,7 +74,9 @@ export class FullRecomputeService {
 
   /** Computes and stores one shard's lists; running it again replaces what it stored before. */
   async computeShard(generationId: number, start: number, end: number): Promise<void> {
-    const [building] = await this.dataSource.query(`SELECT 1 FROM suggestion_generations WHERE id = $1 AND state = 'building'`, [generationId]);
+    const [building] = await this.dataSource.query(`SELECT 1 FROM suggestion_generations WHERE id = $1 AND state = 'building'`, [
+      generationId,
+    ]);
     const dataset = building && (await this.generationDataset(generationId));
     if (!dataset) return; // superseded or already switched: nothing to do
     const lists = await this.threads.topK(dataset.prepared, { k: dataset.k, weights: dataset.weights, sourceRange: [start, end] });
@@ -91,7 +101,10 @@ export class FullRecomputeService {
       const loading = this.loadGenerationDataset(generationId);
       this.dataset = { generationId, loading };
       // A failed read is not kept: the retried shard reads again.
-      loading.then((found) => !found && this.forget(generationId), () => this.forget(generationId));
+      loading.then(
+        (found) => !found && this.forget(generationId),
+        () => this.forget(generationId),
+      );
     }
     return this.dataset.loading;
   }
@@ -107,7 +120,12 @@ export class FullRecomputeService {
     );
     if (!row) return undefined;
     const profiles = new Map((row.snapshot as MatchProfile[]).map((profile) => [profile.id, profile]));
-    return { prepared: prepareDataset(profiles.values()), componentsOf: componentsFrom((id) => profiles.get(id)), weights: row.weights, k: row.k };
+    return {
+      prepared: prepareDataset(profiles.values()),
+      componentsOf: componentsFrom((id) => profiles.get(id)),
+      weights: row.weights,
+      k: row.k,
+    };
   }
 
   /**
@@ -125,10 +143,9 @@ export class FullRecomputeService {
       const previous = returnedRows<{ id: number }>(
         await manager.query(`UPDATE suggestion_generations SET state = 'superseded' WHERE state = 'complete' RETURNING id`),
       );
-      await manager.query(
-        `UPDATE suggestion_generations SET state = 'complete', finished_at = now(), snapshot = NULL WHERE id = $1`,
-        [generationId],
-      );
+      await manager.query(`UPDATE suggestion_generations SET state = 'complete', finished_at = now(), snapshot = NULL WHERE id = $1`, [
+        generationId,
+      ]);
       await manager.query('UPDATE suggestion_state SET current_generation_id = $1 WHERE id = 1', [generationId]);
       const rechecks = returnedRows<{ member_id: string }>(
         await manager.query('DELETE FROM suggestion_rechecks WHERE generation_id = $1 RETURNING member_id', [generationId]),

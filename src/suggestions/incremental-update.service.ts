@@ -35,10 +35,10 @@ export class IncrementalUpdateService {
       await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
       const building = await buildingGeneration(manager);
       if (building) {
-        await manager.query(
-          'INSERT INTO suggestion_rechecks (generation_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-          [building.id, memberId],
-        );
+        await manager.query('INSERT INTO suggestion_rechecks (generation_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          building.id,
+          memberId,
+        ]);
       }
       const generation = await currentGeneration(manager);
       if (!generation) return undefined; // the first full recompute will include the change

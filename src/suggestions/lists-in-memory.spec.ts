@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { ListsInMemory } from './lists-in-memory';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
-const list = fc.uniqueArray(fc.constantFrom(...ids), { maxLength: 4 }).map((candidates) => candidates.map((id, rank) => ({ id, score: 1 - rank / 10 })));
+const list = fc
+  .uniqueArray(fc.constantFrom(...ids), { maxLength: 4 })
+  .map((candidates) => candidates.map((id, rank) => ({ id, score: 1 - rank / 10 })));
 const lists = fc.array(fc.tuple(fc.constantFrom(...ids), list), { maxLength: 8 });
 
 /** The bars as the database query computes them, from every list. */
 function barsByScan(stored: Map<string, ScoredCandidate[]>, changedId: string): Map<string, ListBar> {
   const bars = new Map<string, ListBar>();
-  for (const [memberId, l] of stored) bars.set(memberId, { length: l.length, worst: l[l.length - 1], holds: l.some((s) => s.id === changedId) });
+  for (const [memberId, l] of stored)
+    bars.set(memberId, { length: l.length, worst: l[l.length - 1], holds: l.some((s) => s.id === changedId) });
   return bars;
 }
 

@@ -43,9 +43,7 @@ export class RecomputeStatusService {
     return {
       queue: this.queue instanceof BullMqJobQueue ? await this.queueCounts(this.queue) : { kind: 'in-process' },
       outbox: { pending: lag.recordedJobs, oldest: lag.oldestRecordedJob },
-      building: building
-        ? { ...building, progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal }
-        : null,
+      building: building ? { ...building, progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal } : null,
       current: current ?? null,
       lag: {
         newestMemberChange: lag.newestMemberChange,

@@ -85,10 +85,9 @@ export async function insertBuildingGeneration(
 
 /** Every stored list of a generation, best first. */
 export async function readLists(manager: EntityManager, generationId: number): Promise<Map<string, ScoredCandidate[]>> {
-  const rows: ListRow[] = await manager.query(
-    'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1',
-    [generationId],
-  );
+  const rows: ListRow[] = await manager.query('SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1', [
+    generationId,
+  ]);
   return listsOf(rows);
 }
 
@@ -193,7 +192,11 @@ function listsOf(rows: readonly ListRow[]): Map<string, ScoredCandidate[]> {
  * The lists of a generation written after the transaction `version` (an xid, as `xmin::text`) was:
  * valid while writers of lists take turns under SUGGESTIONS_LOCK, so that their ids follow one another.
  */
-export async function readListsWrittenSince(manager: EntityManager, generationId: number, version: string): Promise<Map<string, ScoredCandidate[]>> {
+export async function readListsWrittenSince(
+  manager: EntityManager,
+  generationId: number,
+  version: string,
+): Promise<Map<string, ScoredCandidate[]>> {
   const rows: ListRow[] = await manager.query(
     'SELECT member_id, candidate_ids, scores FROM suggestion_lists WHERE generation_id = $1 AND age(xmin) < age($2::xid)',
     [generationId, version],
@@ -226,7 +229,12 @@ export async function readStoredComponents(
   const bytes = Uint8Array.from(row.components);
   const values = new Float32Array(bytes.buffer, 0, bytes.length / 4);
   const ranks = values.length / PER_SUGGESTION;
-  return Array.from({ length: ranks }, (_, rank) =>
-    Object.fromEntries(STORED_COMPONENTS.map((name, n) => [name, values[rank * PER_SUGGESTION + n]])) as Record<(typeof STORED_COMPONENTS)[number], number>,
+  return Array.from(
+    { length: ranks },
+    (_, rank) =>
+      Object.fromEntries(STORED_COMPONENTS.map((name, n) => [name, values[rank * PER_SUGGESTION + n]])) as Record<
+        (typeof STORED_COMPONENTS)[number],
+        number
+      >,
   );
 }

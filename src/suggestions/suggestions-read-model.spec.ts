@@ -5,7 +5,14 @@ import { SuggestionsReadModel } from './suggestions-read-model';
 
 /** A list row as the read model's query returns it. */
 function row(generation: number, memberId: string, candidates: string[]) {
-  return { id: generation, finishedAt: null, weights: {}, member_id: memberId, candidate_ids: candidates, scores: candidates.map(() => 0.5) };
+  return {
+    id: generation,
+    finishedAt: null,
+    weights: {},
+    member_id: memberId,
+    candidate_ids: candidates,
+    scores: candidates.map(() => 0.5),
+  };
 }
 
 /** A database whose answers to the lists query the test hands out one at a time. */

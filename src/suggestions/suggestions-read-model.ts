@@ -81,7 +81,10 @@ export class SuggestionsReadModel {
       else if (this.switching) for (const id of JSON.parse(rest) as string[]) this.switching.changedIds.add(id);
       else this.listsChanged(this.lists, JSON.parse(rest));
     } else if (kind === 'members') {
-      this.members = rest === '*' || !this.members ? undefined : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
+      this.members =
+        rest === '*' || !this.members
+          ? undefined
+          : this.keep(this.patchMembers(this.members, JSON.parse(rest)), () => (this.members = undefined));
     }
   }
 
@@ -187,15 +190,21 @@ function loadListsOf(manager: EntityManager, memberIds: string[]): Promise<Lists
 }
 
 async function loadCurrentLists(manager: EntityManager, memberIds: string[] | null): Promise<ListsSnapshot> {
-  const rows: Array<{ id: number; finishedAt: Date | null; weights: Weights; member_id: string | null; candidate_ids: string[] | null; scores: number[] | null }> =
-    await manager.query(
-      `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
+  const rows: Array<{
+    id: number;
+    finishedAt: Date | null;
+    weights: Weights;
+    member_id: string | null;
+    candidate_ids: string[] | null;
+    scores: number[] | null;
+  }> = await manager.query(
+    `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
        FROM suggestion_state s
        JOIN suggestion_generations g ON g.id = s.current_generation_id
        LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND ($1::text[] IS NULL OR l.member_id = ANY($1))
        WHERE s.id = 1`,
-      [memberIds],
-    );
+    [memberIds],
+  );
   const lists = new Map<string, ScoredCandidate[]>();
   if (rows.length === 0) return { generation: null, lists };
   const { id, finishedAt, weights } = rows[0];

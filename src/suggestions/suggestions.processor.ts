@@ -15,7 +15,9 @@ export class SuggestionsProcessor implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('member.changed', ({ memberId }) => this.incremental.applyMemberChange(memberId));
     this.handlers.register('suggestions.recompute', ({ reason }) => this.fullRecompute.start(reason));
-    this.handlers.register('suggestions.shard', ({ generationId, start, end }) => this.fullRecompute.computeShard(generationId, start, end));
+    this.handlers.register('suggestions.shard', ({ generationId, start, end }) =>
+      this.fullRecompute.computeShard(generationId, start, end),
+    );
     this.handlers.register('suggestions.finish', ({ generationId }) => this.fullRecompute.finish(generationId));
   }
 }

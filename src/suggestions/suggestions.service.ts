@@ -1,4 +1,11 @@
-import { explainMatch, rankPrepared, type MatchExplanation, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import {
+  explainMatch,
+  rankPrepared,
+  type MatchExplanation,
+  type MatchProfile,
+  type ScoredCandidate,
+  type Weights,
+} from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -60,7 +67,8 @@ export class SuggestionsService {
     const stored = filtered ? undefined : await this.readModel.stored(memberId);
     const generation = stored?.generation;
     if (stored && generation && !query.explain) {
-      const view = () => this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members);
+      const view = () =>
+        this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members);
       return { view, json: () => this.memoised(stored.version, members, `${query.limit}:${memberId}`, () => JSON.stringify(view())) };
     }
 
@@ -105,7 +113,9 @@ export class SuggestionsService {
   ): SuggestionsView {
     return {
       memberId,
-      generation: generation ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null } : null,
+      generation: generation
+        ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null }
+        : null,
       filtered,
       suggestions: ranked.map((candidate, index) => {
         const other = members.get(candidate.id)!;

@@ -64,7 +64,11 @@ async function main(): Promise<void> {
     `# ${cpus()[0]?.model ?? 'unknown CPU'}, ${threads} threads, node ${process.version}, k = ${K}` +
       (wasm ? '' : ', whole scan in JavaScript (--wasm off)'),
   );
-  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}\n`);
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}\n`,
+  );
   console.log(
     '| dataset | members | prepare | pairs | 1 thread | pairs/s (1) | ' +
       `${threads} threads | pairs/s (${threads}) | speed-up | load average | cores used (${threads}) |`,
@@ -94,8 +98,7 @@ async function main(): Promise<void> {
       const manyRate = many.pairs / many.seconds;
       // On a slice, the speed-up compares the same rows on one thread and on all: rows differ
       // in cost per pair (how many pairs pass the first pass, how long their column range is).
-      const sliceOnMany =
-        set.singleThreadShare < 1 ? await best(repeat, () => timed(prepared, all, [0, oneEnd], wasm)) : many;
+      const sliceOnMany = set.singleThreadShare < 1 ? await best(repeat, () => timed(prepared, all, [0, oneEnd], wasm)) : many;
       const speedUp = one.seconds / sliceOnMany.seconds;
       const oneTime = set.singleThreadShare < 1 ? `(${(many.pairs / oneRate).toFixed(1)} s est.)` : `${one.seconds.toFixed(2)} s`;
       console.log(
@@ -109,7 +112,11 @@ async function main(): Promise<void> {
     await Promise.all([single.close(), all.close()]);
   }
   // Other work on the machine slows every figure down, the multi-thread ones most.
-  console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
 }
 
 async function timed(prepared: PreparedDataset, pool: TopKPool, sourceRange: [number, number], wasm: boolean) {

@@ -31,7 +31,17 @@ import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack, type BenchStack } from './pipeline/bench-stack';
 import { apiNodeOptions, type AppBuild, buildApp, type Runtime } from './pipeline/compiled-app';
 import { loadTest } from './pipeline/http-load';
-import { type ApiProcess, type AppProcess, killAll, removeLogs, runBreakdown, startApi, startNestReference, startReferenceServer, startWorker } from './pipeline/processes';
+import {
+  type ApiProcess,
+  type AppProcess,
+  killAll,
+  removeLogs,
+  runBreakdown,
+  startApi,
+  startNestReference,
+  startReferenceServer,
+  startWorker,
+} from './pipeline/processes';
 import { type RecomputeRun, timeRecompute, waitIdle } from './pipeline/recompute-timeline';
 import { type PipelineResults, renderMarkdown, writeToDocs } from './pipeline/report';
 import { measureUpdates } from './pipeline/update-latency';
@@ -130,7 +140,10 @@ async function seedPart(build: AppBuild, samples: number, seconds: number, only?
   if (runs('reads')) {
     log(`reference: a bare node:http server, ${seconds} s`);
     const reference = await track(startReferenceServer());
-    reads.push({ label: 'reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine\'s ceiling)', result: await loadTest(reference, ids, unfiltered, { seconds }) });
+    reads.push({
+      label: "reference: bare `node:http` server answering a fixed 2.5 KB JSON (the machine's ceiling)",
+      result: await loadTest(reference, ids, unfiltered, { seconds }),
+    });
     await reference.stop();
     log(`reference: the suggestions route in Nest without the database, ${seconds} s`);
     const nestReference = await track(startNestReference(build));
@@ -149,12 +162,23 @@ async function seedPart(build: AppBuild, samples: number, seconds: number, only?
     log(`GET suggestions?theme=climate-change on one connection, ${seconds} s`);
     reads.push({
       label: 'GET …/suggestions?theme=climate-change, 1 connection (the cost of one request)',
-      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { connections: 1, seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, {
+        connections: 1,
+        seconds,
+        warmupSeconds: 0,
+        stack,
+        pids: [api.child.pid!],
+      }),
     });
     log(`GET suggestions?theme=climate-change, ${seconds} s`);
     reads.push({
       label: 'GET …/suggestions?theme=climate-change (warmed up by the run above)',
-      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] }),
+      result: await loadTest(api, ids, (id) => `${unfiltered(id)}?theme=climate-change`, {
+        seconds,
+        warmupSeconds: 0,
+        stack,
+        pids: [api.child.pid!],
+      }),
       target: (r) => r.requestsPerSecond >= 500,
       targetText: '≥ 500 req/s',
     });
@@ -165,14 +189,26 @@ async function seedPart(build: AppBuild, samples: number, seconds: number, only?
     const linesBefore = api.output().split('\n').length;
     const withLogs = await loadTest(api, ids, unfiltered, { seconds, warmupSeconds: 0, stack, pids: [api.child.pid!] });
     const linesPerRequest = (api.output().split('\n').length - linesBefore) / withLogs.requests;
-    reads.push({ label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`, result: withLogs });
+    reads.push({
+      label: `GET …/suggestions, no filter, LOG_LEVEL=info (${linesPerRequest.toFixed(1)} JSON log lines per request, to a file)`,
+      result: withLogs,
+    });
   }
   await api.stop();
 
-  log('timing the jobs\' steps one by one');
+  log("timing the jobs' steps one by one");
   const steps = runs('steps') ? await runBreakdown(build, stack, SHARD_SIZE) : { shard: [], incremental: [], read: [] };
   await stack.dispose();
-  return { importRun, postRuns, oneShardRun, updates, reads, shardSteps: steps.shard, incrementalSteps: steps.incremental, readSteps: steps.read };
+  return {
+    importRun,
+    postRuns,
+    oneShardRun,
+    updates,
+    reads,
+    shardSteps: steps.shard,
+    incrementalSteps: steps.incremental,
+    readSteps: steps.read,
+  };
 }
 
 /** How the world part places the worker processes on the cores. */
@@ -193,7 +229,7 @@ const PLACEMENTS: Placement[] = [
     env: { WORKER_CONCURRENCY: '1' },
   },
   {
-    label: 'the same with the default `WORKER_CONCURRENCY=2`: two shards share each worker\'s one core',
+    label: "the same with the default `WORKER_CONCURRENCY=2`: two shards share each worker's one core",
     cpus: ['0', '1'],
     forComparison: true,
   },
@@ -203,7 +239,11 @@ const PLACEMENTS: Placement[] = [
   },
 ];
 
-async function worldPart(build: AppBuild, size: number, env: Record<string, string>): Promise<Pick<PipelineResults, 'scaleOut' | 'scaleOutSteps'>> {
+async function worldPart(
+  build: AppBuild,
+  size: number,
+  env: Record<string, string>,
+): Promise<Pick<PipelineResults, 'scaleOut' | 'scaleOutSteps'>> {
   const records = loadGeoNamesProfiles({ minPopulation: 5000, region: 'world' })
     .sort((a, b) => b.population - a.population || (a.id < b.id ? -1 : 1))
     .slice(0, size);
@@ -217,13 +257,18 @@ async function worldPart(build: AppBuild, size: number, env: Record<string, stri
   await waitIdle(stack);
   await warmUp.stop();
   // What each worker process pays once (reading and preparing the snapshot) against what each shard costs.
-  log('scale-out: one shard job\'s steps, on one core');
+  log("scale-out: one shard job's steps, on one core");
   const shardSize = Number(env.RECOMPUTE_SHARD_SIZE ?? SHARD_SIZE);
   const scaleOutSteps = (await runBreakdown(build, stack, shardSize, { parts: ['shard'], cpus: '0' })).shard;
   const results: NonNullable<PipelineResults['scaleOut']> = [];
   const recompute = async (workers: AppProcess[]) => {
     await settle(stack);
-    const run = await timeRecompute(stack, () => post(api, '/api/v1/recompute'), workers.map((worker) => worker.child.pid!), { pollMs: 50 });
+    const run = await timeRecompute(
+      stack,
+      () => post(api, '/api/v1/recompute'),
+      workers.map((worker) => worker.child.pid!),
+      { pollMs: 50 },
+    );
     await waitIdle(stack);
     return run;
   };
@@ -245,7 +290,15 @@ async function worldPart(build: AppBuild, size: number, env: Record<string, stri
       twos.push(await recompute([first, second]));
     }
     await Promise.all([first.stop(), second.stop()]);
-    results.push({ label: placement.label, members: records.length, one: medianRun(ones), two: medianRun(twos), ones, twos, forComparison: placement.forComparison });
+    results.push({
+      label: placement.label,
+      members: records.length,
+      one: medianRun(ones),
+      two: medianRun(twos),
+      ones,
+      twos,
+      forComparison: placement.forComparison,
+    });
   }
   await api.stop();
   await stack.dispose();
@@ -293,7 +346,9 @@ async function post(api: ApiProcess, path: string, body?: unknown): Promise<void
 async function describeMachine(): Promise<string> {
   const stack = await createBenchStack(SERVER_URL, REDIS_URL);
   try {
-    const { rows: [{ server_version }] } = await stack.db.query('SHOW server_version');
+    const {
+      rows: [{ server_version }],
+    } = await stack.db.query('SHOW server_version');
     const redis = /redis_version:(\S+)/.exec(await stack.redis.info('server'))?.[1];
     return (
       `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB, ` +

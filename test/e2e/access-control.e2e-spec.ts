@@ -16,7 +16,9 @@ const lastAuditId = async (t: TestApp): Promise<number> =>
 async function auditEntries(t: TestApp, query: string, afterId: number, count = 1): Promise<Array<Record<string, unknown>>> {
   for (let attempt = 0; ; attempt += 1) {
     const { body } = await t.http.get(api(`/audit?${query}`)).expect(200);
-    const complete = body.items.filter((item: { id: string; statusCode: number | null }) => Number(item.id) > afterId && item.statusCode !== null);
+    const complete = body.items.filter(
+      (item: { id: string; statusCode: number | null }) => Number(item.id) > afterId && item.statusCode !== null,
+    );
     if (complete.length >= count || attempt > 100) return complete;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -25,7 +27,13 @@ async function auditEntries(t: TestApp, query: string, afterId: number, count = 
 describe('access control', () => {
   let t: TestApp;
   const own = memberRecord({ id: 'ac-suva', name: 'Suva', country: 'FJ', needs: { 'disaster-resilience': 3 }, offers: { culture: 2 } });
-  const other = memberRecord({ id: 'ac-iloilo', name: 'Iloilo', country: 'PH', needs: { culture: 3 }, offers: { 'disaster-resilience': 3 } });
+  const other = memberRecord({
+    id: 'ac-iloilo',
+    name: 'Iloilo',
+    country: 'PH',
+    needs: { culture: 3 },
+    offers: { 'disaster-resilience': 3 },
+  });
   const withdrawn = memberRecord({ id: 'ac-gone', name: 'Withdrawn Town', country: 'JP', status: 'inactive' });
   let official: string;
 
@@ -54,7 +62,10 @@ describe('access control', () => {
       expect(row.secret_hash).toBe(sha256(created.secret));
       expect(JSON.stringify(row)).not.toContain(created.secret.slice(9));
 
-      await t.as(created.secret).get(api(`/members/${other.id}/suggestions`)).expect(200);
+      await t
+        .as(created.secret)
+        .get(api(`/members/${other.id}/suggestions`))
+        .expect(200);
     });
 
     it('refuses a bad token request naming the field, and creates nothing', async () => {
@@ -79,16 +90,29 @@ describe('access control', () => {
     it('answers 401 with the reason for a missing, malformed, unknown, expired or revoked token', async () => {
       const path = api('/themes');
       expect((await t.anonymous.get(path).expect(401)).body.message).toContain('authentication required');
-      expect((await t.anonymous.get(path).set('Authorization', 'Basic dXNlcjpwYXNz').expect(401)).body.message).toContain('not a CityMatch token');
+      expect((await t.anonymous.get(path).set('Authorization', 'Basic dXNlcjpwYXNz').expect(401)).body.message).toContain(
+        'not a CityMatch token',
+      );
       expect((await t.as('cm_tooshort').get(path).expect(401)).body.message).toContain('not a CityMatch token');
-      expect((await t.as(`cm_${'A'.repeat(43)}`).get(path).expect(401)).body.message).toBe('the token is not recognised');
+      expect(
+        (
+          await t
+            .as(`cm_${'A'.repeat(43)}`)
+            .get(path)
+            .expect(401)
+        ).body.message,
+      ).toBe('the token is not recognised');
 
       const expiry = Date.now() + 2500;
       const expiresAt = new Date(expiry).toISOString();
       const { body: shortLived } = await t.http.post(api('/tokens')).send({ label: 'short', role: 'secretariat', expiresAt }).expect(201);
       await t.as(shortLived.secret).get(path).expect(200);
       await new Promise((resolve) => setTimeout(resolve, expiry - Date.now() + 100));
-      expect((await t.as(shortLived.secret).get(path).expect(401)).body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'the token has expired' });
+      expect((await t.as(shortLived.secret).get(path).expect(401)).body).toMatchObject({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'the token has expired',
+      });
 
       const { body: revocable } = await t.http.post(api('/tokens')).send({ label: 'to revoke', role: 'secretariat' }).expect(201);
       await t.as(revocable.secret).get(path).expect(200);
@@ -105,10 +129,26 @@ describe('access control', () => {
 
   describe('a city official', () => {
     it('reads its own member in full and other members’ public profile only', async () => {
-      const { body: mine } = await t.as(official).get(api(`/members/${own.id}`)).expect(200);
+      const { body: mine } = await t
+        .as(official)
+        .get(api(`/members/${own.id}`))
+        .expect(200);
       expect(mine.contact).toEqual(own.contact);
-      const { body: theirs } = await t.as(official).get(api(`/members/${other.id}`)).expect(200);
-      expect(Object.keys(theirs).sort()).toEqual(['country', 'id', 'languages', 'level', 'name', 'needs', 'offers', 'population', 'subregion']);
+      const { body: theirs } = await t
+        .as(official)
+        .get(api(`/members/${other.id}`))
+        .expect(200);
+      expect(Object.keys(theirs).sort()).toEqual([
+        'country',
+        'id',
+        'languages',
+        'level',
+        'name',
+        'needs',
+        'offers',
+        'population',
+        'subregion',
+      ]);
     });
 
     it('lists active members, with public profiles for the others', async () => {
@@ -123,30 +163,56 @@ describe('access control', () => {
       const { body: before } = await t.http.get(api(`/members/${own.id}`)).expect(200);
       const snapshot = await databaseSnapshot(t.dataSource);
       for (const change of [{ status: 'inactive' }, { partners: [other.id] }]) {
-        const { body } = await t.as(official).patch(api(`/members/${own.id}`)).send({ version: before.version, ...change }).expect(403);
+        const { body } = await t
+          .as(official)
+          .patch(api(`/members/${own.id}`))
+          .send({ version: before.version, ...change })
+          .expect(403);
         expect(body.details).toEqual([expect.objectContaining({ field: Object.keys(change)[0] })]);
       }
       expect(await databaseSnapshot(t.dataSource)).toEqual(snapshot);
       const contact = { name: 'Suva City Council', email: 'partnerships@suva.example.org' };
-      const { body: after } = await t.as(official).patch(api(`/members/${own.id}`)).send({ version: before.version, contact }).expect(200);
+      const { body: after } = await t
+        .as(official)
+        .patch(api(`/members/${own.id}`))
+        .send({ version: before.version, contact })
+        .expect(200);
       expect(after.contact).toEqual(contact);
     });
 
     it('cannot touch another member, and learns nothing about whether a member exists', async () => {
       const { body: version } = await t.http.get(api(`/members/${other.id}`)).expect(200);
-      await t.as(official).patch(api(`/members/${other.id}`)).send({ version: version.version, population: 1 }).expect(403);
+      await t
+        .as(official)
+        .patch(api(`/members/${other.id}`))
+        .send({ version: version.version, population: 1 })
+        .expect(403);
       for (const id of [other.id, 'no-such-member']) {
-        const suggestions = await t.as(official).get(api(`/members/${id}/suggestions`)).expect(403);
-        const dismissal = await t.as(official).post(api(`/members/${id}/dismissals`)).send({ candidateId: own.id }).expect(403);
+        const suggestions = await t
+          .as(official)
+          .get(api(`/members/${id}/suggestions`))
+          .expect(403);
+        const dismissal = await t
+          .as(official)
+          .post(api(`/members/${id}/dismissals`))
+          .send({ candidateId: own.id })
+          .expect(403);
         expect(suggestions.body.message).toBe(dismissal.body.message);
       }
       await t.http.get(api('/members/no-such-member/suggestions')).expect(404);
     });
 
     it('dismisses a candidate for its own member and undoes it', async () => {
-      await t.as(official).post(api(`/members/${own.id}/dismissals`)).send({ candidateId: other.id, reason: 'already partners elsewhere' }).expect(201);
+      await t
+        .as(official)
+        .post(api(`/members/${own.id}/dismissals`))
+        .send({ candidateId: other.id, reason: 'already partners elsewhere' })
+        .expect(201);
       expect((await t.http.get(api(`/members/${own.id}`)).expect(200)).body.dismissed).toEqual([other.id]);
-      await t.as(official).delete(api(`/members/${own.id}/dismissals/${other.id}`)).expect(200);
+      await t
+        .as(official)
+        .delete(api(`/members/${own.id}/dismissals/${other.id}`))
+        .expect(200);
     });
   });
 
@@ -154,15 +220,32 @@ describe('access control', () => {
     it('records who wrote what and how it ended, never a secret', async () => {
       const before = await lastAuditId(t);
       const { body: member } = await t.http.get(api(`/members/${own.id}`)).expect(200);
-      await t.as(official).patch(api(`/members/${own.id}`)).send({ version: member.version, population: 93_000 }).expect(200);
-      await t.as(official).patch(api(`/members/${own.id}`)).send({ version: member.version, population: 94_000 }).expect(409);
-      await t.as(official).patch(api(`/members/${own.id}`)).send({ version: member.version, population: -1 }).expect(400);
-      await t.as(official).delete(api(`/members/${own.id}`)).expect(403);
+      await t
+        .as(official)
+        .patch(api(`/members/${own.id}`))
+        .send({ version: member.version, population: 93_000 })
+        .expect(200);
+      await t
+        .as(official)
+        .patch(api(`/members/${own.id}`))
+        .send({ version: member.version, population: 94_000 })
+        .expect(409);
+      await t
+        .as(official)
+        .patch(api(`/members/${own.id}`))
+        .send({ version: member.version, population: -1 })
+        .expect(400);
+      await t
+        .as(official)
+        .delete(api(`/members/${own.id}`))
+        .expect(403);
       await t.anonymous.post(api('/recompute')).expect(401);
 
       const entries = await auditEntries(t, `entity=member&entityId=${own.id}`, before, 4);
       const officialTokenId = (await t.dataSource.query('SELECT id FROM api_tokens WHERE secret_hash = $1', [sha256(official)]))[0].id;
-      expect(entries.slice(0, 4).map(({ method, outcome, statusCode, role, tokenId }) => ({ method, outcome, statusCode, role, tokenId }))).toEqual([
+      expect(
+        entries.slice(0, 4).map(({ method, outcome, statusCode, role, tokenId }) => ({ method, outcome, statusCode, role, tokenId })),
+      ).toEqual([
         { method: 'DELETE', outcome: 'denied', statusCode: 403, role: 'city_official', tokenId: officialTokenId },
         { method: 'PATCH', outcome: 'rejected', statusCode: 400, role: 'city_official', tokenId: officialTokenId },
         { method: 'PATCH', outcome: 'rejected', statusCode: 409, role: 'city_official', tokenId: officialTokenId },
@@ -177,8 +260,17 @@ describe('access control', () => {
     });
 
     it('writes a write’s audit row in the write’s own transaction', async () => {
-      const entry = { tokenId: null, role: 'admin', clientAddress: 'test', method: 'TEST', route: 'transaction-test', entity: 'member', entityId: 'tx' };
-      const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE route = 'transaction-test'`))[0].n;
+      const entry = {
+        tokenId: null,
+        role: 'admin',
+        clientAddress: 'test',
+        method: 'TEST',
+        route: 'transaction-test',
+        entity: 'member',
+        entityId: 'tx',
+      };
+      const count = async () =>
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE route = 'transaction-test'`))[0].n;
       await expect(
         auditContextStorage.run({ entry }, () =>
           t.dataSource.transaction(async (manager) => {

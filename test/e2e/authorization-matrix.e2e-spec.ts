@@ -34,11 +34,41 @@ const OWN = 'matrix-own';
 const OTHER = 'matrix-other';
 const api = (path: string) => `/api/v1${path}`;
 
-const expectAll = (status: number): Expectations => ({ anonymous: status, admin: status, secretariat: status, ownOfficial: status, otherOfficial: status });
-const staffOnly = (status: number): Expectations => ({ anonymous: 401, admin: status, secretariat: status, ownOfficial: 403, otherOfficial: 403 });
-const adminOnly = (status: number): Expectations => ({ anonymous: 401, admin: status, secretariat: 403, ownOfficial: 403, otherOfficial: 403 });
-const signedIn = (status: number): Expectations => ({ anonymous: 401, admin: status, secretariat: status, ownOfficial: status, otherOfficial: status });
-const ownMember = (status: number): Expectations => ({ anonymous: 401, admin: status, secretariat: status, ownOfficial: status, otherOfficial: 403 });
+const expectAll = (status: number): Expectations => ({
+  anonymous: status,
+  admin: status,
+  secretariat: status,
+  ownOfficial: status,
+  otherOfficial: status,
+});
+const staffOnly = (status: number): Expectations => ({
+  anonymous: 401,
+  admin: status,
+  secretariat: status,
+  ownOfficial: 403,
+  otherOfficial: 403,
+});
+const adminOnly = (status: number): Expectations => ({
+  anonymous: 401,
+  admin: status,
+  secretariat: 403,
+  ownOfficial: 403,
+  otherOfficial: 403,
+});
+const signedIn = (status: number): Expectations => ({
+  anonymous: 401,
+  admin: status,
+  secretariat: status,
+  ownOfficial: status,
+  otherOfficial: status,
+});
+const ownMember = (status: number): Expectations => ({
+  anonymous: 401,
+  admin: status,
+  secretariat: status,
+  ownOfficial: status,
+  otherOfficial: 403,
+});
 
 async function versionOf(t: TestApp, id: string): Promise<number> {
   return (await t.http.get(api(`/members/${id}`)).expect(200)).body.version;
@@ -79,7 +109,10 @@ const CASES: Record<string, RouteCase> = {
   'DELETE /api/v1/members/:id': {
     request: at(api(`/members/${OWN}`)),
     restore: async ({ t }) => {
-      await t.http.patch(api(`/members/${OWN}`)).send({ version: await versionOf(t, OWN), status: 'active' }).expect(200);
+      await t.http
+        .patch(api(`/members/${OWN}`))
+        .send({ version: await versionOf(t, OWN), status: 'active' })
+        .expect(200);
     },
     expect: staffOnly(200),
   },
@@ -93,7 +126,10 @@ const CASES: Record<string, RouteCase> = {
   },
   'DELETE /api/v1/members/:id/dismissals/:candidateId': {
     request: async ({ t }) => {
-      await t.http.post(api(`/members/${OWN}/dismissals`)).send({ candidateId: OTHER }).expect(201);
+      await t.http
+        .post(api(`/members/${OWN}/dismissals`))
+        .send({ candidateId: OTHER })
+        .expect(201);
       return { path: api(`/members/${OWN}/dismissals/${OTHER}`) };
     },
     restore: async () => undefined,
@@ -175,7 +211,10 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const writeHandlers = routeHandlers().filter(({ handler }) => writes.includes(Reflect.getMetadata(METHOD_METADATA, handler)));
     expect(writeHandlers.length).toBeGreaterThanOrEqual(10);
     const unaudited = writeHandlers.filter(({ handler, controller }) => {
-      const interceptors = [...(Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []), ...(Reflect.getMetadata(INTERCEPTORS_METADATA, controller) ?? [])];
+      const interceptors = [
+        ...(Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? []),
+        ...(Reflect.getMetadata(INTERCEPTORS_METADATA, controller) ?? []),
+      ];
       return !interceptors.includes(AuditInterceptor);
     });
     expect(unaudited.map(({ name }) => name)).toEqual([]);
@@ -208,8 +247,12 @@ describe('authorization matrix: every route × every kind of caller', () => {
         const expected = routeCase.expect[caller];
         const admitted = ![401, 403].includes(response.status) && response.status < 500;
         const ok = expected === 'allowed' ? admitted : response.status === expected;
-        if (!ok) mismatches.push(`${key} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`);
-        if ([401, 403].includes(response.status)) expect(response.body).toMatchObject({ statusCode: response.status, message: expect.any(String) });
+        if (!ok)
+          mismatches.push(
+            `${key} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`,
+          );
+        if ([401, 403].includes(response.status))
+          expect(response.body).toMatchObject({ statusCode: response.status, message: expect.any(String) });
         if (admitted && routeCase.restore) await routeCase.restore({ t, caller });
         checked += 1;
       }

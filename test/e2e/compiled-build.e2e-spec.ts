@@ -65,7 +65,11 @@ describe('the compiled build', () => {
       });
       secret = SECRET.exec(output)![0];
     }
-    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
+      cwd: ROOT,
+      env: baseEnv({ ...env, PORT: String(port) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     try {

@@ -28,7 +28,10 @@ describe('member registry: create, read, update, withdraw, list', () => {
   it('refuses a second member with the same id (409)', async () => {
     const record = memberRecord();
     await t.http.post('/api/v1/members').send(record).expect(201);
-    const duplicate = await t.http.post('/api/v1/members').send({ ...record, name: 'Other' }).expect(409);
+    const duplicate = await t.http
+      .post('/api/v1/members')
+      .send({ ...record, name: 'Other' })
+      .expect(409);
     expect(duplicate.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
     expect((await t.http.get(`/api/v1/members/${record.id}`)).body.name).toBe(record.name);
   });
@@ -68,11 +71,28 @@ describe('member registry: create, read, update, withdraw, list', () => {
   });
 
   it('lists with filters and pagination', async () => {
-    await t.http.post('/api/v1/members/import').send([
-      memberRecord({ id: 'list-suva', name: 'Suva', country: 'FJ', languages: ['eng'], needs: { 'disaster-resilience': 3 }, offers: { culture: 1 } }),
-      memberRecord({ id: 'list-apia', name: 'Apia', country: 'WS', languages: ['smo'], needs: { 'climate-change': 2 }, offers: { 'disaster-resilience': 3 } }),
-      memberRecord({ id: 'list-nadi', name: 'Nadi', country: 'FJ', languages: ['eng'], status: 'inactive', needs: {}, offers: {} }),
-    ]).expect(200);
+    await t.http
+      .post('/api/v1/members/import')
+      .send([
+        memberRecord({
+          id: 'list-suva',
+          name: 'Suva',
+          country: 'FJ',
+          languages: ['eng'],
+          needs: { 'disaster-resilience': 3 },
+          offers: { culture: 1 },
+        }),
+        memberRecord({
+          id: 'list-apia',
+          name: 'Apia',
+          country: 'WS',
+          languages: ['smo'],
+          needs: { 'climate-change': 2 },
+          offers: { 'disaster-resilience': 3 },
+        }),
+        memberRecord({ id: 'list-nadi', name: 'Nadi', country: 'FJ', languages: ['eng'], status: 'inactive', needs: {}, offers: {} }),
+      ])
+      .expect(200);
 
     const fiji = await t.http.get('/api/v1/members').query({ country: 'FJ' }).expect(200);
     expect(fiji.body.items.map((m: { id: string }) => m.id)).toEqual(['list-nadi', 'list-suva']);

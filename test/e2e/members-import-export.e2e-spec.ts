@@ -9,8 +9,21 @@ const EXPORT = '/api/v1/members/export';
 
 /** The keys of an exported record: the record format, nothing derived or tracked. */
 const RECORD_KEYS = [
-  'contact', 'country', 'dismissed', 'id', 'languages', 'lat', 'level', 'lon',
-  'name', 'needs', 'offers', 'partners', 'population', 'status', 'synthetic',
+  'contact',
+  'country',
+  'dismissed',
+  'id',
+  'languages',
+  'lat',
+  'level',
+  'lon',
+  'name',
+  'needs',
+  'offers',
+  'partners',
+  'population',
+  'status',
+  'synthetic',
 ];
 
 /** A record as export writes it: optional fields filled with what import stores for them. */
@@ -26,19 +39,74 @@ function asExported(record: MemberRecord): MemberRecord {
 /** Members that use every part of the record format. */
 function variedBatch(prefix: string): MemberRecord[] {
   return [
-    memberRecord({ id: `${prefix}-suva`, name: 'Suva', country: 'FJ', languages: ['eng', 'fij'], lat: -18.1416, lon: 178.4415,
-      population: 77_366, level: 'city', needs: { 'disaster-resilience': 3, 'climate-change': 2 }, offers: { culture: 1 },
-      partners: [`${prefix}-apia`], contact: { name: 'Mayor’s Office', email: 'mayor@suva.example.org' } }),
-    memberRecord({ id: `${prefix}-apia`, name: 'Apia', country: 'WS', languages: ['smo', 'eng'], lat: -13.8333, lon: -171.7667,
-      population: 40_407, level: 'municipality', needs: {}, offers: { 'disaster-resilience': 3 },
-      partners: [`${prefix}-suva`], dismissed: [`${prefix}-lgu`], contact: { name: null, email: 'apia@example.org' } }),
-    memberRecord({ id: `${prefix}-lgu`, name: 'League of Cities of the Philippines', country: 'PH', languages: ['fil', 'eng'],
-      population: 40_000_000, level: 'association', status: 'inactive', needs: { 'municipal-finance': 1 },
-      offers: { 'good-governance': 3, decentralisation: 2 }, contact: undefined }),
-    memberRecord({ id: `${prefix}-almaty`, name: 'Алматы', country: 'KZ', languages: ['kaz', 'rus'], lat: 43.25, lon: 76.91667,
-      population: 2_000_900, level: 'region', needs: { 'sdg-localisation': 2 }, offers: {}, synthetic: true }),
-    { ...memberRecord({ id: `${prefix}-noumea`, name: 'Nouméa', country: 'NC', languages: ['fra'], lat: -22.27631, lon: 166.4572,
-      population: 93_060 }), level: undefined, synthetic: undefined, contact: undefined },
+    memberRecord({
+      id: `${prefix}-suva`,
+      name: 'Suva',
+      country: 'FJ',
+      languages: ['eng', 'fij'],
+      lat: -18.1416,
+      lon: 178.4415,
+      population: 77_366,
+      level: 'city',
+      needs: { 'disaster-resilience': 3, 'climate-change': 2 },
+      offers: { culture: 1 },
+      partners: [`${prefix}-apia`],
+      contact: { name: 'Mayor’s Office', email: 'mayor@suva.example.org' },
+    }),
+    memberRecord({
+      id: `${prefix}-apia`,
+      name: 'Apia',
+      country: 'WS',
+      languages: ['smo', 'eng'],
+      lat: -13.8333,
+      lon: -171.7667,
+      population: 40_407,
+      level: 'municipality',
+      needs: {},
+      offers: { 'disaster-resilience': 3 },
+      partners: [`${prefix}-suva`],
+      dismissed: [`${prefix}-lgu`],
+      contact: { name: null, email: 'apia@example.org' },
+    }),
+    memberRecord({
+      id: `${prefix}-lgu`,
+      name: 'League of Cities of the Philippines',
+      country: 'PH',
+      languages: ['fil', 'eng'],
+      population: 40_000_000,
+      level: 'association',
+      status: 'inactive',
+      needs: { 'municipal-finance': 1 },
+      offers: { 'good-governance': 3, decentralisation: 2 },
+      contact: undefined,
+    }),
+    memberRecord({
+      id: `${prefix}-almaty`,
+      name: 'Алматы',
+      country: 'KZ',
+      languages: ['kaz', 'rus'],
+      lat: 43.25,
+      lon: 76.91667,
+      population: 2_000_900,
+      level: 'region',
+      needs: { 'sdg-localisation': 2 },
+      offers: {},
+      synthetic: true,
+    }),
+    {
+      ...memberRecord({
+        id: `${prefix}-noumea`,
+        name: 'Nouméa',
+        country: 'NC',
+        languages: ['fra'],
+        lat: -22.27631,
+        lon: 166.4572,
+        population: 93_060,
+      }),
+      level: undefined,
+      synthetic: undefined,
+      contact: undefined,
+    },
   ];
 }
 
@@ -64,10 +132,17 @@ describe('member import and export', () => {
     const first = await a.http.post(IMPORT).send([one, two]).expect(200);
     expect(first.body).toEqual({ received: 2, created: 2, updated: 0, unchanged: 0 });
 
-    const second = await a.http.post(IMPORT).send([{ ...one, population: 1_000_000, offers: { culture: 3 } }, two, three]).expect(200);
+    const second = await a.http
+      .post(IMPORT)
+      .send([{ ...one, population: 1_000_000, offers: { culture: 3 } }, two, three])
+      .expect(200);
     expect(second.body).toEqual({ received: 3, created: 1, updated: 1, unchanged: 1 });
 
-    expect((await a.http.get('/api/v1/members/cu-1').expect(200)).body).toMatchObject({ population: 1_000_000, offers: { culture: 3 }, version: 2 });
+    expect((await a.http.get('/api/v1/members/cu-1').expect(200)).body).toMatchObject({
+      population: 1_000_000,
+      offers: { culture: 3 },
+      version: 2,
+    });
     expect((await a.http.get('/api/v1/members/cu-2').expect(200)).body).toMatchObject({ version: 1 });
     expect((await a.http.get('/api/v1/members/cu-3').expect(200)).body).toMatchObject({ version: 1, subregion: 'South-Eastern Asia' });
   });
@@ -113,7 +188,11 @@ describe('member import and export', () => {
       const before = await databaseSnapshot(a.dataSource);
       const response = await a.http.post(IMPORT).send(batch).expect(400);
 
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining('nothing was imported') });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.stringContaining('nothing was imported'),
+      });
       const expected: Array<[number, string]> = [
         [1, 'country'],
         [3, 'needs'],
@@ -137,7 +216,10 @@ describe('member import and export', () => {
 
     it('refuses a batch that repeats an id, naming the later row', async () => {
       const before = await databaseSnapshot(a.dataSource);
-      const response = await a.http.post(IMPORT).send([memberRecord({ id: 'dup-1' }), memberRecord({ id: 'dup-1', name: 'Other' })]).expect(400);
+      const response = await a.http
+        .post(IMPORT)
+        .send([memberRecord({ id: 'dup-1' }), memberRecord({ id: 'dup-1', name: 'Other' })])
+        .expect(400);
       expect(response.body.details).toEqual([{ index: 1, field: 'id', message: expect.stringContaining('dup-1') }]);
       expect(await databaseSnapshot(a.dataSource)).toEqual(before);
     });
@@ -244,10 +326,9 @@ describe('member import into a fresh app', () => {
       expect(created + updated + unchanged).toBe(50_000);
       const [{ count: after }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members');
       expect(after).toBe(before + created);
-      const [{ count: stored }] = await b.dataSource.query(
-        'SELECT count(*)::int AS count FROM members WHERE id = ANY($1)',
-        [records.map((record) => record.id)],
-      );
+      const [{ count: stored }] = await b.dataSource.query('SELECT count(*)::int AS count FROM members WHERE id = ANY($1)', [
+        records.map((record) => record.id),
+      ]);
       expect(stored).toBe(50_000);
     }, 180_000);
   }

@@ -122,7 +122,10 @@ describe('member registry: every rejected input is a 400 naming the field, and w
     t = await startTestApp({ BODY_LIMIT_MB: '1' });
     target = memberRecord({ id: 'existing-a', partners: [] });
     await t.http.post(MEMBERS).send(target).expect(201);
-    await t.http.post(MEMBERS).send(memberRecord({ id: 'existing-b' })).expect(201);
+    await t.http
+      .post(MEMBERS)
+      .send(memberRecord({ id: 'existing-b' }))
+      .expect(201);
   });
   afterAll(() => t?.close());
 

@@ -17,11 +17,18 @@ describe('rate limits, security headers and CORS', () => {
     const refused = await busy.get('/api/v1/themes').expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringContaining('Retry-After') });
-    await t.as(await t.issueToken('secretariat')).get('/api/v1/themes').expect(200);
+    await t
+      .as(await t.issueToken('secretariat'))
+      .get('/api/v1/themes')
+      .expect(200);
   });
 
   it('limits calls without a valid token per address, failed attempts included, but never health checks', async () => {
-    for (let call = 0; call < 3; call += 1) await t.as(`cm_${'B'.repeat(43)}`).get('/api/v1/themes').expect(401);
+    for (let call = 0; call < 3; call += 1)
+      await t
+        .as(`cm_${'B'.repeat(43)}`)
+        .get('/api/v1/themes')
+        .expect(401);
     await t.anonymous.get('/api/v1/themes').expect(429);
     for (let call = 0; call < 5; call += 1) await t.anonymous.get('/health').expect(200);
   });

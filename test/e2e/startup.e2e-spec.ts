@@ -36,7 +36,10 @@ function startApi(env: Record<string, string>, dataDir: string): Promise<Exit> {
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? '';
 }
 
@@ -79,7 +82,7 @@ describe('the API refuses to start with a bad environment: non-zero exit, one li
         if (stack.config.database.kind !== 'postgres') throw new Error('the services stack has a PostgreSQL database');
         const exit = await startApi({ DATABASE_URL: stack.config.database.url, REDIS_URL: 'redis://127.0.0.1:1' }, dataDir);
         expectCleanFailure(exit, 'REDIS_URL');
-          } finally {
+      } finally {
         await stack.dispose();
       }
     }, 60_000);

@@ -6,11 +6,61 @@ import { TEST_STACK } from '../support/test-stack';
 /** The suggestions API on a small network whose best matches are known by construction. */
 describe('suggestions API', () => {
   let t: TestApp;
-  const suva = memberRecord({ id: 'suva', name: 'Suva', country: 'FJ', lat: -18.14, lon: 178.44, population: 93_970, languages: ['eng', 'fij'], needs: { 'disaster-resilience': 3, 'climate-change': 2 }, offers: { culture: 2 } });
-  const iloilo = memberRecord({ id: 'iloilo', name: 'Iloilo', country: 'PH', lat: 10.7, lon: 122.56, population: 457_626, languages: ['fil', 'eng'], needs: { culture: 3 }, offers: { 'disaster-resilience': 3 } });
-  const apia = memberRecord({ id: 'apia', name: 'Apia', country: 'WS', lat: -13.83, lon: -171.76, population: 37_708, languages: ['smo', 'eng'], needs: { culture: 1 }, offers: { 'climate-change': 1 } });
-  const danang = memberRecord({ id: 'danang', name: 'Da Nang', country: 'VN', lat: 16.05, lon: 108.2, population: 1_134_310, languages: ['vie'], needs: { environment: 3 }, offers: { 'disaster-resilience': 2, environment: 1 } });
-  const nadi = memberRecord({ id: 'nadi', name: 'Nadi', country: 'FJ', lat: -17.8, lon: 177.42, population: 42_284, languages: ['eng'], needs: { culture: 3 }, offers: { 'disaster-resilience': 3 } });
+  const suva = memberRecord({
+    id: 'suva',
+    name: 'Suva',
+    country: 'FJ',
+    lat: -18.14,
+    lon: 178.44,
+    population: 93_970,
+    languages: ['eng', 'fij'],
+    needs: { 'disaster-resilience': 3, 'climate-change': 2 },
+    offers: { culture: 2 },
+  });
+  const iloilo = memberRecord({
+    id: 'iloilo',
+    name: 'Iloilo',
+    country: 'PH',
+    lat: 10.7,
+    lon: 122.56,
+    population: 457_626,
+    languages: ['fil', 'eng'],
+    needs: { culture: 3 },
+    offers: { 'disaster-resilience': 3 },
+  });
+  const apia = memberRecord({
+    id: 'apia',
+    name: 'Apia',
+    country: 'WS',
+    lat: -13.83,
+    lon: -171.76,
+    population: 37_708,
+    languages: ['smo', 'eng'],
+    needs: { culture: 1 },
+    offers: { 'climate-change': 1 },
+  });
+  const danang = memberRecord({
+    id: 'danang',
+    name: 'Da Nang',
+    country: 'VN',
+    lat: 16.05,
+    lon: 108.2,
+    population: 1_134_310,
+    languages: ['vie'],
+    needs: { environment: 3 },
+    offers: { 'disaster-resilience': 2, environment: 1 },
+  });
+  const nadi = memberRecord({
+    id: 'nadi',
+    name: 'Nadi',
+    country: 'FJ',
+    lat: -17.8,
+    lon: 177.42,
+    population: 42_284,
+    languages: ['eng'],
+    needs: { culture: 3 },
+    offers: { 'disaster-resilience': 3 },
+  });
   const members = [suva, iloilo, apia, danang, nadi];
 
   beforeAll(async () => {
@@ -112,17 +162,30 @@ describe('suggestions API', () => {
 
   it('lists the best mutual pairs of the network once each, without partners', async () => {
     const { body } = await t.http.get('/api/v1/matches').query({ limit: 10 }).expect(200);
-    const pairs = body.matches.map((m: { members: Array<{ id: string }> }) => m.members.map((member) => member.id).sort().join('+'));
+    const pairs = body.matches.map((m: { members: Array<{ id: string }> }) =>
+      m.members
+        .map((member) => member.id)
+        .sort()
+        .join('+'),
+    );
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(pairs).toContain('iloilo+suva');
     const scores = body.matches.map((m: { score: number }) => m.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
     const { body: iloiloNow } = await t.http.get('/api/v1/members/iloilo').expect(200);
-    await t.http.patch('/api/v1/members/iloilo').send({ version: iloiloNow.version, partners: ['suva'] }).expect(200);
+    await t.http
+      .patch('/api/v1/members/iloilo')
+      .send({ version: iloiloNow.version, partners: ['suva'] })
+      .expect(200);
     await settle(t);
     const after = await t.http.get('/api/v1/matches').expect(200);
-    const pairsAfter = after.body.matches.map((m: { members: Array<{ id: string }> }) => m.members.map((member) => member.id).sort().join('+'));
+    const pairsAfter = after.body.matches.map((m: { members: Array<{ id: string }> }) =>
+      m.members
+        .map((member) => member.id)
+        .sort()
+        .join('+'),
+    );
     expect(pairsAfter).not.toContain('iloilo+suva');
   });
 
@@ -131,7 +194,10 @@ describe('suggestions API', () => {
     expect(before.body).toEqual({ thematic: 0.45, shared: 0.15, population: 0.15, geo: 0.1, language: 0.15 });
     const { body: status } = await t.http.get('/api/v1/recompute/status').expect(200);
 
-    const put = await t.http.put('/api/v1/matching/weights').send({ thematic: 2, shared: 0, population: 1, geo: 1, language: 0 }).expect(200);
+    const put = await t.http
+      .put('/api/v1/matching/weights')
+      .send({ thematic: 2, shared: 0, population: 1, geo: 1, language: 0 })
+      .expect(200);
     expect(put.body).toEqual({ thematic: 0.5, shared: 0, population: 0.25, geo: 0.25, language: 0 });
     await settle(t);
     const { body: after } = await t.http.get('/api/v1/recompute/status').expect(200);

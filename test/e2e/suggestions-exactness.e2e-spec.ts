@@ -34,8 +34,17 @@ describe('stored suggestions converge to a full recompute', () => {
 
   it('after random sequences of updates, withdrawals, partnerships and dismissals', async () => {
     const change = fc.oneof(
-      fc.record({ kind: fc.constant('needs' as const), id: fc.constantFrom(...ids), theme: fc.constantFrom('climate-change', 'culture', 'environment'), level: fc.integer({ min: 1, max: 3 }) }),
-      fc.record({ kind: fc.constant('population' as const), id: fc.constantFrom(...ids), population: fc.integer({ min: 1000, max: 30_000_000 }) }),
+      fc.record({
+        kind: fc.constant('needs' as const),
+        id: fc.constantFrom(...ids),
+        theme: fc.constantFrom('climate-change', 'culture', 'environment'),
+        level: fc.integer({ min: 1, max: 3 }),
+      }),
+      fc.record({
+        kind: fc.constant('population' as const),
+        id: fc.constantFrom(...ids),
+        population: fc.integer({ min: 1000, max: 30_000_000 }),
+      }),
       fc.record({ kind: fc.constant('withdraw' as const), id: fc.constantFrom(...ids) }),
       fc.record({ kind: fc.constant('reactivate' as const), id: fc.constantFrom(...ids) }),
       fc.record({ kind: fc.constant('partner' as const), id: fc.constantFrom(...ids), other: fc.constantFrom(...ids) }),
@@ -60,8 +69,15 @@ describe('stored suggestions converge to a full recompute', () => {
     const otherWorker = new IncrementalUpdateService(dataSource);
     const inMemory = new StoredListsCache();
     await inMemory.reload(dataSource.manager);
-    for (const [round, [quiet, loud]] of [[ids[3], ids[4]], [ids[5], ids[6]], [ids[7], ids[8]]].entries()) {
-      await dataSource.query(`UPDATE members SET needs = '{"culture": 3, "environment": 3}', population = $2 WHERE id = $1`, [quiet, 50_000 + round]);
+    for (const [round, [quiet, loud]] of [
+      [ids[3], ids[4]],
+      [ids[5], ids[6]],
+      [ids[7], ids[8]],
+    ].entries()) {
+      await dataSource.query(`UPDATE members SET needs = '{"culture": 3, "environment": 3}', population = $2 WHERE id = $1`, [
+        quiet,
+        50_000 + round,
+      ]);
       await otherWorker.applyMemberChange(quiet);
       // Lists kept in memory catch up with the rows the other process wrote.
       const generation = (await currentGeneration(dataSource.manager))!;
@@ -69,7 +85,10 @@ describe('stored suggestions converge to a full recompute', () => {
       expect(caughtUp?.listsOf(ids)).toEqual(await readLists(dataSource.manager, generation.id));
 
       const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
-      await t.http.patch(`/api/v1/members/${loud}`).send({ version: member.version, population: 2_000_000 + round }).expect(200);
+      await t.http
+        .patch(`/api/v1/members/${loud}`)
+        .send({ version: member.version, population: 2_000_000 + round })
+        .expect(200);
       await settle(t);
       const { stored, fresh } = await storedAndFresh(t);
       expect(stored).toEqual(fresh);
@@ -83,17 +102,27 @@ describe('stored suggestions converge to a full recompute', () => {
     const inMemory = new StoredListsCache();
     await inMemory.reload(dataSource.manager);
     const current = 'SELECT current_generation_id FROM suggestion_state WHERE id = 1';
-    const [{ member_id: quiet, candidate_ids: [loud] }] = await dataSource.query(
+    const [
+      {
+        member_id: quiet,
+        candidate_ids: [loud],
+      },
+    ] = await dataSource.query(
       `SELECT member_id, candidate_ids FROM suggestion_lists WHERE generation_id = (${current}) ORDER BY member_id LIMIT 1`,
     );
     await dataSource.query(`UPDATE members SET needs = '{}', offers = '{}' WHERE id = $1`, [quiet]);
     await otherWorker.applyMemberChange(quiet);
-    expect(await dataSource.query(`SELECT 1 FROM suggestion_lists WHERE generation_id = (${current}) AND member_id = $1`, [quiet])).toHaveLength(0);
+    expect(
+      await dataSource.query(`SELECT 1 FROM suggestion_lists WHERE generation_id = (${current}) AND member_id = $1`, [quiet]),
+    ).toHaveLength(0);
     const generation = (await currentGeneration(dataSource.manager))!;
     expect(await inMemory.listsAt(dataSource.manager, generation.id, await stateVersion(dataSource.manager))).toBeUndefined();
 
     const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
-    await t.http.patch(`/api/v1/members/${loud}`).send({ version: member.version, population: member.population + 1 }).expect(200);
+    await t.http
+      .patch(`/api/v1/members/${loud}`)
+      .send({ version: member.version, population: member.population + 1 })
+      .expect(200);
     await settle(t);
     const { stored, fresh } = await storedAndFresh(t);
     expect(stored).toEqual(fresh);
@@ -108,7 +137,11 @@ type Change =
 
 async function apply(t: TestApp, change: Change): Promise<void> {
   const { body: member } = await t.http.get(`/api/v1/members/${change.id}`).expect(200);
-  const patch = (body: Record<string, unknown>) => t.http.patch(`/api/v1/members/${change.id}`).send({ version: member.version, ...body }).expect(200);
+  const patch = (body: Record<string, unknown>) =>
+    t.http
+      .patch(`/api/v1/members/${change.id}`)
+      .send({ version: member.version, ...body })
+      .expect(200);
   switch (change.kind) {
     case 'needs':
       return void (await patch({ needs: { ...member.needs, [change.theme]: change.level } }));

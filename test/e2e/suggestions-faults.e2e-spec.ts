@@ -101,10 +101,17 @@ async function startRedis(port: number, dir: string) {
   const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined);
   try {
-    await waitFor('redis-server to answer', async () => {
-      if (!alive(redis.child)) throw new Error(`redis-server exited:\n${redis.output()}`);
-      return client.connect().then(() => client.ping(), () => undefined);
-    }, 10_000);
+    await waitFor(
+      'redis-server to answer',
+      async () => {
+        if (!alive(redis.child)) throw new Error(`redis-server exited:\n${redis.output()}`);
+        return client.connect().then(
+          () => client.ping(),
+          () => undefined,
+        );
+      },
+      10_000,
+    );
   } finally {
     client.disconnect();
   }
@@ -214,7 +221,11 @@ if (TEST_STACK === 'services') {
           expect(ids).toEqual([...ids].sort((a, b) => a - b)); // old ones, then new ones: no going back
           expect(ids.at(-1)).toBe(building.id);
         }
-        expect(Object.values(seen).flat().filter((id) => id === oldGeneration).length).toBeGreaterThan(0);
+        expect(
+          Object.values(seen)
+            .flat()
+            .filter((id) => id === oldGeneration).length,
+        ).toBeGreaterThan(0);
         expect(workers[0].child.signalCode).toBe('SIGKILL');
         expect(alive(workers[1].child)).toBe(true);
 
@@ -269,7 +280,10 @@ if (TEST_STACK === 'services') {
         for (const [index, member] of members.slice(0, 30).entries()) {
           const { body } = await t.http.get(`/api/v1/members/${member.id}`).expect(200);
           const population = 10_000 + index * 7_919;
-          await t.http.patch(`/api/v1/members/${member.id}`).send({ version: body.version, population, needs: { culture: 1 + (index % 3) } }).expect(200);
+          await t.http
+            .patch(`/api/v1/members/${member.id}`)
+            .send({ version: body.version, population, needs: { culture: 1 + (index % 3) } })
+            .expect(200);
           changed[member.id] = population;
         }
         await t.http.delete(`/api/v1/members/${members[40].id}`).expect(200);

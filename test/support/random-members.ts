@@ -18,24 +18,29 @@ const levels = fc.dictionary(fc.constantFrom(...THEME_SLUGS), fc.integer({ min: 
 
 /** An arbitrary valid member with the given id, for property tests against the running app. */
 export function arbitraryMember(id: string): fc.Arbitrary<MemberRecord> {
-  return fc.record({
-    place: fc.constantFrom(...PLACES),
-    population: fc.integer({ min: 5_000, max: 20_000_000 }),
-    needs: levels,
-    offers: levels,
-  }).map(({ place, population, needs, offers }) => ({
-    id,
-    name: `City ${id}`,
-    ...place,
-    population,
-    status: 'active' as const,
-    needs,
-    offers,
-    partners: [],
-    dismissed: [],
-  }));
+  return fc
+    .record({
+      place: fc.constantFrom(...PLACES),
+      population: fc.integer({ min: 5_000, max: 20_000_000 }),
+      needs: levels,
+      offers: levels,
+    })
+    .map(({ place, population, needs, offers }) => ({
+      id,
+      name: `City ${id}`,
+      ...place,
+      population,
+      status: 'active' as const,
+      needs,
+      offers,
+      partners: [],
+      dismissed: [],
+    }));
 }
 
 export function sampleMembers(count: number, seed: number): MemberRecord[] {
-  return Array.from({ length: count }, (_, index) => fc.sample(arbitraryMember(`m${String(index).padStart(3, '0')}`), { numRuns: 1, seed: seed + index })[0]);
+  return Array.from(
+    { length: count },
+    (_, index) => fc.sample(arbitraryMember(`m${String(index).padStart(3, '0')}`), { numRuns: 1, seed: seed + index })[0],
+  );
 }

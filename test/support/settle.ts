@@ -69,7 +69,10 @@ function expectedComponents(member: MatchProfile, candidate: MatchProfile) {
   };
 }
 
-function sortedEntries(lists: Map<string, ScoredCandidate[]>, componentsOf: (memberId: string, candidateId: string, rank: number) => unknown) {
+function sortedEntries(
+  lists: Map<string, ScoredCandidate[]>,
+  componentsOf: (memberId: string, candidateId: string, rank: number) => unknown,
+) {
   return [...lists.entries()]
     .filter(([, list]) => list.length > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))

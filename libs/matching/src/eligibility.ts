@@ -2,13 +2,7 @@ import { thematicFit } from './components';
 import type { MatchProfile } from './profile';
 
 /** Why B is not a candidate for A. */
-export type IneligibilityReason =
-  | 'same-member'
-  | 'inactive'
-  | 'same-country'
-  | 'no-thematic-fit'
-  | 'partners'
-  | 'dismissed';
+export type IneligibilityReason = 'same-member' | 'inactive' | 'same-country' | 'no-thematic-fit' | 'partners' | 'dismissed';
 
 export function arePartners(a: MatchProfile, b: MatchProfile): boolean {
   return a.partners.includes(b.id) || b.partners.includes(a.id);

@@ -26,7 +26,16 @@ describe('explainMatch', () => {
 
   it('names the matched themes with their levels, in both directions', () => {
     const base = { country: 'PH', population: 50000, lat: 0, lon: 0, languages: ['eng'], status: 'active' as const };
-    const a = { ...base, id: 'a', name: 'Suva', country: 'FJ', needs: { water: 3, housing: 1 }, offers: { culture: 2 }, partners: [], dismissed: [] };
+    const a = {
+      ...base,
+      id: 'a',
+      name: 'Suva',
+      country: 'FJ',
+      needs: { water: 3, housing: 1 },
+      offers: { culture: 2 },
+      partners: [],
+      dismissed: [],
+    };
     const b = { ...base, id: 'b', name: 'Iloilo', needs: { culture: 1, housing: 2 }, offers: { water: 3 }, partners: [], dismissed: [] };
     const e = explainMatch(a, b);
     expect(e.themes).toEqual({
@@ -52,6 +61,6 @@ describe('explainMatch', () => {
     expect(e.ineligibleBecause).toEqual(['same-country', 'no-thematic-fit', 'partners']);
     expect(e.reasons).toContain('b is about 100 times the size of a');
     expect(e.reasons).toContain('Not suggested: they are already partners');
-    expect(e.reasons).toContain('b offers none of a\'s needs, so the fit is one-sided');
+    expect(e.reasons).toContain("b offers none of a's needs, so the fit is one-sided");
   });
 });

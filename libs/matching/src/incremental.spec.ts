@@ -82,7 +82,8 @@ describe('affectedBy', () => {
           const prepared = prepareDataset(profiles);
           const bars = new Map<string, ListBar>();
           for (const [id, list] of lists) {
-            if (list.length > 0) bars.set(id, { length: list.length, worst: list[list.length - 1], holds: list.some((s) => s.id === changedId) });
+            if (list.length > 0)
+              bars.set(id, { length: list.length, worst: list[list.length - 1], holds: list.some((s) => s.id === changedId) });
           }
           const touched = listsTouchedBy(changedId, prepared, bars, { k });
           const known = new Map(touched.filter((id) => lists.has(id)).map((id) => [id, lists.get(id)!]));

@@ -70,7 +70,10 @@ export function affectedBy(
   const scores = a === undefined ? undefined : scoresAsCandidate(prepared, a, weights);
   const changes: ListChange[] = [];
   const considered = options.members
-    ? [...new Set(options.members)].map((id) => prepared.indexOf.get(id)).filter((b): b is number => b !== undefined).sort((x, y) => x - y)
+    ? [...new Set(options.members)]
+        .map((id) => prepared.indexOf.get(id))
+        .filter((b): b is number => b !== undefined)
+        .sort((x, y) => x - y)
     : undefined;
   for (let next = 0; next < (considered?.length ?? prepared.size); next++) {
     const b = considered ? considered[next] : next;
@@ -135,8 +138,7 @@ function changeOf(
   const full = list.length >= k;
   const worst = list[list.length - 1];
   const beatsWorst = (): boolean => eligible && beats(changedId, score, worst);
-  const withChanged = (rest: readonly ScoredCandidate[]): ScoredCandidate[] =>
-    insertSorted(rest, { id: changedId, score }).slice(0, k);
+  const withChanged = (rest: readonly ScoredCandidate[]): ScoredCandidate[] => insertSorted(rest, { id: changedId, score }).slice(0, k);
 
   if (at < 0) {
     if (!eligible || k === 0 || (full && !beatsWorst())) return undefined;

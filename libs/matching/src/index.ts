@@ -16,23 +16,11 @@ export {
 export { STORED_COMPONENTS, StoredComponentsWriter, type StoredComponentName } from './stored-components';
 export { arePartners, ineligibilityReasons, isCandidate, type IneligibilityReason } from './eligibility';
 export { directionalScores, matchScore } from './score';
-export {
-  explainMatch,
-  type DirectionExplanation,
-  type MatchExplanation,
-  type SharedNeed,
-  type ThemeFit,
-} from './explain';
+export { explainMatch, type DirectionExplanation, type MatchExplanation, type SharedNeed, type ThemeFit } from './explain';
 export { MAX_PER_COUNTRY, rankCandidates, rankPrepared, type CandidateFilter, type RankOptions } from './rank';
 export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
 export { replaceMember } from './kernel/replace-member';
-export {
-  computeTopK,
-  computeTopKSync,
-  pairsInRange,
-  type TopKOptions,
-  type TopKProgress,
-} from './kernel/compute-top-k';
+export { computeTopK, computeTopKSync, pairsInRange, type TopKOptions, type TopKProgress } from './kernel/compute-top-k';
 export { TopKLists } from './kernel/top-k-lists';
 export { TopKPool } from './kernel/top-k-pool';
 export {

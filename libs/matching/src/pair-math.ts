@@ -69,14 +69,7 @@ export function populationFromSizes(upA: number, downA: number, upB: number, dow
 }
 
 /** directional(A←B) from its parts; the order of the additions is part of the contract. */
-export function directional(
-  w: Weights,
-  thematic: number,
-  shared: number,
-  population: number,
-  language: number,
-  geo: number,
-): number {
+export function directional(w: Weights, thematic: number, shared: number, population: number, language: number, geo: number): number {
   return w.thematic * thematic + w.shared * shared + w.population * population + w.language * language + w.geo * geo;
 }
 

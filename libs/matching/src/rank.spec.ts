@@ -74,7 +74,10 @@ describe('rankCandidates', () => {
       fc.property(
         dataset(24),
         fc.integer({ min: 1, max: 8 }),
-        fc.record({ theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }), maxPopulation: fc.option(fc.constant(1_000_000), { nil: undefined }) }),
+        fc.record({
+          theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }),
+          maxPopulation: fc.option(fc.constant(1_000_000), { nil: undefined }),
+        }),
         fc.boolean(),
         (profiles, k, filter, diversify) => {
           const prepared = prepareDataset(profiles);

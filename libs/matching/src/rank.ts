@@ -33,11 +33,7 @@ export const MAX_PER_COUNTRY = 3;
  * best first, ties by id. Filters and diversification re-rank the eligible, score-ordered
  * list; they never change a score.
  */
-export function rankCandidates(
-  member: MatchProfile,
-  members: Iterable<MatchProfile>,
-  options: RankOptions,
-): ScoredCandidate[] {
+export function rankCandidates(member: MatchProfile, members: Iterable<MatchProfile>, options: RankOptions): ScoredCandidate[] {
   const w = normaliseWeights(options.weights);
   const scored: (ScoredCandidate & { country: string })[] = [];
   for (const other of members) {

@@ -4,11 +4,7 @@ import type { MatchProfile } from './profile';
 import { normaliseWeights, type Weights } from './weights';
 
 /** directional(A←B) and directional(B←A). */
-export function directionalScores(
-  a: MatchProfile,
-  b: MatchProfile,
-  weights?: Partial<Weights>,
-): { aFromB: number; bFromA: number } {
+export function directionalScores(a: MatchProfile, b: MatchProfile, weights?: Partial<Weights>): { aFromB: number; bFromA: number } {
   const w = normaliseWeights(weights);
   const c = pairComponents(a, b);
   return { aFromB: directionalFromComponents(w, c.aFromB), bFromA: directionalFromComponents(w, c.bFromA) };

@@ -14,7 +14,15 @@ describe('StoredComponentsWriter', () => {
             if (a === b) continue;
             writer.write(a, b, out, 0);
             const { aFromB, bFromA } = pairComponents(a, b);
-            expect([...out]).toEqual([aFromB.thematic, bFromA.thematic, aFromB.shared, bFromA.shared, aFromB.population, aFromB.geo, aFromB.language]);
+            expect([...out]).toEqual([
+              aFromB.thematic,
+              bFromA.thematic,
+              aFromB.shared,
+              bFromA.shared,
+              aFromB.population,
+              aFromB.geo,
+              aFromB.language,
+            ]);
           }
         }
       }),

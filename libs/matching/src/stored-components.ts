@@ -1,4 +1,13 @@
-import { distanceFromChord2, GEO_SCALE_KM, populationFromSizes, sharedScale, sizeDown, sizeUp, thematicScale, unitVector } from './pair-math';
+import {
+  distanceFromChord2,
+  GEO_SCALE_KM,
+  populationFromSizes,
+  sharedScale,
+  sizeDown,
+  sizeUp,
+  thematicScale,
+  unitVector,
+} from './pair-math';
 import { presentThemes, type MatchProfile } from './profile';
 
 /** The components stored with each suggestion of A's list (candidate B), in this order. */

@@ -61,13 +61,15 @@ export function dataset(maxSize = 24): fc.Arbitrary<MatchProfile[]> {
     );
 }
 
-export const weights = fc.record(
-  {
-    thematic: fc.double({ min: 0, max: 5, noNaN: true }),
-    shared: fc.double({ min: 0, max: 5, noNaN: true }),
-    population: fc.double({ min: 0, max: 5, noNaN: true }),
-    geo: fc.double({ min: 0, max: 5, noNaN: true }),
-    language: fc.double({ min: 0, max: 5, noNaN: true }),
-  },
-  { requiredKeys: [] },
-).filter((w) => Object.values(w).some((v) => v > 0) || Object.keys(w).length < 5);
+export const weights = fc
+  .record(
+    {
+      thematic: fc.double({ min: 0, max: 5, noNaN: true }),
+      shared: fc.double({ min: 0, max: 5, noNaN: true }),
+      population: fc.double({ min: 0, max: 5, noNaN: true }),
+      geo: fc.double({ min: 0, max: 5, noNaN: true }),
+      language: fc.double({ min: 0, max: 5, noNaN: true }),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((w) => Object.values(w).some((v) => v > 0) || Object.keys(w).length < 5);

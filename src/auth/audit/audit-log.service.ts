@@ -37,10 +37,11 @@ export class AuditLogService implements BeforeApplicationShutdown {
   private async complete(entry: AuditEntry, recordedId: string | undefined, statusCode: number): Promise<void> {
     try {
       if (recordedId) {
-        const [updated] = await this.dataSource.query(
-          `UPDATE audit_log SET outcome = $2, status_code = $3 WHERE id = $1 RETURNING id`,
-          [recordedId, outcomeOf(statusCode), statusCode],
-        );
+        const [updated] = await this.dataSource.query(`UPDATE audit_log SET outcome = $2, status_code = $3 WHERE id = $1 RETURNING id`, [
+          recordedId,
+          outcomeOf(statusCode),
+          statusCode,
+        ]);
         if ((updated as unknown[]).length > 0) return;
       }
       await this.dataSource.query(...insertAuditRow(entry, outcomeOf(statusCode), statusCode));

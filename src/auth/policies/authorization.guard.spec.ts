@@ -39,7 +39,9 @@ describe('AuthorizationGuard', () => {
 
   it("admits a city official to its own member's route only", () => {
     expect(guard.canActivate(contextFor('memberData', { principal: official('a'), params: { id: 'a' } }))).toBe(true);
-    expect(() => guard.canActivate(contextFor('memberData', { principal: official('a'), params: { id: 'b' } }))).toThrow(ForbiddenException);
+    expect(() => guard.canActivate(contextFor('memberData', { principal: official('a'), params: { id: 'b' } }))).toThrow(
+      ForbiddenException,
+    );
     expect(() => guard.canActivate(contextFor('memberData', { principal: official('a') }))).toThrow(ForbiddenException);
   });
 });

@@ -30,7 +30,9 @@ export class TokensController {
   @Audited()
   @ApiOkResponse({ description: 'The revoked token; it stops working at once' })
   @ApiNotFoundResponse()
-  revoke(@Param('tokenId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException({ message: 'token not found' }) })) tokenId: string) {
+  revoke(
+    @Param('tokenId', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException({ message: 'token not found' }) })) tokenId: string,
+  ) {
     return this.tokens.revoke(tokenId);
   }
 }

@@ -21,7 +21,10 @@ describe('embedded database under concurrent transactions', () => {
           await manager.query('UPDATE counter SET value = $1 WHERE id = 1', [value + 1]);
           if (index % 10 === 0) throw new Error('roll back');
         })
-        .then(() => 'committed', () => 'rolled back'),
+        .then(
+          () => 'committed',
+          () => 'rolled back',
+        ),
     );
     const outcomes = await Promise.all(increments);
 

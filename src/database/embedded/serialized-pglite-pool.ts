@@ -28,7 +28,11 @@ class LockedClient extends EventEmitter {
   query(sql: string, params?: unknown[] | Callback, callback?: Callback) {
     const [values, done] = typeof params === 'function' ? [undefined, params] : [params, callback];
     const pending = runQuery(this.db, sql, values);
-    if (done) pending.then((result) => done(null, result), (error: Error) => done(error));
+    if (done)
+      pending.then(
+        (result) => done(null, result),
+        (error: Error) => done(error),
+      );
     return pending;
   }
 }
@@ -67,6 +71,9 @@ export class SerializedPGlitePool extends EventEmitter {
 
   end(callback?: (error?: Error | null) => void) {
     // Closing through typeorm-pglite also forgets the instance, so a later data source opens a fresh one.
-    PGliteInstance.close().then(() => callback?.(null), (error: Error) => callback?.(error));
+    PGliteInstance.close().then(
+      () => callback?.(null),
+      (error: Error) => callback?.(error),
+    );
   }
 }

@@ -2,7 +2,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The thematic fields of the association at launch; later ones are added by later migrations. */
 const THEMES: Array<[slug: string, label: string, description: string]> = [
-  ['local-economic-development', 'Local economic development', 'Growing local jobs, businesses and investment through municipal action and partnerships.'],
+  [
+    'local-economic-development',
+    'Local economic development',
+    'Growing local jobs, businesses and investment through municipal action and partnerships.',
+  ],
   ['climate-change', 'Climate change', 'Cutting emissions and adapting cities to a changing climate.'],
   ['disaster-resilience', 'Disaster resilience', 'Preparing for, responding to and recovering from natural hazards and other disasters.'],
   ['culture', 'Culture', 'Heritage, the arts and cultural exchange as part of city life and development.'],
@@ -16,7 +20,11 @@ const THEMES: Array<[slug: string, label: string, description: string]> = [
   ['sdg-localisation', 'Localising the SDGs', 'Bringing the Sustainable Development Goals into local plans, budgets and reporting.'],
   ['basic-services', 'Basic services', 'Water, sanitation, housing, health, transport and other essential services for all residents.'],
   ['covid-recovery', 'Post-COVID recovery', 'Rebuilding local economies and services after the COVID-19 pandemic.'],
-  ['inclusive-societies', 'Inclusive societies', 'Cities where migrants, minorities, older people and people with disabilities take full part.'],
+  [
+    'inclusive-societies',
+    'Inclusive societies',
+    'Cities where migrants, minorities, older people and people with disabilities take full part.',
+  ],
 ];
 
 export class CreateMembersAndThemes1764300000000 implements MigrationInterface {

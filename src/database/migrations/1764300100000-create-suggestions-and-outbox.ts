@@ -87,7 +87,15 @@ export class CreateSuggestionsAndOutbox1764300100000 implements MigrationInterfa
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['dismissal_notes', 'suggestions', 'suggestion_rechecks', 'suggestion_state', 'suggestion_generations', 'matching_settings', 'outbox']) {
+    for (const table of [
+      'dismissal_notes',
+      'suggestions',
+      'suggestion_rechecks',
+      'suggestion_state',
+      'suggestion_generations',
+      'matching_settings',
+      'outbox',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

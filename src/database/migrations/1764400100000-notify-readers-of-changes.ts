@@ -46,8 +46,23 @@ export class NotifyReadersOfChanges1764400100000 implements MigrationInterface {
       END $$`);
     // A trigger with transition tables has one event, hence one trigger per event.
     for (const [table, fn, events] of [
-      ['members', 'citymatch_notify_members', [['INSERT', 'NEW'], ['UPDATE', 'NEW']]],
-      ['suggestion_lists', 'citymatch_notify_lists', [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']]],
+      [
+        'members',
+        'citymatch_notify_members',
+        [
+          ['INSERT', 'NEW'],
+          ['UPDATE', 'NEW'],
+        ],
+      ],
+      [
+        'suggestion_lists',
+        'citymatch_notify_lists',
+        [
+          ['INSERT', 'NEW'],
+          ['UPDATE', 'NEW'],
+          ['DELETE', 'OLD'],
+        ],
+      ],
     ] as const) {
       for (const [event, rows] of events) {
         await queryRunner.query(
@@ -68,7 +83,8 @@ export class NotifyReadersOfChanges1764400100000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TRIGGER matching_settings_notify ON matching_settings');
     await queryRunner.query('DROP TRIGGER suggestion_state_switch_notify ON suggestion_state');
-    for (const event of ['insert', 'update', 'delete']) await queryRunner.query(`DROP TRIGGER suggestion_lists_${event}_notify ON suggestion_lists`);
+    for (const event of ['insert', 'update', 'delete'])
+      await queryRunner.query(`DROP TRIGGER suggestion_lists_${event}_notify ON suggestion_lists`);
     for (const event of ['insert', 'update']) await queryRunner.query(`DROP TRIGGER members_${event}_notify ON members`);
     await queryRunner.query('DROP FUNCTION citymatch_notify()');
     await queryRunner.query('DROP FUNCTION citymatch_notify_lists()');

@@ -5,7 +5,9 @@ import { MemberRecordDto } from './member-record.dto';
 
 class OptionalIdDto {
   @ApiPropertyOptional({ example: 'c1', description: 'Generated when absent' })
-  @IsOptional() @IsString() @Matches(MEMBER_ID, { message: 'id must be 1-64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' })
+  @IsOptional()
+  @IsString()
+  @Matches(MEMBER_ID, { message: 'id must be 1-64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' })
   id?: string;
 }
 

@@ -8,34 +8,49 @@ const THEME_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class ListMembersQuery {
   @ApiPropertyOptional({ example: 'PH' })
-  @IsOptional() @IsCountryCode()
+  @IsOptional()
+  @IsCountryCode()
   country?: string;
 
   @ApiPropertyOptional({ example: 'South-Eastern Asia' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   subregion?: string;
 
   @ApiPropertyOptional({ example: 'climate-change', description: 'Members that need this theme' })
-  @IsOptional() @Matches(THEME_SLUG, { message: 'needs must be a theme slug' })
+  @IsOptional()
+  @Matches(THEME_SLUG, { message: 'needs must be a theme slug' })
   needs?: string;
 
   @ApiPropertyOptional({ example: 'disaster-resilience', description: 'Members that offer this theme' })
-  @IsOptional() @Matches(THEME_SLUG, { message: 'offers must be a theme slug' })
+  @IsOptional()
+  @Matches(THEME_SLUG, { message: 'offers must be a theme slug' })
   offers?: string;
 
   @ApiPropertyOptional({ enum: MEMBER_STATUSES })
-  @IsOptional() @IsIn(MEMBER_STATUSES)
+  @IsOptional()
+  @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 
   @ApiPropertyOptional({ example: 'ilo', description: 'Case-insensitive part of the name' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   q?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit: number = 50;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }

@@ -30,11 +30,14 @@ import { IsCountryCode, IsLanguageCodes, IsMemberIdList, IsThemeLevels, MEMBER_I
 
 export class MemberContactDto implements MemberContact {
   @ApiPropertyOptional({ example: 'Maria Santos', nullable: true })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   name?: string | null;
 
   @ApiPropertyOptional({ example: 'international@iloilocity.gov.ph', nullable: true })
-  @IsOptional() @IsEmail({}, { message: 'contact.email must be an e-mail address' })
+  @IsOptional()
+  @IsEmail({}, { message: 'contact.email must be an e-mail address' })
   email?: string | null;
 }
 
@@ -43,11 +46,13 @@ const MAX_POPULATION = 2_000_000_000;
 /** One member in the record format: the body of a create, and each element of a bulk import. */
 export class MemberRecordDto implements MemberRecord {
   @ApiProperty({ example: 'c1', description: 'Stable id; letters, digits and . _ : -, up to 64 characters' })
-  @IsString() @Matches(MEMBER_ID, { message: 'id must be 1-64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' })
+  @IsString()
+  @Matches(MEMBER_ID, { message: 'id must be 1-64 letters, digits, ".", "_", ":" or "-", starting with a letter or digit' })
   id: string;
 
   @ApiProperty({ example: 'Surabaya' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ example: 'ID', description: 'ISO 3166-1 alpha-2' })
@@ -55,15 +60,19 @@ export class MemberRecordDto implements MemberRecord {
   country: string;
 
   @ApiProperty({ example: 2874314 })
-  @IsInt() @Min(1) @Max(MAX_POPULATION)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_POPULATION)
   population: number;
 
   @ApiProperty({ example: -7.2492 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsLatitude()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsLatitude()
   lat: number;
 
   @ApiProperty({ example: 112.7508 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsLongitude()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsLongitude()
   lon: number;
 
   @ApiProperty({ example: ['ind', 'eng'], description: 'ISO 639-3 codes, at least one' })
@@ -71,7 +80,8 @@ export class MemberRecordDto implements MemberRecord {
   languages: string[];
 
   @ApiPropertyOptional({ enum: MEMBER_LEVELS, default: 'city' })
-  @IsOptional() @IsIn(MEMBER_LEVELS)
+  @IsOptional()
+  @IsIn(MEMBER_LEVELS)
   level?: MemberLevel;
 
   @ApiProperty({ enum: MEMBER_STATUSES, example: 'active' })
@@ -79,11 +89,13 @@ export class MemberRecordDto implements MemberRecord {
   status: MemberStatus;
 
   @ApiProperty({ example: { 'climate-change': 3 }, description: 'Theme slug → priority 1-3' })
-  @IsObject() @IsThemeLevels()
+  @IsObject()
+  @IsThemeLevels()
   needs: ThemeLevels;
 
   @ApiProperty({ example: { 'disaster-resilience': 2 }, description: 'Theme slug → expertise 1-3' })
-  @IsObject() @IsThemeLevels()
+  @IsObject()
+  @IsThemeLevels()
   offers: ThemeLevels;
 
   @ApiProperty({ example: ['c7'], description: 'Members it already has an agreement with' })
@@ -95,10 +107,13 @@ export class MemberRecordDto implements MemberRecord {
   dismissed: string[];
 
   @ApiPropertyOptional({ type: MemberContactDto, description: 'Not public' })
-  @IsOptional() @ValidateNested() @Type(() => MemberContactDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MemberContactDto)
   contact?: MemberContactDto;
 
   @ApiPropertyOptional({ description: 'True for generated demo profiles' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   synthetic?: boolean;
 }

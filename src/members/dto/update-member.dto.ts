@@ -14,18 +14,23 @@ export class UpdateMemberDto extends PartialType(OmitType(MemberRecordDto, ['id'
   skipNullProperties: false,
 }) {
   @ApiProperty({ example: 3, description: 'The version the change is based on' })
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   version: number;
 
   @ApiPropertyOptional({ enum: MEMBER_LEVELS })
-  @ValidateIf(present) @IsIn(MEMBER_LEVELS)
+  @ValidateIf(present)
+  @IsIn(MEMBER_LEVELS)
   level?: MemberLevel;
 
   @ApiPropertyOptional()
-  @ValidateIf(present) @IsBoolean()
+  @ValidateIf(present)
+  @IsBoolean()
   synthetic?: boolean;
 
   @ApiPropertyOptional({ type: MemberContactDto, nullable: true, description: 'null clears the contact' })
-  @IsOptional() @ValidateNested() @Type(() => MemberContactDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MemberContactDto)
   contact?: MemberContactDto | null;
 }

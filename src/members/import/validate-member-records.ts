@@ -44,7 +44,8 @@ export function validateMemberRecords(records: unknown, context: RecordValidatio
       const map = dto[field];
       if (typeof map !== 'object' || map === null) continue;
       for (const slug of Object.keys(map)) {
-        if (!knownThemes.has(slug)) errors.push({ index, field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
+        if (!knownThemes.has(slug))
+          errors.push({ index, field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
       }
     }
   });

@@ -25,7 +25,10 @@ function problems(record: MemberRecord, minPopulation: number): string[] {
   for (const [slug, level] of [...needs, ...offers]) {
     check(THEME_SLUGS.includes(slug) && [1, 2, 3].includes(level), `theme ${slug}=${level}`);
   }
-  check(offers.every(([slug]) => !(slug in record.needs)), 'theme both needed and offered');
+  check(
+    offers.every(([slug]) => !(slug in record.needs)),
+    'theme both needed and offered',
+  );
   return found;
 }
 

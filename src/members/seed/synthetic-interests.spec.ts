@@ -31,15 +31,13 @@ describe('syntheticInterests', () => {
 
   it('makes disaster resilience a more common need in South-Eastern Asia than in Central Asia', () => {
     const share = (subregion: string) =>
-      keys.filter((k) => 'disaster-resilience' in syntheticInterests(k, 100000, subregion).needs).length /
-      keys.length;
+      keys.filter((k) => 'disaster-resilience' in syntheticInterests(k, 100000, subregion).needs).length / keys.length;
     expect(share('South-Eastern Asia')).toBeGreaterThan(share('Central Asia') * 1.5);
   });
 
   it('makes climate change a more common need on Pacific islands than in Eastern Asia', () => {
     const share = (subregion: string) =>
-      keys.filter((k) => 'climate-change' in syntheticInterests(k, 30000, subregion).needs).length /
-      keys.length;
+      keys.filter((k) => 'climate-change' in syntheticInterests(k, 30000, subregion).needs).length / keys.length;
     expect(share('Micronesia')).toBeGreaterThan(share('Eastern Asia') * 1.5);
   });
 

@@ -35,10 +35,7 @@ export function IsLanguageCodes(options?: ValidationOptions) {
       },
       validator: {
         validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.length > 0 &&
-          value.every(isLanguageCode) &&
-          new Set(value).size === value.length,
+          Array.isArray(value) && value.length > 0 && value.every(isLanguageCode) && new Set(value).size === value.length,
       },
     });
 }
@@ -85,9 +82,7 @@ export function IsMemberIdList(options?: ValidationOptions) {
       options: { message: `${propertyName} must be a list of distinct member ids`, ...options },
       validator: {
         validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.every((id) => typeof id === 'string' && MEMBER_ID.test(id)) &&
-          new Set(value).size === value.length,
+          Array.isArray(value) && value.every((id) => typeof id === 'string' && MEMBER_ID.test(id)) && new Set(value).size === value.length,
       },
     });
 }

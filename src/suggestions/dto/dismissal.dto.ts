@@ -4,10 +4,13 @@ import { MEMBER_ID } from '../../members/validation/member-validators';
 
 export class CreateDismissalDto {
   @ApiProperty({ example: 'gn-1701668', description: 'The candidate the member is not interested in' })
-  @IsString() @Matches(MEMBER_ID, { message: 'candidateId must be a member id' })
+  @IsString()
+  @Matches(MEMBER_ID, { message: 'candidateId must be a member id' })
   candidateId: string;
 
   @ApiPropertyOptional({ example: 'Already cooperating through another network' })
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   reason?: string;
 }

@@ -6,7 +6,11 @@ import { Pool } from 'pg';
 import { Breakdown } from './breakdown';
 
 async function main(): Promise<void> {
-  const { databaseUrl, shardSize, parts = ['shard', 'incremental', 'read'] } = JSON.parse(process.argv[2]) as { databaseUrl: string; shardSize: number; parts?: string[] };
+  const {
+    databaseUrl,
+    shardSize,
+    parts = ['shard', 'incremental', 'read'],
+  } = JSON.parse(process.argv[2]) as { databaseUrl: string; shardSize: number; parts?: string[] };
   const db = new Pool({ connectionString: databaseUrl, max: 2 });
   try {
     const { rows } = await db.query(`SELECT id FROM members WHERE status = 'active' ORDER BY id`);

@@ -6,7 +6,13 @@ import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/sugg
 import { ListsInMemory } from '../../../src/suggestions/lists-in-memory';
 import { ActiveProfilesCache } from '../../../src/suggestions/member-profiles';
 import { componentsFrom } from '../../../src/suggestions/stored-components';
-import { currentGeneration, insertBuildingGeneration, readListBars, readLists, replaceLists } from '../../../src/suggestions/suggestion-store';
+import {
+  currentGeneration,
+  insertBuildingGeneration,
+  readListBars,
+  readLists,
+  replaceLists,
+} from '../../../src/suggestions/suggestion-store';
 import { seededRandom, timeMs } from './stats';
 
 export type Steps = Array<[string, number]>;
@@ -29,7 +35,9 @@ export class Breakdown {
         insertBuildingGeneration(manager, { reason: 'breakdown', weights: current.weights, k: current.k, shardSize }),
       );
       steps.push([`snapshot ${memberCount.toLocaleString('en')} members (one INSERT … SELECT json_agg)`, snapshotMs]);
-      const [readMs, [row]] = await timeMs(() => manager.query('SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1', [id]));
+      const [readMs, [row]] = await timeMs(() =>
+        manager.query('SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1', [id]),
+      );
       steps.push(['shard: read snapshot', readMs]);
       const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(row.snapshot));
       steps.push(['shard: prepare dataset', prepareMs]);
@@ -39,15 +47,28 @@ export class Breakdown {
       await threads.topK(prepared, options); // starts the pool, as the process's first shard does
       const [threadedMs, lists] = await timeMs(() => threads.topK(prepared, options));
       await threads.onApplicationShutdown();
-      steps.push([`shard: top-${row.k} kernel, ${range[1].toLocaleString('en')} sources (as the job runs it: the process's thread pool, started before)`, threadedMs]);
+      steps.push([
+        `shard: top-${row.k} kernel, ${range[1].toLocaleString('en')} sources (as the job runs it: the process's thread pool, started before)`,
+        threadedMs,
+      ]);
       const [syncMs] = await timeMs(() => matching.computeTopKSync(prepared, options));
       steps.push(['(same kernel on 1 thread, for comparison)', syncMs]);
       const shardLists = new Map<string, matching.ScoredCandidate[]>();
       for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
       const rows = [...shardLists.values()].reduce((total, list) => total + list.length, 0);
       const byId = new Map((row.snapshot as matching.MatchProfile[]).map((profile) => [profile.id, profile]));
-      const [replaceMs] = await timeMs(() => replaceLists(manager, id, shardLists, componentsFrom((memberId) => byId.get(memberId))));
-      steps.push([`shard: write ${shardLists.size.toLocaleString('en')} lists, ${rows.toLocaleString('en')} suggestions with their components (one row per list)`, replaceMs]);
+      const [replaceMs] = await timeMs(() =>
+        replaceLists(
+          manager,
+          id,
+          shardLists,
+          componentsFrom((memberId) => byId.get(memberId)),
+        ),
+      );
+      steps.push([
+        `shard: write ${shardLists.size.toLocaleString('en')} lists, ${rows.toLocaleString('en')} suggestions with their components (one row per list)`,
+        replaceMs,
+      ]);
     });
   }
 
@@ -58,7 +79,9 @@ export class Breakdown {
       const cache = new ActiveProfilesCache();
       const [loadMs] = await timeMs(() => cache.current(manager));
       steps.push(['load and prepare every member (once per worker process)', loadMs]);
-      const [otherId] = (await manager.query(`SELECT id FROM members WHERE status = 'active' AND id <> $1 LIMIT 1`, [memberId])).map((r: { id: string }) => r.id);
+      const [otherId] = (await manager.query(`SELECT id FROM members WHERE status = 'active' AND id <> $1 LIMIT 1`, [memberId])).map(
+        (r: { id: string }) => r.id,
+      );
       await manager.query('UPDATE members SET population = population + 1 WHERE id = $1', [otherId]);
       const [prepareMs, prepared] = await timeMs(() => cache.current(manager));
       steps.push(['members: re-read the one changed row and patch it into the prepared members', prepareMs]);
@@ -77,7 +100,14 @@ export class Breakdown {
       steps.push(['affectedBy (own list + lists it enters or leaves)', affectedMs]);
       const lists = new Map([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      const [writeMs] = await timeMs(() => replaceLists(manager, generation.id, lists, componentsFrom((id) => cache.profile(id))));
+      const [writeMs] = await timeMs(() =>
+        replaceLists(
+          manager,
+          generation.id,
+          lists,
+          componentsFrom((id) => cache.profile(id)),
+        ),
+      );
       steps.push([`write ${lists.size} list(s)`, writeMs]);
     });
   }
@@ -100,13 +130,17 @@ export class Breakdown {
     const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(members.values()));
     const generation = (await currentGeneration(manager))!;
     const rank = (id: string) =>
-      matching.rankPrepared(prepared, id, (other) => members.get(other), { k: 20, weights: generation.weights, filter: { theme: 'climate-change' } });
+      matching.rankPrepared(prepared, id, (other) => members.get(other), {
+        k: 20,
+        weights: generation.weights,
+        filter: { theme: 'climate-change' },
+      });
     for (let i = 0; i < 50; i++) rank(ids[i]); // warm, as a running API is
     let rankTotal = 0;
     for (let i = 0; i < n; i++) rankTotal += (await timeMs(async () => rank(ids[Math.floor(random() * ids.length)])))[0];
     return [
       [`after a generation switch: read every list of it (${all.lists.size.toLocaleString('en')} rows)`, allListsMs],
-      ['(one member\'s list with its generation, one query, for comparison)', listTotal / n],
+      ["(one member's list with its generation, one query, for comparison)", listTotal / n],
       ['after a member change: read every member again', loadMs],
       ['after a member change: prepare them for the kernel', prepareMs],
       ['theme filter: rankPrepared on the prepared members (per request)', rankTotal / n],

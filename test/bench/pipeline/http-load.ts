@@ -38,7 +38,13 @@ export async function loadTest(
   server: { baseUrl: string; headers: Record<string, string> },
   ids: string[],
   path: (id: string) => string,
-  { connections = 100, seconds = 10, warmupSeconds = 2, stack, pids }: { connections?: number; seconds?: number; warmupSeconds?: number; stack?: BenchStack; pids?: number[] } = {},
+  {
+    connections = 100,
+    seconds = 10,
+    warmupSeconds = 2,
+    stack,
+    pids,
+  }: { connections?: number; seconds?: number; warmupSeconds?: number; stack?: BenchStack; pids?: number[] } = {},
 ): Promise<LoadResult> {
   const { baseUrl, headers } = server;
   const random = seededRandom(7);
@@ -48,7 +54,12 @@ export async function loadTest(
       headers,
       connections,
       duration,
-      requests: [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: path(ids[Math.floor(random() * ids.length)]) }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request: Record<string, unknown>) => ({ ...request, path: path(ids[Math.floor(random() * ids.length)]) }),
+        },
+      ],
     });
   if (warmupSeconds > 0) {
     await run(warmupSeconds);

@@ -88,7 +88,10 @@ function start(args: string[], env: NodeJS.ProcessEnv, cpus?: string): AppProces
 
 export async function startApi(build: AppBuild, stack: BenchStack, options: ProcessOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const app = start([...apiNodeOptions(), ...build.script('src/main.ts')], childEnv(stack, options, { HOST: '127.0.0.1', PORT: String(port) }));
+  const app = start(
+    [...apiNodeOptions(), ...build.script('src/main.ts')],
+    childEnv(stack, options, { HOST: '127.0.0.1', PORT: String(port) }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(app, 'API', async () => (await fetch(`${baseUrl}/health`).catch(() => undefined))?.ok === true);
   const health = await (await fetch(`${baseUrl}/health`)).text();
@@ -167,7 +170,10 @@ export function runBreakdown(
   shardSize: number,
   { parts, cpus }: { parts?: Array<'shard' | 'incremental' | 'read'>; cpus?: string } = {},
 ): Promise<Record<'shard' | 'incremental' | 'read', Steps>> {
-  const args = [...build.script('test/bench/pipeline/breakdown-child.ts'), JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize, parts })];
+  const args = [
+    ...build.script('test/bench/pipeline/breakdown-child.ts'),
+    JSON.stringify({ databaseUrl: stack.databaseUrl, shardSize, parts }),
+  ];
   const [command, ...rest] = cpus === undefined ? [process.execPath, ...args] : [TASKSET, '-c', cpus, process.execPath, ...args];
   return new Promise((resolve, reject) => {
     const child = execFile(command, rest, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>

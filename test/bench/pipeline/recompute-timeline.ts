@@ -67,7 +67,9 @@ export async function timeRecompute(
   const switched = Date.now();
   const used = await cpu();
   const spans = busy();
-  const { rows: [generation] } = await stack.db.query(
+  const {
+    rows: [generation],
+  } = await stack.db.query(
     `SELECT member_count, shards_total, (SELECT coalesce(sum(cardinality(scores)), 0)::int FROM suggestion_lists WHERE generation_id = $1) AS rows
      FROM suggestion_generations WHERE id = $1`,
     [current],
@@ -103,7 +105,12 @@ function busyOf(span: BusySpan, shards: Job[]): ProcessBusy {
   return { cpuSeconds: span.cpuSeconds, idleTailSeconds: Math.max(0, lastShard - last) / 1000 };
 }
 
-function phasesOf(times: { sent: number; accepted: number; switched: number }, start?: Job, shards: Job[] = [], finish?: Job): Array<[string, number]> {
+function phasesOf(
+  times: { sent: number; accepted: number; switched: number },
+  start?: Job,
+  shards: Job[] = [],
+  finish?: Job,
+): Array<[string, number]> {
   if (!start || !finish || shards.length === 0) return [['(job timings not found)', 0]];
   const lastShard = Math.max(...shards.map((job) => job.finishedOn!));
   const phases: Array<[string, number]> = [
@@ -123,7 +130,9 @@ export async function waitIdle(stack: BenchStack, timeoutMs = 120_000): Promise<
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const counts = await stack.queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active', 'delayed');
-    const { rows: [{ outbox }] } = await stack.db.query('SELECT count(*)::int AS outbox FROM outbox');
+    const {
+      rows: [{ outbox }],
+    } = await stack.db.query('SELECT count(*)::int AS outbox FROM outbox');
     if (outbox === 0 && Object.values(counts).every((count) => count === 0)) return;
     if (Date.now() > deadline) throw new Error(`queue not idle: ${JSON.stringify(counts)}, outbox ${outbox}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -25,7 +25,15 @@ export interface PipelineResults {
   };
   /** The world part, one entry per placement of the workers on the cores; `forComparison` has no target. */
   /** `one` and `two` are the median runs of `ones` and `twos` when there are several. */
-  scaleOut?: Array<{ label: string; members: number; one: RecomputeRun; two: RecomputeRun; ones?: RecomputeRun[]; twos?: RecomputeRun[]; forComparison?: boolean }>;
+  scaleOut?: Array<{
+    label: string;
+    members: number;
+    one: RecomputeRun;
+    two: RecomputeRun;
+    ones?: RecomputeRun[];
+    twos?: RecomputeRun[];
+    forComparison?: boolean;
+  }>;
   /** One shard job's steps on the world data, in a process pinned to one core. */
   scaleOutSteps?: Steps;
 }
@@ -46,54 +54,81 @@ export function renderMarkdown(r: PipelineResults): string {
     // The target is the recompute; the import request before it (validating and storing the records) is shown beside it.
     const request = run.phases.find(([phase]) => phase === 'request')?.[1] ?? 0;
     const recompute = run.seconds - request;
-    out.push(`| full recompute after an import of ${n(run.members)} cities (import answered → generation switched; ${n(run.rows)} suggestions stored, ${run.shards} shards) | ${s(recompute)} (the import request before it: ${s(request)}) | ≤ 2 s | ${mark(recompute <= 2)} |`);
-    out.push(`| full recompute, \`POST /recompute\` on imported data (median of ${seed.postRuns.length}) | ${s(post)} | ≤ 2 s | ${mark(post <= 2)} |`);
+    out.push(
+      `| full recompute after an import of ${n(run.members)} cities (import answered → generation switched; ${n(run.rows)} suggestions stored, ${run.shards} shards) | ${s(recompute)} (the import request before it: ${s(request)}) | ≤ 2 s | ${mark(recompute <= 2)} |`,
+    );
+    out.push(
+      `| full recompute, \`POST /recompute\` on imported data (median of ${seed.postRuns.length}) | ${s(post)} | ≤ 2 s | ${mark(post <= 2)} |`,
+    );
     if (seed.oneShardRun) {
-      out.push(`| full recompute, \`POST /recompute\`, one shard (\`RECOMPUTE_SHARD_SIZE=${n(seed.oneShardRun.members)}\`; one run) | ${s(seed.oneShardRun.seconds)} | (for comparison) |  |`);
+      out.push(
+        `| full recompute, \`POST /recompute\`, one shard (\`RECOMPUTE_SHARD_SIZE=${n(seed.oneShardRun.members)}\`; one run) | ${s(seed.oneShardRun.seconds)} | (for comparison) |  |`,
+      );
     }
     const latencies = seed.updates.map((u) => u.ms);
     const p95 = percentile(latencies, 95);
-    out.push(`| one member's update readable with its new suggestions, p50 / p95 (${latencies.length} samples) | ${ms(median(latencies))} / ${ms(p95)} | p95 ≤ 250 ms | ${mark(p95 <= 250)} |`);
+    out.push(
+      `| one member's update readable with its new suggestions, p50 / p95 (${latencies.length} samples) | ${ms(median(latencies))} / ${ms(p95)} | p95 ≤ 250 ms | ${mark(p95 <= 250)} |`,
+    );
     for (const read of seed.reads) {
       const failed = read.result.failed ? `, ${n(read.result.failed)} errors or timeouts (10 s)` : '';
       const result = `${n(read.result.requestsPerSecond)} req/s, p50 ${ms(read.result.p50)}, p99 ${ms(read.result.p99)}${failed}`;
-      out.push(`| ${read.label} | ${result} | ${read.targetText ?? '(for comparison)'} | ${read.target ? mark(read.target(read.result)) : ''} |`);
+      out.push(
+        `| ${read.label} | ${result} | ${read.targetText ?? '(for comparison)'} | ${read.target ? mark(read.target(read.result)) : ''} |`,
+      );
     }
   }
   for (const scale of r.scaleOut ?? []) {
     const speedUp = scale.one.fromEnqueueSeconds / scale.two.fromEnqueueSeconds;
     const target = scale.forComparison ? '(for comparison) | ' : `≥ 1.7× | ${mark(speedUp >= 1.7)}`;
     const times = (runs?: RecomputeRun[]) => (runs ?? []).map((run) => run.fromEnqueueSeconds.toFixed(2)).join(', ');
-    const repeated = (scale.ones?.length ?? 1) > 1 ? `, median of ${scale.ones!.length} (${times(scale.ones)} s → ${times(scale.twos)} s)` : '';
-    out.push(`| full recompute of ${n(scale.members)} cities (recompute job queued → switched), 1 worker process → 2; ${scale.label}${repeated} | ${s(scale.one.fromEnqueueSeconds)} → ${s(scale.two.fromEnqueueSeconds)} = ${speedUp.toFixed(2)}× | ${target} |`);
+    const repeated =
+      (scale.ones?.length ?? 1) > 1 ? `, median of ${scale.ones!.length} (${times(scale.ones)} s → ${times(scale.twos)} s)` : '';
+    out.push(
+      `| full recompute of ${n(scale.members)} cities (recompute job queued → switched), 1 worker process → 2; ${scale.label}${repeated} | ${s(scale.one.fromEnqueueSeconds)} → ${s(scale.two.fromEnqueueSeconds)} = ${speedUp.toFixed(2)}× | ${target} |`,
+    );
   }
   if (seed) {
-    out.push('', '#### Full recompute (6,094 cities), phases from the jobs\' timestamps', '');
+    out.push('', "#### Full recompute (6,094 cities), phases from the jobs' timestamps", '');
     const runs = [
       ['after import', seed.importRun] as const,
       ...seed.postRuns.map((p, i) => [`POST #${i + 1}`, p] as const),
       ...(seed.oneShardRun ? [['POST, one shard', seed.oneShardRun] as const] : []),
     ];
     out.push(`| phase | ${runs.map(([label]) => label).join(' | ')} |`, `| --- |${runs.map(() => ' ---: |').join('')}`);
-    seed.importRun.phases.forEach(([phase], index) => out.push(`| ${phase} | ${runs.map(([, run]) => s(run.phases[index]?.[1] ?? NaN)).join(' | ')} |`));
+    seed.importRun.phases.forEach(([phase], index) =>
+      out.push(`| ${phase} | ${runs.map(([, run]) => s(run.phases[index]?.[1] ?? NaN)).join(' | ')} |`),
+    );
     out.push(`| **total** | ${runs.map(([, run]) => `**${s(run.seconds)}**`).join(' | ')} |`);
-    out.push(`| CPU of the API process (inline workers), cores on average | ${runs.map(([, run]) => run.processCores.toFixed(2)).join(' | ')} |`);
-    out.push(`| CPU of PostgreSQL (this database's backends), cores on average | ${runs.map(([, run]) => run.postgresCores.toFixed(2)).join(' | ')} |`);
-    out.push(`| CPU of the whole machine (anything running), cores on average | ${runs.map(([, run]) => run.machineCores.toFixed(2)).join(' | ')} |`);
-    out.push(`| (after the switch, in the finish job: deleting the previous generation's rows) | ${runs.map(([, run]) => s(run.cleanupSeconds)).join(' | ')} |`);
+    out.push(
+      `| CPU of the API process (inline workers), cores on average | ${runs.map(([, run]) => run.processCores.toFixed(2)).join(' | ')} |`,
+    );
+    out.push(
+      `| CPU of PostgreSQL (this database's backends), cores on average | ${runs.map(([, run]) => run.postgresCores.toFixed(2)).join(' | ')} |`,
+    );
+    out.push(
+      `| CPU of the whole machine (anything running), cores on average | ${runs.map(([, run]) => run.machineCores.toFixed(2)).join(' | ')} |`,
+    );
+    out.push(
+      `| (after the switch, in the finish job: deleting the previous generation's rows) | ${runs.map(([, run]) => s(run.cleanupSeconds)).join(' | ')} |`,
+    );
     out.push(`| each shard job | ${runs.map(([, run]) => run.shardSeconds.map((x) => x.toFixed(2)).join(', ')).join(' | ')} |`);
-    out.push('', '#### Inside the jobs: the app\'s functions run step by step, in a process started like a worker, on the same data', '');
+    out.push('', "#### Inside the jobs: the app's functions run step by step, in a process started like a worker, on the same data", '');
     out.push('| step | time |', '| --- | ---: |');
     for (const [step, value] of seed.shardSteps) out.push(`| recompute: ${step} | ${ms(value)} |`);
     for (const [step, value] of seed.incrementalSteps) out.push(`| incremental: ${step} | ${ms(value)} |`);
     for (const [step, value] of seed.readSteps) out.push(`| GET: ${step} | ${value.toFixed(1)} ms |`);
     out.push('', '#### GET under load: CPU during each measured run', '');
-    out.push('| run | API process, cores | PostgreSQL, cores | machine busy, cores | API CPU per answered request | PostgreSQL CPU per answered request |');
+    out.push(
+      '| run | API process, cores | PostgreSQL, cores | machine busy, cores | API CPU per answered request | PostgreSQL CPU per answered request |',
+    );
     out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const { label, result } of seed.reads) {
       if (!result.cpu || result.requests === 0) continue;
       const per = (cpuSeconds: number) => `${((cpuSeconds * 1000) / result.requests).toFixed(1)} ms`;
-      out.push(`| ${label} | ${result.cpu.process.toFixed(2)} | ${result.cpu.postgres.toFixed(2)} | ${result.cpu.machine.toFixed(2)} | ${per(result.cpu.processSeconds)} | ${per(result.cpu.postgresSeconds)} |`);
+      out.push(
+        `| ${label} | ${result.cpu.process.toFixed(2)} | ${result.cpu.postgres.toFixed(2)} | ${result.cpu.machine.toFixed(2)} | ${per(result.cpu.processSeconds)} | ${per(result.cpu.postgresSeconds)} |`,
+      );
     }
     out.push('', '#### Update → readable, phases (p50 / p95 of each)', '');
     out.push('| phase | p50 | p95 |', '| --- | ---: | ---: |');
@@ -113,20 +148,42 @@ export function renderMarkdown(r: PipelineResults): string {
     // With one worker, PostgreSQL, the API and the benchmark run beside it on a spare core; with two,
     // they take their CPU from the workers. The machine's cores can at best hold the first run's CPU.
     const demand = scale.one.machineCores - scale.one.otherCores;
-    out.push(`| best speed-up this machine allows: its ${r.cores} cores ÷ the cores the 1-worker run kept busy (workers, PostgreSQL, API, benchmark) | ${(r.cores / demand).toFixed(2)}× | |`);
-    out.push(`| CPU of the worker processes, cores on average | ${scale.one.processCores.toFixed(2)} | ${scale.two.processCores.toFixed(2)} |`);
-    out.push(`| CPU of PostgreSQL (this database's backends), cores on average | ${scale.one.postgresCores.toFixed(2)} | ${scale.two.postgresCores.toFixed(2)} |`);
-    out.push(`| CPU of the whole machine (anything running), cores on average | ${scale.one.machineCores.toFixed(2)} | ${scale.two.machineCores.toFixed(2)} |`);
-    out.push(`| of which the benchmark process and the API | ${scale.one.benchmarkCores.toFixed(2)} | ${scale.two.benchmarkCores.toFixed(2)} |`);
-    out.push(`| of which outside this benchmark and its database (other users' work, PostgreSQL's and Redis's background processes) | ${scale.one.otherCores.toFixed(2)} | ${scale.two.otherCores.toFixed(2)} |`);
-    out.push(`| shard jobs: count, sum of their durations | ${scale.one.shardSeconds.length}, ${s(shardSum(scale.one))} | ${scale.two.shardSeconds.length}, ${s(shardSum(scale.two))} |`);
+    out.push(
+      `| best speed-up this machine allows: its ${r.cores} cores ÷ the cores the 1-worker run kept busy (workers, PostgreSQL, API, benchmark) | ${(r.cores / demand).toFixed(2)}× | |`,
+    );
+    out.push(
+      `| CPU of the worker processes, cores on average | ${scale.one.processCores.toFixed(2)} | ${scale.two.processCores.toFixed(2)} |`,
+    );
+    out.push(
+      `| CPU of PostgreSQL (this database's backends), cores on average | ${scale.one.postgresCores.toFixed(2)} | ${scale.two.postgresCores.toFixed(2)} |`,
+    );
+    out.push(
+      `| CPU of the whole machine (anything running), cores on average | ${scale.one.machineCores.toFixed(2)} | ${scale.two.machineCores.toFixed(2)} |`,
+    );
+    out.push(
+      `| of which the benchmark process and the API | ${scale.one.benchmarkCores.toFixed(2)} | ${scale.two.benchmarkCores.toFixed(2)} |`,
+    );
+    out.push(
+      `| of which outside this benchmark and its database (other users' work, PostgreSQL's and Redis's background processes) | ${scale.one.otherCores.toFixed(2)} | ${scale.two.otherCores.toFixed(2)} |`,
+    );
+    out.push(
+      `| shard jobs: count, sum of their durations | ${scale.one.shardSeconds.length}, ${s(shardSum(scale.one))} | ${scale.two.shardSeconds.length}, ${s(shardSum(scale.two))} |`,
+    );
     const each = (run: RecomputeRun, value: (p: RecomputeRun['processes'][number]) => string) => run.processes.map(value).join(', ');
     out.push(`| CPU of each worker process | ${each(scale.one, (p) => s(p.cpuSeconds))} | ${each(scale.two, (p) => s(p.cpuSeconds))} |`);
-    out.push(`| each worker idle at the end, until the last shard was stored | ${each(scale.one, (p) => s(p.idleTailSeconds))} | ${each(scale.two, (p) => s(p.idleTailSeconds))} |`);
-    out.push(`| each shard job, in the order they started | ${scale.one.shardSeconds.map((x) => x.toFixed(2)).join(', ')} | ${scale.two.shardSeconds.map((x) => x.toFixed(2)).join(', ')} |`);
+    out.push(
+      `| each worker idle at the end, until the last shard was stored | ${each(scale.one, (p) => s(p.idleTailSeconds))} | ${each(scale.two, (p) => s(p.idleTailSeconds))} |`,
+    );
+    out.push(
+      `| each shard job, in the order they started | ${scale.one.shardSeconds.map((x) => x.toFixed(2)).join(', ')} | ${scale.two.shardSeconds.map((x) => x.toFixed(2)).join(', ')} |`,
+    );
   }
   if (r.scaleOutSteps?.length) {
-    out.push('', `#### scale-out: one shard job's steps on ${n(r.scaleOut?.[0]?.members ?? 0)} cities, in a process pinned to one core`, '');
+    out.push(
+      '',
+      `#### scale-out: one shard job's steps on ${n(r.scaleOut?.[0]?.members ?? 0)} cities, in a process pinned to one core`,
+      '',
+    );
     out.push('| step | time |', '| --- | ---: |');
     for (const [step, value] of r.scaleOutSteps) out.push(`| ${step} | ${ms(value)} |`);
   }

@@ -64,44 +64,56 @@ describe('computeTopK', () => {
   it('keeps the same columns in the WebAssembly first pass as in the JavaScript one', () => {
     const bar = fc.oneof(fc.constant(-Infinity), fc.constant(Infinity), fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
-      fc.property(dataset(40), fc.nat(), fc.nat(), fc.nat(), fc.array(bar, { maxLength: 40 }), weights, (profiles, r, s, t, bars, partial) => {
-        const prepared = prepareDataset(profiles);
-        const n = prepared.size;
-        if (n === 0) return;
-        const a = prepared.arrays;
-        const start = s % n;
-        const end = start + 1 + (t % (n - start));
-        const i = start + (r % (end - start));
-        const floor = Float64Array.from({ length: end - start }, (_, q) => bars[q] ?? -Infinity);
-        const w = normaliseWeights(partial);
-        const js = new RowScratch(a, false);
-        const wasm = WasmFilter.create(a, GEO_BOUND)!;
-        expect(wasm).not.toBeNull();
-        js.load(i);
-        const count = filterColumns(a, w, floor, js, start, end, i, 0, n);
-        const kept = wasm.filter(js.row, w, floor, start, end, i, 0, n, 1e-12);
-        const values = (v: Survivors, n: number) => ({
-          list: [...v.list.subarray(0, n)],
-          themeSums: [...v.themeSums.subarray(0, n)],
-          population: [...v.population.subarray(0, n)],
-          chord2: [...v.chord2.subarray(0, n)],
-        });
-        expect(values(wasm, kept)).toEqual(values(js.survivors, count));
-        js.unload(i);
-      }),
+      fc.property(
+        dataset(40),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.array(bar, { maxLength: 40 }),
+        weights,
+        (profiles, r, s, t, bars, partial) => {
+          const prepared = prepareDataset(profiles);
+          const n = prepared.size;
+          if (n === 0) return;
+          const a = prepared.arrays;
+          const start = s % n;
+          const end = start + 1 + (t % (n - start));
+          const i = start + (r % (end - start));
+          const floor = Float64Array.from({ length: end - start }, (_, q) => bars[q] ?? -Infinity);
+          const w = normaliseWeights(partial);
+          const js = new RowScratch(a, false);
+          const wasm = WasmFilter.create(a, GEO_BOUND)!;
+          expect(wasm).not.toBeNull();
+          js.load(i);
+          const count = filterColumns(a, w, floor, js, start, end, i, 0, n);
+          const kept = wasm.filter(js.row, w, floor, start, end, i, 0, n, 1e-12);
+          const values = (v: Survivors, n: number) => ({
+            list: [...v.list.subarray(0, n)],
+            themeSums: [...v.themeSums.subarray(0, n)],
+            population: [...v.population.subarray(0, n)],
+            chord2: [...v.chord2.subarray(0, n)],
+          });
+          expect(values(wasm, kept)).toEqual(values(js.survivors, count));
+          js.unload(i);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it.each([2, 3])('gives the reference top-k on %i threads', async (threads) => {
-    await fc.assert(
-      fc.asyncProperty(dataset(40), fc.integer({ min: 1, max: 6 }), async (profiles, k) => {
-        const lists = await computeTopK(prepareDataset(profiles), { k, pool: pools.get(threads) });
-        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights());
-      }),
-      { numRuns: 40 },
-    );
-  }, 60_000);
+  it.each([2, 3])(
+    'gives the reference top-k on %i threads',
+    async (threads) => {
+      await fc.assert(
+        fc.asyncProperty(dataset(40), fc.integer({ min: 1, max: 6 }), async (profiles, k) => {
+          const lists = await computeTopK(prepareDataset(profiles), { k, pool: pools.get(threads) });
+          expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights());
+        }),
+        { numRuns: 40 },
+      );
+    },
+    60_000,
+  );
 
   it('scores each pair exactly as matchScore does', () => {
     fc.assert(

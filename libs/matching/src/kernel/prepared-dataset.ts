@@ -228,7 +228,12 @@ function setThemeBits(
 }
 
 /** Levels (already checked by setThemeBits) into 6-bit fields, five themes per int32. */
-function packLevels(packs: Int32Array, first: number, levels: Readonly<Record<string, number>>, themeIndex: ReadonlyMap<string, number>): void {
+function packLevels(
+  packs: Int32Array,
+  first: number,
+  levels: Readonly<Record<string, number>>,
+  themeIndex: ReadonlyMap<string, number>,
+): void {
   for (const theme of levelledThemes(levels)) {
     const t = themeIndex.get(theme)!;
     packs[first + Math.floor(t / GROUP_THEMES)] |= levels[theme] << (FIELD_BITS * (t % GROUP_THEMES));

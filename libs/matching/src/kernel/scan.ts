@@ -33,7 +33,6 @@ const BOUND_SLACK = 1e-12;
 /** Columns per first pass: the bars it reads are at most this many columns old. */
 const COLUMN_BLOCK = COLUMN_LIST_LENGTH;
 
-
 /**
  * Scans rows handed out by `nextRow` (a chunk start, or -1 when done) for sources in
  * [start, end). Each unordered pair is scored once: row i meets columns before `start`
@@ -173,8 +172,7 @@ export function filterColumns(
       ((Math.imul(rn0, levelPacks[c + 3]) >>> 24) & 63) +
       ((Math.imul(rn1, levelPacks[c + 4]) >>> 24) & 63) +
       ((Math.imul(rn2, levelPacks[c + 5]) >>> 24) & 63);
-    const forColumn =
-      ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
+    const forColumn = ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
     if (forRow === 0 && forColumn === 0) continue;
     const commonNeeds =
       ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
@@ -462,4 +460,3 @@ function scoreColumns(
     if (score >= columnFloor) heaps.offer(j - start, score, i);
   }
 }
-

@@ -125,10 +125,7 @@ export class TopKHeaps {
  * Puts every slot's entries in best-first order, in place (insertion sort: lists are short).
  * The heaps are lists from then on: no more offers.
  */
-export function sortSlots(
-  heaps: Pick<TopKHeaps, 'count' | 'score' | 'index' | 'k'>,
-  rank: Int32Array,
-): void {
+export function sortSlots(heaps: Pick<TopKHeaps, 'count' | 'score' | 'index' | 'k'>, rank: Int32Array): void {
   const { count, score, index, k } = heaps;
   for (let slot = 0; slot < count.length; slot++) {
     const base = slot * k;

@@ -48,7 +48,16 @@ export class TopKLists {
     const slots = end - start;
     if (heaps.length === 1) {
       const only = heaps[0];
-      return new TopKLists(memberIds, start, end, k, only.count.slice(0, slots), only.index.slice(0, slots * k), only.score.slice(0, slots * k), pairsScored);
+      return new TopKLists(
+        memberIds,
+        start,
+        end,
+        k,
+        only.count.slice(0, slots),
+        only.index.slice(0, slots * k),
+        only.score.slice(0, slots * k),
+        pairsScored,
+      );
     }
     const counts = new Int32Array(slots);
     const indices = new Int32Array(slots * k);

@@ -301,76 +301,85 @@ function moduleBytes(): Uint8Array {
   const loadF64 = (offset: number): void => op(0x2b, 3, ...uleb(offset));
   const column32 = (field: number): void => (get(L_P), loadI32(4 * field));
   const column64 = (field: number): void => (get(L_P), loadF64(32 + 8 * field));
-  const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, SHRU = 0x76, SUB = 0x6b;
-  const FADD = 0xa0, FSUB = 0xa1, FMUL = 0xa2, FLT = 0x63, FEQ = 0x61;
+  const ADD = 0x6a,
+    MUL = 0x6c,
+    AND = 0x71,
+    OR = 0x72,
+    SHRU = 0x76,
+    SUB = 0x6b;
+  const FADD = 0xa0,
+    FSUB = 0xa1,
+    FMUL = 0xa2,
+    FLT = 0x63,
+    FEQ = 0x61;
   // (imul(a, b) >>> 24) & 63, a and b already on the stack.
   const middle = (): void => (op(MUL), i32(24), op(SHRU), i32(63), op(AND));
   const nonZero = (l: number): void => (get(l), get(l), i32(1), op(SHRU), op(OR), i32(FIELD_LOW_BITS), op(AND));
 
   // count = 0; j = from; p = columnsAt + from·COLUMN_BYTES; f = floorsAt
-  i32(0), set(L_COUNT);
-  get(P_FROM), set(L_J);
-  get(P_FROM), i32(COLUMN_BYTES), op(MUL), i32(columnsAt), op(ADD), set(L_P);
-  i32(floorsAt), set(L_F);
+  (i32(0), set(L_COUNT));
+  (get(P_FROM), set(L_J));
+  (get(P_FROM), i32(COLUMN_BYTES), op(MUL), i32(columnsAt), op(ADD), set(L_P));
+  (i32(floorsAt), set(L_F));
   op(0x02, 0x40); // block $exit
   op(0x03, 0x40); // loop $next
-  get(L_J), get(P_TO), op(0x4e), op(0x0d, 1); // br_if $exit (j >= to)
+  (get(L_J), get(P_TO), op(0x4e), op(0x0d, 1)); // br_if $exit (j >= to)
   op(0x02, 0x40); // block $skip
   // Same country.
-  column32(0), get(P_COUNTRY), op(0x46), op(0x0d, 0);
+  (column32(0), get(P_COUNTRY), op(0x46), op(0x0d, 0));
   // Theme fit both ways.
-  for (let g = 0; g < 3; g++) column32(2 + g), set(L_N0 + g);
-  get(P_RN0), column32(5), middle();
-  get(P_RN0 + 1), column32(6), middle(), op(ADD);
-  get(P_RN0 + 2), column32(7), middle(), op(ADD), set(L_FR);
+  for (let g = 0; g < 3; g++) (column32(2 + g), set(L_N0 + g));
+  (get(P_RN0), column32(5), middle());
+  (get(P_RN0 + 1), column32(6), middle(), op(ADD));
+  (get(P_RN0 + 2), column32(7), middle(), op(ADD), set(L_FR));
   for (let g = 0; g < 3; g++) {
-    get(P_RO0 + g), get(L_N0 + g), middle();
+    (get(P_RO0 + g), get(L_N0 + g), middle());
     if (g > 0) op(ADD);
   }
   set(L_FC);
-  get(L_FR), get(L_FC), op(OR), op(0x45), op(0x0d, 0); // both 0: br_if $skip
+  (get(L_FR), get(L_FC), op(OR), op(0x45), op(0x0d, 0)); // both 0: br_if $skip
   for (let g = 0; g < 3; g++) {
-    get(P_RN0 + g), nonZero(L_N0 + g), middle();
+    (get(P_RN0 + g), nonZero(L_N0 + g), middle());
     if (g > 0) op(ADD);
   }
   set(L_CN);
   // atLeast = rowFloor < columnFloor ? rowFloor : columnFloor
-  get(P_ROW_FLOOR), get(L_F), loadF64(0), get(P_ROW_FLOOR), get(L_F), loadF64(0), op(FLT), op(0x1b), set(L_AT_LEAST);
+  (get(P_ROW_FLOOR), get(L_F), loadF64(0), get(P_ROW_FLOOR), get(L_F), loadF64(0), op(FLT), op(0x1b), set(L_AT_LEAST));
   // population = upI === upJ ? 1 : p1 < p2 ? p1 : p2
-  column64(3), set(L_UPJ);
-  get(P_UP), column64(4), op(FMUL), set(L_P1);
-  get(L_UPJ), get(P_DOWN), op(FMUL), set(L_P2);
-  f64(1), get(L_P1), get(L_P2), get(L_P1), get(L_P2), op(FLT), op(0x1b), get(P_UP), get(L_UPJ), op(FEQ), op(0x1b), set(L_POP);
+  (column64(3), set(L_UPJ));
+  (get(P_UP), column64(4), op(FMUL), set(L_P1));
+  (get(L_UPJ), get(P_DOWN), op(FMUL), set(L_P2));
+  (f64(1), get(L_P1), get(L_P2), get(L_P1), get(L_P2), op(FLT), op(0x1b), get(P_UP), get(L_UPJ), op(FEQ), op(0x1b), set(L_POP));
   // chord2 = dx·dx + dy·dy + dz·dz
-  get(P_XI), column64(0), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL);
-  get(P_YI), column64(1), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD);
-  get(P_ZI), column64(2), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD), set(L_CHORD2);
+  (get(P_XI), column64(0), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL));
+  (get(P_YI), column64(1), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD));
+  (get(P_ZI), column64(2), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD), set(L_CHORD2));
   // sharedMost = commonNeeds < needSumJ ? commonNeeds : needSumJ
-  get(L_CN), op(0xb7), set(L_CNF);
-  get(L_CNF), column64(7), get(L_CNF), column64(7), op(FLT), op(0x1b), set(L_SM);
+  (get(L_CN), op(0xb7), set(L_CNF));
+  (get(L_CNF), column64(7), get(L_CNF), column64(7), op(FLT), op(0x1b), set(L_SM));
   // rest = wP·population + (folds meet ? wL : 0) + wG·GEO_BOUND[chord2·1024 | 0]
-  get(P_WP), get(L_POP), op(FMUL);
-  get(P_WL), f64(0), get(P_LANG), column32(1), op(AND), op(0x1b), op(FADD);
-  get(P_WG), get(L_CHORD2), f64(1024), op(FMUL), op(0xfc, 0x02), i32(3), op(0x74), loadF64(GEO_AT), op(FMUL), op(FADD), set(L_REST);
+  (get(P_WP), get(L_POP), op(FMUL));
+  (get(P_WL), f64(0), get(P_LANG), column32(1), op(AND), op(0x1b), op(FADD));
+  (get(P_WG), get(L_CHORD2), f64(1024), op(FMUL), op(0xfc, 0x02), i32(3), op(0x74), loadF64(GEO_AT), op(FMUL), op(FADD), set(L_REST));
   // bx = wT·(forRow·thematicScaleI) + wS·(sharedMost·sharedScaleI) + rest
-  get(P_WT), get(L_FR), op(0xb7), get(P_TS), op(FMUL), op(FMUL);
-  get(P_WS), get(L_SM), get(P_SS), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BX);
+  (get(P_WT), get(L_FR), op(0xb7), get(P_TS), op(FMUL), op(FMUL));
+  (get(P_WS), get(L_SM), get(P_SS), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BX));
   // by = wT·(forColumn·thematicScaleJ) + wS·(sharedMost·sharedScaleJ) + rest
-  get(P_WT), get(L_FC), op(0xb7), column64(5), op(FMUL), op(FMUL);
-  get(P_WS), get(L_SM), column64(6), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BY);
+  (get(P_WT), get(L_FC), op(0xb7), column64(5), op(FMUL), op(FMUL));
+  (get(P_WS), get(L_SM), column64(6), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BY));
   // 2·(bx·by) < (atLeast − slack)·(bx + by): br_if $skip
-  f64(2), get(L_BX), get(L_BY), op(FMUL), op(FMUL);
-  get(L_AT_LEAST), get(P_SLACK), op(FSUB), get(L_BX), get(L_BY), op(FADD), op(FMUL), op(FLT), op(0x0d, 0);
+  (f64(2), get(L_BX), get(L_BY), op(FMUL), op(FMUL));
+  (get(L_AT_LEAST), get(P_SLACK), op(FSUB), get(L_BX), get(L_BY), op(FADD), op(FMUL), op(FLT), op(0x0d, 0));
   // list[count] = j; themeSums[count] = forRow | forColumn << 8; population, chord2; count++
-  get(L_COUNT), i32(2), op(0x74), get(L_J), op(0x36, 2, ...uleb(listAt));
-  get(L_COUNT), i32(2), op(0x74), get(L_FR), get(L_FC), i32(8), op(0x74), op(OR), op(0x36, 2, ...uleb(sumsAt));
-  get(L_COUNT), i32(3), op(0x74), get(L_POP), op(0x39, 3, ...uleb(populationAt));
-  get(L_COUNT), i32(3), op(0x74), get(L_CHORD2), op(0x39, 3, ...uleb(chord2At));
-  get(L_COUNT), i32(1), op(ADD), set(L_COUNT);
+  (get(L_COUNT), i32(2), op(0x74), get(L_J), op(0x36, 2, ...uleb(listAt)));
+  (get(L_COUNT), i32(2), op(0x74), get(L_FR), get(L_FC), i32(8), op(0x74), op(OR), op(0x36, 2, ...uleb(sumsAt)));
+  (get(L_COUNT), i32(3), op(0x74), get(L_POP), op(0x39, 3, ...uleb(populationAt)));
+  (get(L_COUNT), i32(3), op(0x74), get(L_CHORD2), op(0x39, 3, ...uleb(chord2At)));
+  (get(L_COUNT), i32(1), op(ADD), set(L_COUNT));
   op(0x0b); // end $skip
-  get(L_J), i32(1), op(ADD), set(L_J);
-  get(L_P), i32(COLUMN_BYTES), op(ADD), set(L_P);
-  get(L_F), i32(8), op(ADD), set(L_F);
+  (get(L_J), i32(1), op(ADD), set(L_J));
+  (get(L_P), i32(COLUMN_BYTES), op(ADD), set(L_P));
+  (get(L_F), i32(8), op(ADD), set(L_F));
   op(0x0c, 0); // br $next
   op(0x0b); // end loop
   op(0x0b); // end block
@@ -382,7 +391,14 @@ function moduleBytes(): Uint8Array {
   const type = [0x60, ...uleb(PARAMS.length), ...PARAMS, 1, I32];
   const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [1, ...type]),
     ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
     ...section(3, [1, 0]),

@@ -9,11 +9,6 @@ describe('diversifying keeps at most three candidates per country', () => {
 
   it('skips the fourth and later candidates of a country, in score order', () => {
     expect(rankCandidates(a, [a, ...japan, thai], { k: 4 }).map((s) => s.id)).toEqual(['j1', 'j2', 'j3', 'j4']);
-    expect(rankCandidates(a, [a, ...japan, thai], { k: 4, diversify: true }).map((s) => s.id)).toEqual([
-      'j1',
-      'j2',
-      'j3',
-      't1',
-    ]);
+    expect(rankCandidates(a, [a, ...japan, thai], { k: 4, diversify: true }).map((s) => s.id)).toEqual(['j1', 'j2', 'j3', 't1']);
   });
 });

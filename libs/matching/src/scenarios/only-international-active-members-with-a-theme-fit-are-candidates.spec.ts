@@ -13,7 +13,11 @@ describe('only active members of other countries with a theme fit are candidates
     const b = city('b', { offers: { water: 3 }, status: 'inactive' });
     expect(ineligibilityReasons(a, b)).toEqual(['inactive']);
     expect(ineligibilityReasons(b, a)).toEqual(['inactive']);
-    expect([...computeTopKSync(prepareDataset([a, b]), { k: 3 }).toMap().keys()]).toEqual(['a']);
+    expect([
+      ...computeTopKSync(prepareDataset([a, b]), { k: 3 })
+        .toMap()
+        .keys(),
+    ]).toEqual(['a']);
   });
 
   it('needs a theme one side needs and the other offers; shared needs alone are not enough', () => {

@@ -5,34 +5,49 @@ import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Writes made with this token' })
-  @IsOptional() @IsUUID('all', { message: 'tokenId must be a token id (UUID)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'tokenId must be a token id (UUID)' })
   tokenId?: string;
 
   @ApiPropertyOptional({ example: 'member' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   entity?: string;
 
   @ApiPropertyOptional({ example: 'gn-1711005' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   entityId?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
-  @IsOptional() @IsIn(AUDIT_OUTCOMES, { message: `outcome must be one of: ${AUDIT_OUTCOMES.join(', ')}` })
+  @IsOptional()
+  @IsIn(AUDIT_OUTCOMES, { message: `outcome must be one of: ${AUDIT_OUTCOMES.join(', ')}` })
   outcome?: AuditOutcome;
 
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'From this time on (inclusive)' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
   since?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Before this time' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
   until?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   limit: number = 100;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }

@@ -5,7 +5,8 @@ import { ROLES, type Role } from '../../roles';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'Iloilo international relations office' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   label: string;
 
   @ApiProperty({ enum: ROLES })
@@ -13,10 +14,13 @@ export class CreateTokenDto {
   role: Role;
 
   @ApiPropertyOptional({ example: 'gn-1711005', description: 'Required for city_official: the member the token acts for' })
-  @IsOptional() @IsString() @Matches(MEMBER_ID, { message: 'memberId must be a member id' })
+  @IsOptional()
+  @IsString()
+  @Matches(MEMBER_ID, { message: 'memberId must be a member id' })
   memberId?: string;
 
   @ApiPropertyOptional({ example: '2027-06-30T00:00:00Z', description: 'When the token stops working; none means never' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
   expiresAt?: string;
 }
