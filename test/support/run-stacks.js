@@ -37,7 +37,7 @@ function runJest(stack, args) {
 const runs = [runJest('embedded', [])];
 const servicesConfigured = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 if (servicesConfigured) {
-  runs.push(runJest('services', ['--selectProjects', 'app']));
+  runs.push(runJest('services', ['--selectProjects=app']));
 } else {
   console.log('\nTEST_DATABASE_URL and TEST_REDIS_URL are not set: the services stack was not tested.');
 }
