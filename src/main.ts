@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadConfiguration } from './config/configuration';
-import { DemoSeedService } from './members/seed/demo-seed.service';
-import { createApp } from './http/create-app';
-import { describeStartupError } from './startup-error';
+import { DemoSeedService } from './members';
+import { createApp } from './app/create-app';
+import { describeStartupError } from './app/startup-error';
 
 async function bootstrap() {
   const config = loadConfiguration();

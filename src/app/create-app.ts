@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../app.module';
+import { AppModule } from './app.module';
 import { completeAuditOnResponse } from '../auth/audit/audit-outcome.hook';
 import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/configuration';
 import { MEMBERS_IMPORT_PATH } from '../members';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
-import { createValidationPipe } from './validation.pipe';
+import { createValidationPipe } from '../http/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 
