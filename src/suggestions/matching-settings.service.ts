@@ -1,4 +1,4 @@
-import { InvalidWeightsError, normaliseWeights, type Weights } from '@citymatch/matching';
+import { DEFAULT_WEIGHTS, InvalidWeightsError, normaliseWeights, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +12,8 @@ export class MatchingSettingsService {
 
   async weights(manager: EntityManager = this.dataSource.manager): Promise<Weights> {
     const [{ weights }] = await manager.query('SELECT weights FROM matching_settings WHERE id = 1');
-    return weights;
+    // A component added since the weights were stored counts at its default, as in the kernel.
+    return { ...DEFAULT_WEIGHTS, ...weights };
   }
 
   /** Normalises (non-negative, not all zero, summing to 1), stores, and records a full recompute. */
