@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/configuration';
 import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
+import { UnsafeInputPipe } from './unsafe-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -40,7 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
   app.enableShutdownHooks();
