@@ -55,7 +55,8 @@ export class MembersService {
     const knownThemes = await this.themes.knownSlugs();
     return this.dataSource.transaction(async (manager) => {
       const id = dto.id ?? randomUUID();
-      if (await manager.existsBy(Member, { id })) throw conflict(`member "${id}" already exists`, { id });
+      if (await manager.existsBy(Member, { id }))
+        throw conflict(`member "${id}" already exists`, [{ field: 'id', message: `a member with the id "${id}" exists` }]);
       const member = manager.create(Member, {
         id,
         name: dto.name,
@@ -89,9 +90,14 @@ export class MembersService {
       const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw memberNotFound(id);
       if (member.version !== dto.version) {
-        throw conflict(`member "${id}" has changed since version ${dto.version}; read it again and retry`, {
-          currentVersion: member.version,
-        });
+        const stale = `version ${dto.version} is not the current version ${member.version}`;
+        throw conflict(
+          `member "${id}" has changed since version ${dto.version}; read it again and retry`,
+          [{ field: 'version', message: stale }],
+          {
+            currentVersion: member.version,
+          },
+        );
       }
       const { version: _version, contact, ...fields } = dto;
       const scoredBefore = scoredFields(member);
