@@ -55,7 +55,8 @@ export class MembersService {
     return this.dataSource.transaction(async (manager) => {
       const members = this.members.within(manager);
       const id = dto.id ?? randomUUID();
-      if (await members.exists(id)) throw conflict(`member "${id}" already exists`, { id });
+      if (await members.exists(id))
+        throw conflict(`member "${id}" already exists`, [{ field: 'id', message: `a member with the id "${id}" exists` }]);
       const member = members.create({
         id,
         name: dto.name,
@@ -89,9 +90,14 @@ export class MembersService {
       const members = this.members.within(manager);
       const member = await this.locked(members, id);
       if (member.version !== dto.version) {
-        throw conflict(`member "${id}" has changed since version ${dto.version}; read it again and retry`, {
-          currentVersion: member.version,
-        });
+        const stale = `version ${dto.version} is not the current version ${member.version}`;
+        throw conflict(
+          `member "${id}" has changed since version ${dto.version}; read it again and retry`,
+          [{ field: 'version', message: stale }],
+          {
+            currentVersion: member.version,
+          },
+        );
       }
       const { version: _version, contact, ...fields } = dto;
       const scoredBefore = scoredFieldsOf(member);
