@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { TokensModule } from '../auth/tokens/tokens.module';
+import { ClockModule } from '../clock';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { loggerOptions } from '../logging';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 
 /** What the command-line tools need: the configured database, the member registry and tokens, no HTTP. */
 @Module({})
@@ -15,6 +16,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         MembersModule,

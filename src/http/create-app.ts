@@ -8,7 +8,7 @@ import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
 import type { AppConfig } from '../config/configuration';
-import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
+import { MEMBERS_IMPORT_PATH } from '../members';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
 import { createValidationPipe } from './validation.pipe';

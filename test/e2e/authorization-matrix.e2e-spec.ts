@@ -7,156 +7,16 @@ import { routeTable } from '../../src/http/route-table';
 import { memberRecord } from '../support/member-factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_STACK } from '../support/test-stack';
+import { api, at, CALLERS, OTHER, OWN, type Caller, type RouteCase } from '../support/authorization-matrix';
+import { ROUTE_CASES } from './authorization-matrix/routes';
 
 /**
  * Every route the application registers × every kind of caller, with the status each must get.
- * The route list comes from the app's own route table: a new route without a row here fails.
+ * The route list comes from the app's own route table: a new route without a row in
+ * `authorization-matrix/` fails.
  */
-const CALLERS = ['anonymous', 'admin', 'secretariat', 'ownOfficial', 'otherOfficial'] as const;
-type Caller = (typeof CALLERS)[number];
-
-/** A status, or `allowed`: any answer that is not a refusal (for dashboard routes with made-up ids). */
-type Expected = number | 'allowed';
-type Expectations = Record<Caller, Expected>;
-
-interface Context {
-  t: TestApp;
-  caller: Caller;
-}
-interface RouteCase {
-  request(context: Context): Promise<{ path: string; body?: unknown }>;
-  /** Runs after an admitted call, to put the state back for the next caller. */
-  restore?(context: Context): Promise<void>;
-  expect: Expectations;
-}
-
-const OWN = 'matrix-own';
-const OTHER = 'matrix-other';
-const api = (path: string) => `/api/v1${path}`;
-
-const expectAll = (status: number): Expectations => ({
-  anonymous: status,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: status,
-});
-const staffOnly = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: 403,
-  otherOfficial: 403,
-});
-const adminOnly = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: 403,
-  ownOfficial: 403,
-  otherOfficial: 403,
-});
-const signedIn = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: status,
-});
-const ownMember = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: 403,
-});
-
-async function versionOf(t: TestApp, id: string): Promise<number> {
-  return (await t.http.get(api(`/members/${id}`)).expect(200)).body.version;
-}
-
 type AnyFunction = (...args: never[]) => unknown;
-
-const at = (path: string) => async () => ({ path });
-
-const CASES: Record<string, RouteCase> = {
-  'GET /health': { request: at('/health'), expect: expectAll(200) },
-  'GET /docs': { request: at('/docs'), expect: expectAll(200) },
-  'GET /docs/': { request: at('/docs/'), expect: expectAll(200) },
-  'GET /docs-json': { request: at('/docs-json'), expect: expectAll(200) },
-  'GET /docs-yaml': { request: at('/docs-yaml'), expect: expectAll(200) },
-  'GET /docs/index.html': { request: at('/docs/index.html'), expect: expectAll(200) },
-  // Swagger UI registers it; the file is not shipped, and nobody is refused.
-  'GET /docs/LICENSE': { request: at('/docs/LICENSE'), expect: expectAll(404) },
-  'GET /docs/swagger-ui-init.js': { request: at('/docs/swagger-ui-init.js'), expect: expectAll(200) },
-  'GET /docs/docs/swagger-ui-init.js': { request: at('/docs/docs/swagger-ui-init.js'), expect: expectAll(200) },
-  'GET /docs/*': { request: at('/docs/swagger-ui.css'), expect: expectAll(200) },
-  'GET /api/v1/themes': { request: at(api('/themes')), expect: signedIn(200) },
-  'GET /api/v1/members': { request: at(api('/members')), expect: signedIn(200) },
-  'POST /api/v1/members': {
-    request: async ({ caller }) => ({ path: api('/members'), body: memberRecord({ id: `matrix-new-${caller}`, country: 'VN' }) }),
-    expect: staffOnly(201),
-  },
-  'POST /api/v1/members/import': {
-    request: async ({ t }) => ({ path: api('/members/import'), body: [(await t.http.get(api('/members/export')).expect(200)).body[0]] }),
-    expect: staffOnly(200),
-  },
-  'GET /api/v1/members/export': { request: at(api('/members/export')), expect: staffOnly(200) },
-  'GET /api/v1/members/:id': { request: at(api(`/members/${OWN}`)), expect: signedIn(200) },
-  'PATCH /api/v1/members/:id': {
-    request: async ({ t }) => ({ path: api(`/members/${OWN}`), body: { version: await versionOf(t, OWN), population: 500_000 } }),
-    expect: ownMember(200),
-  },
-  'DELETE /api/v1/members/:id': {
-    request: at(api(`/members/${OWN}`)),
-    restore: async ({ t }) => {
-      await t.http
-        .patch(api(`/members/${OWN}`))
-        .send({ version: await versionOf(t, OWN), status: 'active' })
-        .expect(200);
-    },
-    expect: staffOnly(200),
-  },
-  'GET /api/v1/members/:id/suggestions': { request: at(api(`/members/${OWN}/suggestions`)), expect: ownMember(200) },
-  'POST /api/v1/members/:id/dismissals': {
-    request: async () => ({ path: api(`/members/${OWN}/dismissals`), body: { candidateId: OTHER, reason: 'matrix' } }),
-    restore: async ({ t }) => {
-      await t.http.delete(api(`/members/${OWN}/dismissals/${OTHER}`)).expect(200);
-    },
-    expect: ownMember(201),
-  },
-  'DELETE /api/v1/members/:id/dismissals/:candidateId': {
-    request: async ({ t }) => {
-      await t.http
-        .post(api(`/members/${OWN}/dismissals`))
-        .send({ candidateId: OTHER })
-        .expect(201);
-      return { path: api(`/members/${OWN}/dismissals/${OTHER}`) };
-    },
-    restore: async () => undefined,
-    expect: ownMember(200),
-  },
-  'GET /api/v1/matches': { request: at(api('/matches')), expect: staffOnly(200) },
-  'GET /api/v1/matching/weights': { request: at(api('/matching/weights')), expect: staffOnly(200) },
-  'PUT /api/v1/matching/weights': {
-    request: async () => ({ path: api('/matching/weights'), body: { thematic: 0.45 } }),
-    expect: adminOnly(200),
-  },
-  'POST /api/v1/recompute': { request: at(api('/recompute')), expect: staffOnly(202) },
-  'GET /api/v1/recompute/status': { request: at(api('/recompute/status')), expect: staffOnly(200) },
-  'POST /api/v1/tokens': {
-    request: async ({ caller }) => ({ path: api('/tokens'), body: { label: `matrix ${caller}`, role: 'secretariat' } }),
-    expect: adminOnly(201),
-  },
-  'GET /api/v1/tokens': { request: at(api('/tokens')), expect: adminOnly(200) },
-  'DELETE /api/v1/tokens/:tokenId': {
-    request: async ({ t }) => {
-      const { body } = await t.http.post(api('/tokens')).send({ label: 'to revoke', role: 'secretariat' }).expect(201);
-      return { path: api(`/tokens/${body.id}`) };
-    },
-    expect: adminOnly(200),
-  },
-  'GET /api/v1/audit': { request: at(api('/audit')), expect: staffOnly(200) },
-};
+const CASES = ROUTE_CASES;
 
 /** The queue dashboard (services stack): admins only; its routes are Bull Board's, so they are generated. */
 const DASHBOARD = '/admin/queues';

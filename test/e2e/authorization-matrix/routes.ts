@@ -1,0 +1,7 @@
+import type { RouteCase } from '../../support/authorization-matrix';
+import { CORE_ROUTES } from './core-routes';
+
+/** Every route's row: each feature keeps its rows in a file of its own, added here. */
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  ...CORE_ROUTES,
+};
