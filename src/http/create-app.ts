@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -39,6 +40,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   applySecurityHeaders(app, config);
@@ -50,6 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setDescription('Partner suggestions for decentralised cooperation between cities and local governments')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A CityMatch API token (cm_…)' })
+    .addCookieAuth('cm_session', { type: 'apiKey', in: 'cookie', description: 'A web session; writes also send X-CSRF-Token' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
   await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));

@@ -6,6 +6,7 @@ import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
 import { recordMemberChange } from '../jobs/outbox/outbox';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
+import { MemberContactsService } from '../users';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { UpdateMemberDto } from './dto/update-member.dto';
@@ -26,6 +27,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   async get(id: string): Promise<MemberView> {
@@ -78,6 +80,7 @@ export class MembersService {
       await this.checkReferences(manager, member, knownThemes);
       const saved = await manager.save(member);
       await recordMemberChange(manager, saved.id);
+      await this.contacts.sync(manager, [{ memberId: id, ...dto.contact }]);
       return toMemberView(saved);
     });
   }
@@ -104,6 +107,7 @@ export class MembersService {
       await this.checkReferences(manager, member, knownThemes);
       const saved = await manager.save(member);
       if (scoredFields(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      if (contact !== undefined) await this.contacts.sync(manager, [{ memberId: id, ...contact }]);
       return toMemberView(saved);
     });
   }
