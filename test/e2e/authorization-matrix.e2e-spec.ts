@@ -24,6 +24,8 @@ const DASHBOARD = '/admin/queues';
 const dashboardCase = (url: string): RouteCase => ({
   request: at(url.replace(/:([A-Za-z]+)/g, 'matrix-$1').replace(/\*$/, 'static/favicon-32x32.png')),
   expect: { anonymous: 401, admin: 'allowed', secretariat: 403, ownOfficial: 403, otherOfficial: 403 },
+  // The dashboard takes admin tokens only; a web session is no credential there at all.
+  session: { secretariat: 401, ownOfficial: 401, otherOfficial: 401 },
 });
 
 describe('authorization matrix: every route × every kind of caller', () => {

@@ -87,7 +87,8 @@ export class SignInService implements BeforeApplicationShutdown {
 
   private async limit(kind: 'address' | 'client', key: string, perHour: number, field: string | null): Promise<void> {
     const prefix = this.config.queue.kind === 'bullmq' ? this.config.queue.prefix : 'citymatch';
-    const counted = await this.counters.increment(`${prefix}:sign-in:${kind}:${key}`, HOUR_MS, perHour, 0, 'sign-in');
+    // Past the limit, the address or client waits out the hour (a block of 0 ms is not one Redis accepts).
+    const counted = await this.counters.increment(`${prefix}:sign-in:${kind}:${key}`, HOUR_MS, perHour, HOUR_MS, 'sign-in');
     if (!counted.isBlocked && counted.totalHits <= perHour) return;
     const timeToExpire = Math.max(1, counted.timeToBlockExpire || counted.timeToExpire);
     const who = kind === 'address' ? 'this address' : 'this client';
