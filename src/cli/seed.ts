@@ -1,4 +1,4 @@
-import { DemoSeedService } from '../members/seed/demo-seed.service';
+import { DemoSeedService } from '../members';
 import { DemoUsersService } from '../users';
 import { runWithRegistry } from './run-with-registry';
 

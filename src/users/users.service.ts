@@ -97,7 +97,9 @@ export class UsersService {
       const changes: UserFields = { ...fields, memberId, email: fields.email?.trim() };
       const updated = await this.users.update(manager, id, version, changes);
       if (!updated) {
-        throw conflict(`user "${id}" has changed since version ${version}; read it again and retry`, { currentVersion: current.version });
+        throw conflict(`user "${id}" has changed since version ${version}; read it again and retry`, [], {
+          currentVersion: current.version,
+        });
       }
       return toUserView(updated);
     });
@@ -117,7 +119,7 @@ export class UsersService {
     if (errors.length > 0) throw invalidInput(errors.map((error) => error.message).join('; '), errors);
     const holder = await this.users.findByEmail(user.email.trim(), manager);
     if (holder && holder.id !== selfId) {
-      throw conflict(`a user with the address "${user.email}" exists`, { field: 'email', userId: holder.id });
+      throw conflict(`a user with the address "${user.email}" exists`, [{ field: 'email', message: 'another user has this address' }]);
     }
   }
 }

@@ -66,7 +66,7 @@ describe('users: people, their digest settings, and members’ contacts', () => 
       .post(api('/users'))
       .send({ email: 'SITA@ktm.example.org', name: 'Again', role: 'city_official', memberId: 'kathmandu' })
       .expect(409);
-    expect(duplicate.body.details.field).toBe('email');
+    expect(duplicate.body.details[0].field).toBe('email');
   });
 
   it('validates users and names the field', async () => {

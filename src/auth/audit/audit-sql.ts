@@ -1,3 +1,4 @@
+import { storableText } from '../../http/unsafe-input';
 import type { AuditEntry, AuditOutcome } from './audit-entry';
 
 /** One INSERT for both paths: inside the write's transaction, or after a refused or failed write. */
@@ -17,6 +18,9 @@ export function insertAuditRow(entry: AuditEntry, outcome: AuditOutcome, statusC
       entry.entityId,
       outcome,
       statusCode,
-    ],
+    ].map((value) =>
+      // A refused write is recorded whatever bytes it carried, also those PostgreSQL text cannot hold.
+      typeof value === 'string' ? storableText(value) : value,
+    ),
   ];
 }
