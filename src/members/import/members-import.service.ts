@@ -5,6 +5,7 @@ import { invalidInput } from '../../http/api-errors';
 import { recordJob } from '../../jobs/outbox/outbox';
 import { subregionOf } from '../../reference/countries';
 import { ThemesService } from '../../themes/themes.service';
+import { MemberContactsService } from '../../users';
 import type { MemberRecord } from '../member-record';
 import { toMemberRecord } from '../member-view';
 import { MembersRepository } from '../members.repository';
@@ -24,6 +25,7 @@ export class MembersImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersRepository,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   /**
@@ -40,6 +42,10 @@ export class MembersImportService {
       const members = this.members.within(manager);
       const batch = (records as MemberRecord[]).map(toImportRow);
       const changed = await members.upsert(batch);
+      await this.contacts.sync(
+        manager,
+        batch.map((row) => ({ memberId: row.id, name: row.contact_name, email: row.contact_email })),
+      );
       const created = changed.filter((row) => row.created).length;
       if (changed.length > 0) await recordJob(manager, 'suggestions.recompute', { reason: `import of ${batch.length} members` });
       return { received: batch.length, created, updated: changed.length - created, unchanged: batch.length - changed.length };
@@ -47,7 +53,15 @@ export class MembersImportService {
   }
 
   async export(): Promise<MemberRecord[]> {
-    return (await this.members.all()).map(toMemberRecord);
+    const members = await this.members.all();
+    // A contact's user is the living record of it (a renamed contact is exported renamed).
+    const contacts = await this.contacts.contactsByMember();
+    return members.map((member) => {
+      const record = toMemberRecord(member);
+      const contact = contacts.get(member.id);
+      // A record that gave no contact name keeps none (the user was named after its address).
+      return contact ? { ...record, contact: { name: member.contactName === null ? null : contact.name, email: contact.email } } : record;
+    });
   }
 }
 
