@@ -32,7 +32,8 @@ const throughPublicFace = (feature) => ({
 const FEATURE_BOUNDARIES = [
   {
     files: ['src/**/*.ts'],
-    ignores: FEATURES.map((feature) => `src/${feature}/**`),
+    // npm run match runs without Nest: it loads the member validators alone, not the members module.
+    ignores: [...FEATURES.map((feature) => `src/${feature}/**`), 'src/cli/match.ts', 'src/cli/match.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: FEATURES.map(throughPublicFace) }] },
   },
   ...FEATURES.map((feature) => ({

@@ -14,14 +14,3 @@ export function PageLimit(defaultLimit: number, maximum: number): PropertyDecora
     Max(maximum),
   );
 }
-
-/** How many items to skip, from the query string: a whole number from 0. */
-export function PageOffset(): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({ default: 0 }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-  );
-}

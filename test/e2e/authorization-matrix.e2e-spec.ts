@@ -7,162 +7,25 @@ import { routeTable } from '../../src/app/route-table';
 import { memberRecord } from '../support/member-factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_STACK } from '../support/test-stack';
+import { api, at, CALLERS, OTHER, OWN, type Caller, type RouteCase } from '../support/authorization-matrix';
+import { signIn, type SignedIn } from '../support/sessions';
+import { ROUTE_CASES } from './authorization-matrix/routes';
 
 /**
  * Every route the application registers × every kind of caller, with the status each must get.
- * The route list comes from the app's own route table: a new route without a row here fails.
+ * The route list comes from the app's own route table: a new route without a row in
+ * `authorization-matrix/` fails.
  */
-const CALLERS = ['anonymous', 'admin', 'secretariat', 'ownOfficial', 'otherOfficial'] as const;
-type Caller = (typeof CALLERS)[number];
-
-/** A status, or `allowed`: any answer that is not a refusal (for dashboard routes with made-up ids). */
-type Expected = number | 'allowed';
-type Expectations = Record<Caller, Expected>;
-
-interface Context {
-  t: TestApp;
-  caller: Caller;
-}
-interface RouteCase {
-  request(context: Context): Promise<{ path: string; body?: unknown }>;
-  /** Runs after an admitted call, to put the state back for the next caller. */
-  restore?(context: Context): Promise<void>;
-  expect: Expectations;
-}
-
-const OWN = 'matrix-own';
-const OTHER = 'matrix-other';
-const api = (path: string) => `/api/v1${path}`;
-
-const expectAll = (status: number): Expectations => ({
-  anonymous: status,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: status,
-});
-const staffOnly = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: 403,
-  otherOfficial: 403,
-});
-const adminOnly = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: 403,
-  ownOfficial: 403,
-  otherOfficial: 403,
-});
-const signedIn = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: status,
-});
-const ownMember = (status: number): Expectations => ({
-  anonymous: 401,
-  admin: status,
-  secretariat: status,
-  ownOfficial: status,
-  otherOfficial: 403,
-});
-
-async function versionOf(t: TestApp, id: string): Promise<number> {
-  return (await t.http.get(api(`/members/${id}`)).expect(200)).body.version;
-}
-
 type AnyFunction = (...args: never[]) => unknown;
-
-const at = (path: string) => async () => ({ path });
-
-const CASES: Record<string, RouteCase> = {
-  'GET /health': { request: at('/health'), expect: expectAll(200) },
-  'GET /docs': { request: at('/docs'), expect: expectAll(200) },
-  'GET /docs/': { request: at('/docs/'), expect: expectAll(200) },
-  'GET /docs-json': { request: at('/docs-json'), expect: expectAll(200) },
-  'GET /docs-yaml': { request: at('/docs-yaml'), expect: expectAll(200) },
-  'GET /docs/index.html': { request: at('/docs/index.html'), expect: expectAll(200) },
-  // Swagger UI registers it; the file is not shipped, and nobody is refused.
-  'GET /docs/LICENSE': { request: at('/docs/LICENSE'), expect: expectAll(404) },
-  'GET /docs/swagger-ui-init.js': { request: at('/docs/swagger-ui-init.js'), expect: expectAll(200) },
-  'GET /docs/docs/swagger-ui-init.js': { request: at('/docs/docs/swagger-ui-init.js'), expect: expectAll(200) },
-  'GET /docs/*': { request: at('/docs/swagger-ui.css'), expect: expectAll(200) },
-  'GET /api/v1/themes': { request: at(api('/themes')), expect: signedIn(200) },
-  'GET /api/v1/members': { request: at(api('/members')), expect: signedIn(200) },
-  'POST /api/v1/members': {
-    request: async ({ caller }) => ({ path: api('/members'), body: memberRecord({ id: `matrix-new-${caller}`, country: 'VN' }) }),
-    expect: staffOnly(201),
-  },
-  'POST /api/v1/members/import': {
-    request: async ({ t }) => ({ path: api('/members/import'), body: [(await t.http.get(api('/members/export')).expect(200)).body[0]] }),
-    expect: staffOnly(200),
-  },
-  'GET /api/v1/members/export': { request: at(api('/members/export')), expect: staffOnly(200) },
-  'GET /api/v1/members/:id': { request: at(api(`/members/${OWN}`)), expect: signedIn(200) },
-  'PATCH /api/v1/members/:id': {
-    request: async ({ t }) => ({ path: api(`/members/${OWN}`), body: { version: await versionOf(t, OWN), population: 500_000 } }),
-    expect: ownMember(200),
-  },
-  'DELETE /api/v1/members/:id': {
-    request: at(api(`/members/${OWN}`)),
-    restore: async ({ t }) => {
-      await t.http
-        .patch(api(`/members/${OWN}`))
-        .send({ version: await versionOf(t, OWN), status: 'active' })
-        .expect(200);
-    },
-    expect: staffOnly(200),
-  },
-  'GET /api/v1/members/:id/suggestions': { request: at(api(`/members/${OWN}/suggestions`)), expect: ownMember(200) },
-  'POST /api/v1/members/:id/dismissals': {
-    request: async () => ({ path: api(`/members/${OWN}/dismissals`), body: { candidateId: OTHER, reason: 'matrix' } }),
-    restore: async ({ t }) => {
-      await t.http.delete(api(`/members/${OWN}/dismissals/${OTHER}`)).expect(200);
-    },
-    expect: ownMember(201),
-  },
-  'DELETE /api/v1/members/:id/dismissals/:candidateId': {
-    request: async ({ t }) => {
-      await t.http
-        .post(api(`/members/${OWN}/dismissals`))
-        .send({ candidateId: OTHER })
-        .expect(201);
-      return { path: api(`/members/${OWN}/dismissals/${OTHER}`) };
-    },
-    restore: async () => undefined,
-    expect: ownMember(200),
-  },
-  'GET /api/v1/matches': { request: at(api('/matches')), expect: staffOnly(200) },
-  'GET /api/v1/matching/weights': { request: at(api('/matching/weights')), expect: staffOnly(200) },
-  'PUT /api/v1/matching/weights': {
-    request: async () => ({ path: api('/matching/weights'), body: { thematic: 0.45 } }),
-    expect: adminOnly(200),
-  },
-  'POST /api/v1/recompute': { request: at(api('/recompute')), expect: staffOnly(202) },
-  'GET /api/v1/recompute/status': { request: at(api('/recompute/status')), expect: staffOnly(200) },
-  'POST /api/v1/tokens': {
-    request: async ({ caller }) => ({ path: api('/tokens'), body: { label: `matrix ${caller}`, role: 'secretariat' } }),
-    expect: adminOnly(201),
-  },
-  'GET /api/v1/tokens': { request: at(api('/tokens')), expect: adminOnly(200) },
-  'DELETE /api/v1/tokens/:tokenId': {
-    request: async ({ t }) => {
-      const { body } = await t.http.post(api('/tokens')).send({ label: 'to revoke', role: 'secretariat' }).expect(201);
-      return { path: api(`/tokens/${body.id}`) };
-    },
-    expect: adminOnly(200),
-  },
-  'GET /api/v1/audit': { request: at(api('/audit')), expect: staffOnly(200) },
-};
+const CASES = ROUTE_CASES;
 
 /** The queue dashboard (services stack): admins only; its routes are Bull Board's, so they are generated. */
 const DASHBOARD = '/admin/queues';
 const dashboardCase = (url: string): RouteCase => ({
   request: at(url.replace(/:([A-Za-z]+)/g, 'matrix-$1').replace(/\*$/, 'static/favicon-32x32.png')),
   expect: { anonymous: 401, admin: 'allowed', secretariat: 403, ownOfficial: 403, otherOfficial: 403 },
+  // The dashboard takes admin tokens only; a web session is no credential there at all.
+  session: { secretariat: 401, ownOfficial: 401, otherOfficial: 401 },
 });
 
 describe('authorization matrix: every route × every kind of caller', () => {
@@ -180,7 +43,18 @@ describe('authorization matrix: every route × every kind of caller', () => {
   });
   afterAll(() => t?.close());
 
-  const agentFor = (caller: Caller) => (caller === 'anonymous' ? t.anonymous : caller === 'admin' ? t.http : t.as(secrets[caller]));
+  /** People sign in with sessions; admins are programs' tokens only. */
+  type Person = Exclude<Caller, 'anonymous' | 'admin'>;
+  const sessions = {} as Record<Person, SignedIn>;
+  const personEmails = {} as Record<Person, string>;
+  const agentFor = (caller: Caller, credential: 'token' | 'session') =>
+    caller === 'anonymous'
+      ? t.anonymous
+      : caller === 'admin'
+        ? t.http
+        : credential === 'session'
+          ? sessions[caller].agent
+          : t.as(secrets[caller]);
 
   /** Every controller method that is a route, with its name and the two places metadata sits on. */
   function routeHandlers() {
@@ -227,7 +101,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
     expect([...new Set(registered)].sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  it('answers each caller as expected on every route', async () => {
+  async function answersAsExpected(credential: 'token' | 'session'): Promise<void> {
     const routes = routeTable(t.app.getHttpAdapter().getInstance());
     const dashboardRoutes = routes.filter((route) => route.url.startsWith(DASHBOARD));
     // The dashboard exists where there is a BullMQ queue to show.
@@ -241,23 +115,44 @@ describe('authorization matrix: every route × every kind of caller', () => {
     for (const [key, routeCase] of cases) {
       const method = key.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       for (const caller of CALLERS) {
-        const { path, body } = await routeCase.request({ t, caller });
-        const call = agentFor(caller)[method](path);
+        const { path, body } = await routeCase.request({ t, caller, credential });
+        const call = agentFor(caller, credential)[method](path);
         const response = body === undefined ? await call : await call.send(body as object);
-        const expected = routeCase.expect[caller];
+        const expected = (credential === 'session' ? routeCase.session?.[caller] : undefined) ?? routeCase.expect[caller];
         const admitted = ![401, 403].includes(response.status) && response.status < 500;
         const ok = expected === 'allowed' ? admitted : response.status === expected;
         if (!ok)
           mismatches.push(
-            `${key} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`,
+            `${key} as ${caller} (${credential}): expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`,
           );
         if ([401, 403].includes(response.status))
           expect(response.body).toMatchObject({ statusCode: response.status, message: expect.any(String) });
-        if (admitted && routeCase.restore) await routeCase.restore({ t, caller });
+        if (admitted && routeCase.restore) await routeCase.restore({ t, caller, credential });
+        if (credential === 'session' && routeCase.endsSession && caller in sessions) {
+          sessions[caller as Person] = await signIn(t, personEmails[caller as Person]);
+        }
         checked += 1;
       }
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(Object.keys(CASES).length * CALLERS.length);
+  }
+
+  it('answers each caller holding an API token as expected on every route', () => answersAsExpected('token'));
+
+  it('applies the same policies to people signed in with a web session (cookie and CSRF token)', async () => {
+    await t.http
+      .post(api('/users'))
+      .send({ email: 'matrix-secretariat@example.org', name: 'Matrix Secretariat', role: 'secretariat' })
+      .expect(201);
+    const contactOf = async (memberId: string) =>
+      (await t.http.get(api(`/members/${memberId}/users`)).expect(200)).body.items.find(
+        (user: { memberContact: boolean }) => user.memberContact,
+      ).email as string;
+    personEmails.secretariat = 'matrix-secretariat@example.org';
+    personEmails.ownOfficial = await contactOf(OWN);
+    personEmails.otherOfficial = await contactOf(OTHER);
+    for (const person of Object.keys(personEmails) as Person[]) sessions[person] = await signIn(t, personEmails[person]);
+    await answersAsExpected('session');
   });
 });

@@ -1,13 +1,24 @@
-import { PageLimit, PageOffset } from '../../../http/paging';
+import { PageLimit } from '../../../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
+import { PageOffset } from '../../../http/page-offset';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Writes made with this token' })
   @IsOptional()
   @IsUUID('all', { message: 'tokenId must be a token id (UUID)' })
   tokenId?: string;
+
+  @ApiPropertyOptional({ description: 'Writes made by this person (in a session)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be a user id (UUID)' })
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'Writes made in this session' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sessionId must be a session id (UUID)' })
+  sessionId?: string;
 
   @ApiPropertyOptional({ example: 'member' })
   @IsOptional()
