@@ -6,6 +6,7 @@ import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
 import { recordMemberChange } from '../jobs/outbox/outbox';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
+import { MemberContactsService } from '../users';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { UpdateMemberDto } from './dto/update-member.dto';
@@ -33,6 +34,7 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersRepository,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   async get(id: string): Promise<MemberView> {
@@ -55,7 +57,8 @@ export class MembersService {
     return this.dataSource.transaction(async (manager) => {
       const members = this.members.within(manager);
       const id = dto.id ?? randomUUID();
-      if (await members.exists(id)) throw conflict(`member "${id}" already exists`, { id });
+      if (await members.exists(id))
+        throw conflict(`member "${id}" already exists`, [{ field: 'id', message: `a member with the id "${id}" exists` }]);
       const member = members.create({
         id,
         name: dto.name,
@@ -78,6 +81,7 @@ export class MembersService {
       await checkReferences(members, member, knownThemes);
       const saved = await members.save(member);
       await recordMemberChange(manager, saved.id);
+      await this.contacts.sync(manager, [{ memberId: id, ...dto.contact }]);
       return toMemberView(saved);
     });
   }
@@ -89,9 +93,14 @@ export class MembersService {
       const members = this.members.within(manager);
       const member = await this.locked(members, id);
       if (member.version !== dto.version) {
-        throw conflict(`member "${id}" has changed since version ${dto.version}; read it again and retry`, {
-          currentVersion: member.version,
-        });
+        const stale = `version ${dto.version} is not the current version ${member.version}`;
+        throw conflict(
+          `member "${id}" has changed since version ${dto.version}; read it again and retry`,
+          [{ field: 'version', message: stale }],
+          {
+            currentVersion: member.version,
+          },
+        );
       }
       const { version: _version, contact, ...fields } = dto;
       const scoredBefore = scoredFieldsOf(member);
@@ -104,6 +113,7 @@ export class MembersService {
       await checkReferences(members, member, knownThemes);
       const saved = await members.save(member);
       if (scoredFieldsOf(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      if (contact !== undefined) await this.contacts.sync(manager, [{ memberId: id, ...contact }]);
       return toMemberView(saved);
     });
   }
