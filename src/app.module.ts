@@ -11,6 +11,8 @@ import { JobsModule } from './jobs/jobs.module';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { loggerOptions } from './logging';
 import { MembersModule } from './members/members.module';
+import { NotificationsModule } from './notifications';
+import { PartnershipsModule } from './partnerships';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 import { ThemesModule } from './themes/themes.module';
 
@@ -37,6 +39,8 @@ export class AppModule {
         ThemesModule,
         MembersModule,
         SuggestionsModule,
+        NotificationsModule,
+        PartnershipsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

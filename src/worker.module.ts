@@ -6,6 +6,7 @@ import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging';
+import { PartnershipsJobsModule } from './partnerships';
 import { SuggestionsJobsModule } from './suggestions/suggestions.module';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
@@ -21,6 +22,7 @@ export class WorkerModule {
         DatabaseModule,
         JobsModule,
         SuggestionsJobsModule,
+        PartnershipsJobsModule,
       ],
     };
   }

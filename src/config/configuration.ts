@@ -22,6 +22,7 @@ export interface AppConfig {
   logLevel: string;
   seedDemoData: boolean;
   suggestions: { k: number; shardSize: number; nightlyCron: string | null };
+  partnerships: { dormantAfterDays: number; dormancyCron: string | null };
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -83,6 +84,10 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       k: variables.SUGGESTIONS_K,
       shardSize: variables.RECOMPUTE_SHARD_SIZE,
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
+    },
+    partnerships: {
+      dormantAfterDays: variables.DORMANT_AFTER_DAYS,
+      dormancyCron: variables.DORMANCY_CRON === 'off' ? null : variables.DORMANCY_CRON,
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
   };

@@ -121,6 +121,46 @@ export class MembersService {
     });
   }
 
+  /** Records an agreement between two members on both sides; the suggestions of both follow through the outbox. */
+  addPartners(a: string, b: string, manager?: EntityManager): Promise<void> {
+    return this.changePartners(a, b, manager, (partners, other) => (partners.includes(other) ? partners : [...partners, other]));
+  }
+
+  removePartners(a: string, b: string, manager?: EntityManager): Promise<void> {
+    return this.changePartners(a, b, manager, (partners, other) => partners.filter((id) => id !== other));
+  }
+
+  /**
+   * Something the suggestions read besides the member row changed for these members (a partnership
+   * ended or was reopened): a new row version makes the pipeline read them again, and the outbox
+   * updates their suggestions.
+   */
+  async eligibilityChanged(ids: string[], manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE members SET partners = partners WHERE id = ANY($1)', [ids]);
+    for (const id of ids) await recordMemberChange(manager, id);
+  }
+
+  private async changePartners(
+    a: string,
+    b: string,
+    manager: EntityManager | undefined,
+    change: (partners: string[], other: string) => string[],
+  ): Promise<void> {
+    if (!manager) return this.dataSource.transaction((own) => this.changePartners(a, b, own, change));
+    for (const [id, other] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw memberNotFound(id);
+      const partners = change(member.partners, other);
+      if (partners.length === member.partners.length) continue;
+      member.partners = partners;
+      await manager.save(member);
+      await recordMemberChange(manager, id);
+    }
+  }
+
   /** Inside a transaction, every query must use its manager: the embedded database has one connection. */
   private async checkReferences(manager: EntityManager, member: Member, knownThemes: ReadonlySet<string>): Promise<void> {
     const details: Array<{ field: string; message: string }> = [];

@@ -1,8 +1,15 @@
 import { prepareDataset, replaceMember, type MatchProfile, type PreparedDataset } from '@citymatch/matching';
 import type { EntityManager } from 'typeorm';
 
-/** The member columns the matching library reads, named as MatchProfile names them. */
-export const PROFILE_COLUMNS = 'id, name, country, subregion, population, lat, lon, languages, status, needs, offers, partners, dismissed';
+/**
+ * The member columns the matching library reads, named as MatchProfile names them. A pair whose
+ * partnership ended counts as partners (not suggested again) until the secretariat reopens it.
+ */
+export const PROFILE_COLUMNS = `id, name, country, subregion, population, lat, lon, languages, status, needs, offers,
+  partners || ARRAY(SELECT CASE WHEN e.member_a = members.id THEN e.member_b ELSE e.member_a END FROM partnerships e
+    WHERE e.stage = 'ended' AND (e.member_a = members.id OR e.member_b = members.id) AND NOT EXISTS (
+      SELECT 1 FROM partnerships r WHERE r.member_a = e.member_a AND r.member_b = e.member_b AND r.opened_at > e.opened_at)) AS partners,
+  dismissed`;
 
 /** Every active member as the matching library reads it, in id order so that indices are stable. */
 export function loadActiveProfiles(manager: EntityManager): Promise<MatchProfile[]> {
