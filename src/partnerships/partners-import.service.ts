@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
 import { orderedPair } from './partnership-view';

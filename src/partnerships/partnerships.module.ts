@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 import { NotificationsJobsModule, NotificationsModule } from '../notifications';
-import { MatchingSettingsService } from '../suggestions/matching-settings.service';
+import { SuggestionsJobsModule, SuggestionsModule } from '../suggestions/suggestions.module';
 import { DormancyRepository } from './dormancy.repository';
 import { DormancyScheduler } from './dormancy.scheduler';
 import { DormancyService } from './dormancy.service';
@@ -20,7 +20,6 @@ const WRITERS = [
   DormancyRepository,
   DormancyScheduler,
   DormancyService,
-  MatchingSettingsService,
   PartnersImportService,
   PartnershipsProcessor,
   PartnershipsRepository,
@@ -29,7 +28,7 @@ const WRITERS = [
 
 /** Brokering: interests, partnerships and their stages, monitoring, dormancy and the secretariat's board. */
 @Module({
-  imports: [MembersModule, NotificationsModule],
+  imports: [MembersModule, NotificationsModule, SuggestionsModule],
   controllers: [InterestsController, PartnershipsController],
   providers: [...WRITERS, InterestsRepository, InterestsService, MonitoringService],
   exports: [PartnershipsService, DormancyService],
@@ -38,7 +37,7 @@ export class PartnershipsModule {}
 
 /** The job side only, for the worker process. */
 @Module({
-  imports: [MembersModule, NotificationsJobsModule],
+  imports: [MembersModule, NotificationsJobsModule, SuggestionsJobsModule],
   providers: WRITERS,
 })
 export class PartnershipsJobsModule {}

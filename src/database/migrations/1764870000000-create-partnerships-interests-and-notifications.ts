@@ -54,6 +54,15 @@ export class CreatePartnershipsInterestsAndNotifications1764870000000 implements
     await queryRunner.query(`CREATE INDEX partnerships_by_stage ON partnerships (stage, stage_changed_at)`);
     await queryRunner.query(`CREATE INDEX partnerships_by_updated ON partnerships (updated_at DESC, id)`);
 
+    // What the suggestions read besides members.partners: the pairs whose latest partnership ended.
+    await queryRunner.query(`
+      CREATE FUNCTION ended_partners(member text) RETURNS text[] LANGUAGE sql STABLE AS $$
+        SELECT coalesce(array_agg(CASE WHEN e.member_a = member THEN e.member_b ELSE e.member_a END), '{}')
+        FROM partnerships e
+        WHERE e.stage = 'ended' AND (e.member_a = member OR e.member_b = member) AND NOT EXISTS (
+          SELECT 1 FROM partnerships r WHERE r.member_a = e.member_a AND r.member_b = e.member_b AND r.opened_at > e.opened_at)
+      $$`);
+
     await queryRunner.query(`
       CREATE TABLE partnership_stage_changes (
         id bigserial PRIMARY KEY,
@@ -119,6 +128,7 @@ export class CreatePartnershipsInterestsAndNotifications1764870000000 implements
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP FUNCTION ended_partners(text)');
     for (const table of [
       'notifications',
       'partnership_activities',
