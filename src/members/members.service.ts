@@ -102,6 +102,7 @@ export class MembersService {
         member.contactEmail = contact?.email ?? null;
       }
       await this.checkReferences(manager, member, knownThemes);
+      if (fields.partners !== undefined) throw partnersAreBrokered();
       const saved = await manager.save(member);
       if (scoredFields(saved) !== scoredBefore) await recordMemberChange(manager, id);
       return toMemberView(saved);
@@ -187,6 +188,12 @@ export class MembersService {
     }
     if (details.length > 0) throw invalidInput(details.map((detail) => detail.message).join('; '), details);
   }
+}
+
+/** Partners follow from partnerships (an agreement links a pair); the member record only reports them. */
+function partnersAreBrokered() {
+  const message = 'partners follow from partnerships: open or move one at /api/v1/partnerships';
+  return invalidInput(message, [{ field: 'partners', message }]);
 }
 
 /** The fields that scores depend on; a change elsewhere (name, contact) needs no recompute. */

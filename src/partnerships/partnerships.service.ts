@@ -13,7 +13,7 @@ import { MatchingSettingsService } from '../suggestions/api/matching-settings.se
 import type { OpenPartnershipDto, TransitionDto, UpdatePartnershipDto } from './dto/partnership.dto';
 import { assertMayMove, assertMayRead } from './partnership-access';
 import { illegalMove, isUniqueViolation, pairAlreadyOpen, partnershipNotFound, staleVersion } from './partnership-errors';
-import { isAllowed, NEEDS_REASON, type Stage } from './partnership-stages';
+import { isAllowed, NEEDS_REASON, PARTNER_STAGES, type Stage } from './partnership-stages';
 import { dayOf, definedFields, orderedPair, type PartnershipView, toPartnershipView } from './partnership-view';
 import type { Actor, Origin, PartnershipRecord } from './partnership.types';
 import { PartnershipsRepository } from './partnerships.repository';
@@ -120,7 +120,8 @@ export class PartnershipsService {
     });
     // A pair whose earlier partnership ended becomes suggestible again once the secretariat reopens it.
     if (await repository.hasEnded(memberA, memberB)) await this.members.eligibilityChanged([memberA, memberB], manager);
-    if (['agreement', 'implementing', 'dormant'].includes(stage)) await this.members.addPartners(memberA, memberB, manager);
+    // Imported pairs are partners already as the records listed them; others are linked here.
+    if (PARTNER_STAGES.includes(stage) && options.origin !== 'imported') await this.members.addPartners(memberA, memberB, manager);
     return record;
   }
 
