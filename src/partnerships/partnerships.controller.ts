@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../auth/audit/audited.decorator';
 import { Allow } from '../auth/policies/access-policy';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { CreateActivityDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto/monitoring.dto';
 import { OpenPartnershipDto, TransitionDto, UpdatePartnershipDto } from './dto/partnership.dto';
+import { BoardService } from './board.service';
+import { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { MonitoringService } from './monitoring.service';
 import { describeTransitions } from './partnership-stages';
 import { PartnershipsService } from './partnerships.service';
@@ -18,7 +21,26 @@ export class PartnershipsController {
   constructor(
     private readonly partnerships: PartnershipsService,
     private readonly monitoring: MonitoringService,
+    private readonly board: BoardService,
   ) {}
+
+  @Get()
+  @Allow('admin', 'secretariat')
+  @ApiOkResponse({ description: 'A filtered, sorted page of partnerships; format=csv answers the page as CSV' })
+  async list(@Query() query: ListPartnershipsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (query.format === 'json') return this.board.list(query);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="partnerships.csv"');
+    return this.board.csv(query);
+  }
+
+  @Get('board')
+  @Allow('admin', 'secretariat')
+  @ApiOkResponse({
+    description: 'Counts per stage, stalled and dormant lists, median days per stage, agreement share, themes and subregions',
+  })
+  figures() {
+    return this.board.figures();
+  }
 
   @Post()
   @Audited()

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { MembersModule } from '../members';
 import { NotificationsJobsModule, NotificationsModule } from '../notifications';
 import { SuggestionsJobsModule, SuggestionsModule } from '../suggestions/suggestions.module';
+import { BoardRepository } from './board.repository';
+import { BoardService } from './board.service';
 import { DormancyRepository } from './dormancy.repository';
 import { DormancyScheduler } from './dormancy.scheduler';
 import { DormancyService } from './dormancy.service';
@@ -30,7 +32,7 @@ const WRITERS = [
 @Module({
   imports: [MembersModule, NotificationsModule, SuggestionsModule],
   controllers: [InterestsController, PartnershipsController],
-  providers: [...WRITERS, InterestsRepository, InterestsService, MonitoringService],
+  providers: [...WRITERS, BoardRepository, BoardService, InterestsRepository, InterestsService, MonitoringService],
   exports: [PartnershipsService, DormancyService],
 })
 export class PartnershipsModule {}

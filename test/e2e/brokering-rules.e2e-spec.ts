@@ -110,4 +110,25 @@ describe('brokering rules', () => {
     );
     expect(count).toBe(3);
   });
+
+  it('lists partnerships with filters and as CSV, and sums them up on the board', async () => {
+    const all = (await t.as(secretariat).get(api('/partnerships?sort=opened&limit=2')).expect(200)).body;
+    expect(all).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(all.items).toHaveLength(2);
+    const ofCebu = (await t.as(secretariat).get(api('/partnerships?member=cebu&stage=interest')).expect(200)).body;
+    expect(ofCebu.items.map((p: { memberB: string }) => p.memberB)).toEqual(['kitakyushu']);
+    const seAsia = (await t.as(secretariat).get(api('/partnerships?subregion=South-Eastern%20Asia&dormant=true')).expect(200)).body;
+    expect(seAsia.items.map((p: { memberB: string }) => p.memberB)).toEqual(['surabaya']);
+    await t.as(secretariat).get(api('/partnerships?stage=finished')).expect(400);
+    const csv = await t.as(secretariat).get(api('/partnerships?kind=project&format=csv')).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,memberA,memberB,kind,stage/);
+    expect(lines.slice(1).map((line) => line.split(',').slice(1, 5))).toEqual([['cebu', 'kitakyushu', 'project', 'interest']]);
+    const board = (await t.as(secretariat).get(api('/partnerships/board')).expect(200)).body;
+    expect(board.stages).toMatchObject({ interest: 1, introduced: 1, dormant: 1, ended: 0 });
+    expect(board.dormant.map((d: { memberB: string }) => d.memberB)).toEqual(['surabaya']);
+    expect(board.openedLast12Months).toEqual({ opened: 2, reachedAgreement: 0, share: 0 });
+    expect(board.subregions).toEqual(expect.arrayContaining([{ subregion: 'South-Eastern Asia', count: 3 }]));
+  });
 });

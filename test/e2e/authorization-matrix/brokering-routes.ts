@@ -83,6 +83,8 @@ export const BROKERING_ROUTES: Record<string, RouteCase> = {
     },
     expect: staffOnly(201),
   },
+  'GET /api/v1/partnerships': { request: at(api('/partnerships?stage=interest&format=csv')), expect: staffOnly(200) },
+  'GET /api/v1/partnerships/board': { request: at(api('/partnerships/board')), expect: staffOnly(200) },
   'GET /api/v1/partnerships/:id': {
     request: async ({ t }) => ({ path: api(`/partnerships/${(await freshPartnership(t)).id}`) }),
     expect: ownMember(200),
