@@ -10,11 +10,13 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { loggerOptions } from './logging';
+import { MailModule } from './mail';
 import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications';
 import { PartnershipsModule } from './partnerships';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 import { ThemesModule } from './themes/themes.module';
+import { UsersModule } from './users';
 
 /** The HTTP API: every feature module, on the stack the configuration chose. */
 @Module({})
@@ -34,11 +36,13 @@ export class AppModule {
         }),
         DatabaseModule,
         JobsModule,
+        MailModule,
         AuthModule,
         HealthModule,
         ThemesModule,
         MembersModule,
         SuggestionsModule,
+        UsersModule,
         NotificationsModule,
         PartnershipsModule,
       ],

@@ -55,7 +55,10 @@ export class InterestsService {
 
   async withdraw(memberId: string, candidateId: string): Promise<{ withdrawn: true }> {
     if (!(await this.interests.delete(memberId, candidateId)))
-      throw new NotFoundException({ message: `member "${memberId}" has no interest in "${candidateId}"` });
+      throw new NotFoundException({
+        message: `member "${memberId}" has no interest in "${candidateId}"`,
+        details: [{ field: 'candidateId', message: `no interest in "${candidateId}" to withdraw` }],
+      });
     return { withdrawn: true };
   }
 

@@ -139,7 +139,7 @@ describe('brokering journey', () => {
       .post(api(`/partnerships/${id}/transitions`))
       .send({ to: 'agreement', version: 1 })
       .expect(409);
-    expect(illegal.body.details).toMatchObject({ allowed: ['introduced', 'declined'] });
+    expect(illegal.body).toMatchObject({ allowed: ['introduced', 'declined'], details: [expect.objectContaining({ field: 'to' })] });
     let version = (
       await t
         .as(secretariat)
@@ -152,7 +152,7 @@ describe('brokering journey', () => {
       .post(api(`/partnerships/${id}/transitions`))
       .send({ to: 'exploring', version: 1 })
       .expect(409);
-    expect(stale.body.details).toMatchObject({ currentVersion: version });
+    expect(stale.body).toMatchObject({ currentVersion: version });
     version = (
       await t
         .as(secretariat)

@@ -50,7 +50,7 @@ describe('brokering rules', () => {
     const first = (await open({ memberA: 'kitakyushu', memberB: 'cebu', kind: 'project' }).expect(201)).body;
     expect(first).toMatchObject({ memberA: 'cebu', memberB: 'kitakyushu', origin: 'secretariat', stage: 'interest' });
     const again = await open({ memberA: 'cebu', memberB: 'kitakyushu' }).expect(409);
-    expect(again.body.details).toMatchObject({ partnershipId: first.id });
+    expect(again.body).toMatchObject({ partnershipId: first.id, location: `/api/v1/partnerships/${first.id}` });
     expect((await t.http.get(api('/interests')).expect(200)).body).toEqual([]);
   });
 
