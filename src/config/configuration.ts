@@ -30,6 +30,7 @@ export interface AppConfig {
   signIn: { linksPerAddressPerHour: number; linksPerClientPerHour: number; sessionHours: number };
   /** Whether this process schedules the weekly digests (where it runs jobs). */
   digests: { schedule: boolean };
+  partnerships: { dormantAfterDays: number; dormancyCron: string | null };
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -91,6 +92,10 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       k: variables.SUGGESTIONS_K,
       shardSize: variables.RECOMPUTE_SHARD_SIZE,
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
+    },
+    partnerships: {
+      dormantAfterDays: variables.DORMANT_AFTER_DAYS,
+      dormancyCron: variables.DORMANCY_CRON === 'off' ? null : variables.DORMANCY_CRON,
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
     mail: {

@@ -1,4 +1,5 @@
 import type { RouteCase } from '../../support/authorization-matrix';
+import { BROKERING_ROUTES } from './brokering-routes';
 import { CORE_ROUTES } from './core-routes';
 import { PEOPLE_ROUTES } from './people-routes';
 
@@ -6,4 +7,5 @@ import { PEOPLE_ROUTES } from './people-routes';
 export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CORE_ROUTES,
   ...PEOPLE_ROUTES,
+  ...BROKERING_ROUTES,
 };
