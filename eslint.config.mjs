@@ -18,7 +18,18 @@ const INFRASTRUCTURE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'coverage/', 'node_modules/', 'web/dist/', 'web/test-results/', 'web/playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      'data/',
+      'coverage/',
+      'node_modules/',
+      'web/dist/',
+      'web/test-results/',
+      'web/playwright-report/',
+      'web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

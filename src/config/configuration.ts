@@ -22,6 +22,7 @@ export interface AppConfig {
   logLevel: string;
   seedDemoData: boolean;
   suggestions: { k: number; shardSize: number; nightlyCron: string | null };
+  webAppDir: string;
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -85,6 +86,7 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
+    webAppDir: variables.WEB_APP_DIR,
   };
 }
 

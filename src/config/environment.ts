@@ -135,4 +135,9 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['auto', 'off'])
   SEED_DEMO_DATA: 'auto' | 'off' = 'auto';
+
+  /** The web app's build (`npm run build`), served at `/`. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR: string = './web/dist';
 }

@@ -12,6 +12,7 @@ import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
 import { createValidationPipe } from './validation.pipe';
+import { serveWebApp } from '../web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -53,5 +54,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
   await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));
+  await serveWebApp(app, config.webAppDir);
   return app;
 }
