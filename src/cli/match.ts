@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { computeTopK, normaliseWeights, prepareDataset, type MatchProfile, type Weights } from '@citymatch/matching';
 import { SingleBar } from 'cli-progress';
 
-import { validateMemberRecords } from '../members/import/validate-member-records';
+import { validateMemberRecords } from '../members';
 
 export const USAGE = `Usage: npm run match -- --input FILE --top K --output FILE [--weights FILE] [--threads N]
 

@@ -1,4 +1,4 @@
-import { DemoSeedService } from '../members/seed/demo-seed.service';
+import { DemoSeedService } from '../members';
 import { runWithRegistry } from './run-with-registry';
 
 /** npm run seed: loads (or refreshes) the GeoNames demo members; members of your own are kept. */

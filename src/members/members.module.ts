@@ -5,13 +5,14 @@ import { MembersImportService } from './import/members-import.service';
 import { Member } from './member.entity';
 import { MemberProfilesReader } from './member-profiles.reader';
 import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 import { DemoSeedService } from './seed/demo-seed.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Member]), ThemesModule],
   controllers: [MembersController],
-  providers: [MembersService, MembersImportService, DemoSeedService, MemberProfilesReader],
+  providers: [MembersService, MembersRepository, MembersImportService, DemoSeedService, MemberProfilesReader],
   exports: [MembersService, MembersImportService, DemoSeedService, MemberProfilesReader],
 })
 export class MembersModule {}

@@ -1,3 +1,4 @@
+import { storableText } from '../../http/unsafe-input';
 import type { AuditEntry, AuditOutcome } from './audit-entry';
 
 /** One INSERT for both paths: inside the write's transaction, or after a refused or failed write. */
@@ -5,6 +6,10 @@ export function insertAuditRow(entry: AuditEntry, outcome: AuditOutcome, statusC
   return [
     `INSERT INTO audit_log (token_id, role, client_address, method, route, entity, entity_id, outcome, status_code)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [entry.tokenId, entry.role, entry.clientAddress, entry.method, entry.route, entry.entity, entry.entityId, outcome, statusCode],
+    [entry.tokenId, entry.role, entry.clientAddress, entry.method, entry.route, entry.entity, entry.entityId, outcome, statusCode].map(
+      (value) =>
+        // A refused write is recorded whatever bytes it carried, also those PostgreSQL text cannot hold.
+        typeof value === 'string' ? storableText(value) : value,
+    ),
   ];
 }

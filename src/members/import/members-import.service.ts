@@ -5,10 +5,9 @@ import { invalidInput } from '../../http/api-errors';
 import { recordJob } from '../../jobs/outbox/outbox';
 import { subregionOf } from '../../reference/countries';
 import { ThemesService } from '../../themes/themes.service';
-import { Member } from '../member.entity';
 import type { MemberRecord } from '../member-record';
 import { toMemberRecord } from '../member-view';
-import { UPSERT_MEMBERS_SQL } from './upsert-members.sql';
+import { MembersRepository } from '../members.repository';
 import { validateMemberRecords } from './validate-member-records';
 
 export interface ImportSummary {
@@ -23,6 +22,7 @@ export interface ImportSummary {
 export class MembersImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly themes: ThemesService,
   ) {}
 
@@ -30,16 +30,15 @@ export class MembersImportService {
   async import(records: unknown): Promise<ImportSummary> {
     const knownThemes = await this.themes.knownSlugs();
     return this.dataSource.transaction(async (manager) => {
-      const knownIds = new Set<string>((await manager.query('SELECT id FROM members')).map((row: { id: string }) => row.id));
+      const members = this.members.within(manager);
+      const knownIds = await members.existingIds();
       const errors = validateMemberRecords(records, { knownThemes, knownIds });
       if (errors.length > 0) {
         const rows = new Set(errors.map((error) => error.index)).size;
         throw invalidInput(`${errors.length} problem(s) in ${rows} record(s); nothing was imported`, errors);
       }
       const batch = (records as MemberRecord[]).map(toImportRow);
-      const changed: Array<{ id: string; created: boolean }> = batch.length
-        ? await manager.query(UPSERT_MEMBERS_SQL, [JSON.stringify(batch)])
-        : [];
+      const changed = await members.upsert(batch);
       const created = changed.filter((row) => row.created).length;
       if (changed.length > 0) await recordJob(manager, 'suggestions.recompute', { reason: `import of ${batch.length} members` });
       return { received: batch.length, created, updated: changed.length - created, unchanged: batch.length - changed.length };
@@ -47,8 +46,7 @@ export class MembersImportService {
   }
 
   async export(): Promise<MemberRecord[]> {
-    const members = await this.dataSource.manager.find(Member, { order: { id: 'ASC' } });
-    return members.map(toMemberRecord);
+    return (await this.members.all()).map(toMemberRecord);
   }
 }
 

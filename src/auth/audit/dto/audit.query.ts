@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
+import { PageOffset } from '../../../http/page-offset';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Writes made with this token' })
@@ -44,10 +45,6 @@ export class AuditQuery {
   @Max(1000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }
