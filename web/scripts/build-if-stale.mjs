@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = join(webDir, 'dist', 'index.html');
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.mts', 'package.json'];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
