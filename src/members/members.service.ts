@@ -6,6 +6,7 @@ import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
 import { recordMemberChange } from '../jobs/outbox/outbox';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
+import { MemberContactsService } from '../users';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { UpdateMemberDto } from './dto/update-member.dto';
@@ -33,6 +34,7 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersRepository,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   async get(id: string): Promise<MemberView> {
@@ -79,6 +81,7 @@ export class MembersService {
       await checkReferences(members, member, knownThemes);
       const saved = await members.save(member);
       await recordMemberChange(manager, saved.id);
+      await this.contacts.sync(manager, [{ memberId: id, ...dto.contact }]);
       return toMemberView(saved);
     });
   }
@@ -110,6 +113,7 @@ export class MembersService {
       await checkReferences(members, member, knownThemes);
       const saved = await members.save(member);
       if (scoredFieldsOf(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      if (contact !== undefined) await this.contacts.sync(manager, [{ memberId: id, ...contact }]);
       return toMemberView(saved);
     });
   }

@@ -1,10 +1,9 @@
 import { expect, expectAccessible, screenshot, test } from './support/fixtures';
 
-const SECRETARIAT = { role: 'secretariat' as const, name: 'Ana Secretariat', email: 'ana@secretariat.example.org' };
+const SECRETARIAT = { role: 'secretariat' as const };
 
 test('the secretariat sees the network, finds and opens members, and follows operations', async ({ page, signIn }) => {
   await signIn(page, SECRETARIAT);
-  await page.goto('/');
   await expect(page).toHaveURL('/network');
   await expect(page.getByRole('heading', { level: 1, name: 'Network' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Melanesia/ })).toBeVisible();

@@ -10,7 +10,7 @@ export function useSession() {
     queryKey: SESSION_KEY,
     queryFn: async (): Promise<User | null> => {
       try {
-        const { user } = unwrap(await api.GET('/api/v1/auth/me' as never)) as { user: User };
+        const { user } = unwrap(await api.GET('/api/v1/auth/me')) as unknown as { user: User };
         return user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;

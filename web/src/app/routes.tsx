@@ -17,7 +17,6 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', lazy: page(() => import('../pages/sign-in')), errorElement: <RouteError /> },
-  { path: '/unsubscribe', lazy: page(() => import('../pages/unsubscribe')), errorElement: <RouteError /> },
   {
     element: <Shell />,
     errorElement: <RouteError />,

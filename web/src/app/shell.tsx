@@ -41,7 +41,7 @@ export function Shell() {
   const queryClient = useQueryClient();
   useFocusOnNavigation();
   const signOut = useMutation({
-    mutationFn: () => api.DELETE('/api/v1/auth/session' as never),
+    mutationFn: () => api.DELETE('/api/v1/auth/session'),
     onSuccess: () => {
       queryClient.clear();
       navigate('/sign-in');

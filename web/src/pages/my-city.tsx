@@ -2,6 +2,7 @@ import { Link, useOutletContext, useParams } from 'react-router';
 import { useMember, useThemes } from '../api/queries';
 import type { User } from '../api/types';
 import { ErrorState, Loading } from '../components/states';
+import { MemberUsers } from './member-users';
 import { NeedsOffersEditor } from './needs-offers-editor';
 
 const population = new Intl.NumberFormat();
@@ -55,6 +56,12 @@ export default function MemberPage() {
         <p className="hint">This is another member's public profile: only its officials and the secretariat can change it.</p>
       )}
       <NeedsOffersEditor member={city} themes={themes.data} editable={editable} />
+      {editable && (
+        <>
+          <h2>Users</h2>
+          <MemberUsers memberId={city.id} />
+        </>
+      )}
     </article>
   );
 }

@@ -24,6 +24,7 @@ export function NeedsOffersEditor({ member, themes, editable }: { member: Member
       unwrap(
         await api.PATCH('/api/v1/members/{id}', {
           params: { path: { id: member.id } },
+          // The document describes needs and offers as bare objects: the server validates each theme and level.
           body: { needs, offers, version: member.version ?? 1 } as never,
         }),
       ) as unknown as Member,

@@ -12,7 +12,7 @@ function safeNext(next: string | null): string {
 function RequestLink() {
   const [email, setEmail] = useState('');
   const request = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/sign-in-links' as never, { body: { email } } as never)),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/sign-in-links', { body: { email } })),
   });
   if (request.isSuccess) {
     return (
@@ -54,7 +54,7 @@ function CompleteSignIn({ token, next }: { token: string; next: string }) {
   const queryClient = useQueryClient();
   const started = useRef(false);
   const complete = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/sessions' as never, { body: { token } } as never)),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/auth/sessions', { body: { token } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       navigate(next, { replace: true });

@@ -16,6 +16,9 @@ export default async function globalSetup() {
     // Tests click far faster than people do.
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: '100',
+    SIGN_IN_LINKS_PER_CLIENT_PER_HOUR: '10000',
+    PUBLIC_URL: `http://127.0.0.1:${WEB_TEST_PORT}`,
   });
   await waitForSuggestions(server);
   process.env.CITYMATCH_WEB_ADMIN_TOKEN = server.adminToken;
