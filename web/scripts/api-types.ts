@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfiguration } from '../../src/config/configuration';
-import { createApp } from '../../src/http/create-app';
+import { createApp } from '../../src/app/create-app';
 import { API_TYPES_FILE, renderApiTypes } from './openapi-types';
 
 /** `npm run api:types`: boots the app in memory, reads its OpenAPI document and writes the web app's types. */
