@@ -8,6 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { linkIn, mailTo } from '../tests/support/mail';
 import { startServer, waitForSuggestions } from '../tests/support/server';
 
 const PORT = Number(process.env.CITYMATCH_WEB_BENCH_PORT ?? 3991);
@@ -28,6 +29,29 @@ const quantile = (values: number[], q: number) =>
 const summary = (values: number[]) =>
   `median ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
 
+/** A real session of one of the member's demo officials: link asked for, read from the mail file, redeemed. */
+async function signInAsOfficial(url: string, adminToken: string, dataDir: string) {
+  const users = await fetch(`${url}/api/v1/members/${MEMBER}/users?limit=1`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  const [official] = ((await users.json()) as { items: Array<{ email: string }> }).items;
+  const post = (path: string, body: object) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  await post('/api/v1/auth/sign-in-links', { email: official.email });
+  process.env.CITYMATCH_WEB_DATA_DIR = dataDir;
+  let link: string | undefined;
+  for (let attempt = 0; attempt < 50 && !link; attempt += 1) {
+    link = mailTo(official.email)
+      .map((message) => linkIn(message, '/sign-in'))
+      .pop();
+    if (!link) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const token = new URL(link!).searchParams.get('token')!;
+  const session = await post('/api/v1/auth/sessions', { token });
+  return session.headers.getSetCookie().map((cookie) => {
+    const [name, ...value] = cookie.split(';')[0].split('=');
+    return { name, value: value.join('=') };
+  });
+}
+
 async function main() {
   const initial = initialJavaScriptKb();
   const loadBefore = loadavg()[0];
@@ -39,31 +63,13 @@ async function main() {
   });
   try {
     await waitForSuggestions(server);
-    const created = await fetch(`${server.url}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ label: 'web bench', role: 'city_official', memberId: MEMBER }),
-    });
-    const { secret } = (await created.json()) as { secret: string };
+    const cookies = await signInAsOfficial(server.url, server.adminToken, dataDir);
     const usable: number[] = [];
     const filter: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       // A fresh context each run: nothing cached, as on a first visit.
-      const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { Authorization: `Bearer ${secret}` } });
-      await context.route('**/api/v1/auth/me', (route) =>
-        route.fulfill({
-          json: {
-            user: {
-              id: 'bench',
-              email: 'bench@example.org',
-              name: 'Bench',
-              role: 'city_official',
-              memberId: MEMBER,
-              timeZone: 'Pacific/Fiji',
-            },
-          },
-        }),
-      );
+      const context = await browser.newContext({ baseURL: server.url });
+      await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: server.url })));
       const page = await context.newPage();
       const started = Date.now();
       await page.goto(`/members/${MEMBER}/suggestions`);
