@@ -14,8 +14,9 @@ async function bootstrap() {
     await app.get(DemoSeedService).seedIfEmpty();
     await app.get(DemoUsersService).seedIfEmpty();
   }
-  if (app.get(FirstAdminToken).createdThisStart) await app.get(FirstSignInLinks).print();
   await app.listen(config.http.port, config.http.host);
+  // The first admin token is created while the app starts listening (onApplicationBootstrap): ask only then.
+  if (app.get(FirstAdminToken).createdThisStart) await app.get(FirstSignInLinks).print();
 }
 
 bootstrap().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
 import { UnsafeInputPipe } from '../http/unsafe-input.pipe';
 import { createValidationPipe } from '../http/validation.pipe';
+import { serveWebApp } from '../web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -52,5 +53,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));
+  await serveWebApp(app, config.webAppDir);
   return app;
 }

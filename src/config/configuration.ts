@@ -31,6 +31,7 @@ export interface AppConfig {
   /** Whether this process schedules the weekly digests (where it runs jobs). */
   digests: { schedule: boolean };
   partnerships: { dormantAfterDays: number; dormancyCron: string | null };
+  webAppDir: string;
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -112,6 +113,7 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       sessionHours: variables.SESSION_HOURS,
     },
     digests: { schedule: variables.DIGESTS === 'on' },
+    webAppDir: variables.WEB_APP_DIR,
   };
 }
 

@@ -210,4 +210,9 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['on', 'off'])
   DIGESTS: 'on' | 'off' = 'on';
+
+  /** The web app's build (`npm run build`), served at `/`. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR: string = './web/dist';
 }

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+
+/** The app under test listens here (started by the global setup from the compiled build). */
+export const WEB_TEST_PORT = Number(process.env.CITYMATCH_WEB_TEST_PORT ?? 3990);
+
+/** Browser tests drive Debian's Chromium (browser downloads do not work on the test machines). */
+export default defineConfig({
+  testDir: 'tests',
+  outputDir: 'test-results',
+  globalSetup: './tests/support/global-setup.ts',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 180_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_TEST_PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    timezoneId: 'Pacific/Auckland',
+    locale: 'en-NZ',
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,39 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { useSession } from '../api/session';
+import { Loading } from '../components/states';
+import { RouteError } from './route-error';
+import { RequireRole, Shell } from './shell';
+
+/** Each page is its own chunk: the first load carries the shell only. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+
+function Home() {
+  const session = useSession();
+  if (session.isPending) return <Loading what="your account" />;
+  const user = session.data;
+  if (!user) return <Navigate to="/sign-in" replace />;
+  return <Navigate to={user.role === 'city_official' && user.memberId ? `/members/${user.memberId}` : '/network'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', lazy: page(() => import('../pages/sign-in')), errorElement: <RouteError /> },
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'members/:id', lazy: page(() => import('../pages/my-city')) },
+      { path: 'members/:id/suggestions', lazy: page(() => import('../pages/suggestions')) },
+      {
+        element: <RequireRole role="secretariat" />,
+        children: [
+          { path: 'network', lazy: page(() => import('../pages/network')) },
+          { path: 'members', lazy: page(() => import('../pages/members')) },
+          { path: 'matches', lazy: page(() => import('../pages/matches')) },
+          { path: 'operations', lazy: page(() => import('../pages/operations')) },
+        ],
+      },
+      { path: '*', lazy: page(() => import('../pages/not-found')) },
+    ],
+  },
+]);

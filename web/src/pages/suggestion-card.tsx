@@ -1,0 +1,82 @@
+import type { Suggestion } from '../api/types';
+import { ScoreBar } from '../components/score-bar';
+
+const COMPONENTS: Record<string, string> = {
+  thematic: 'Needs met by offers',
+  shared: 'Shared needs',
+  population: 'Similar size',
+  geo: 'Distance',
+  language: 'Common language',
+};
+const population = new Intl.NumberFormat();
+const percent = (value: number) => `${Math.round(value * 100)}`;
+
+/** One candidate: the score, the reasons in plain words, the components on demand, and what to do. */
+export function SuggestionCard({
+  suggestion,
+  memberName,
+  onDismiss,
+  busy,
+}: {
+  suggestion: Suggestion;
+  memberName: string;
+  onDismiss: () => void;
+  busy: boolean;
+}) {
+  const explanation = suggestion.explanation;
+  const headingId = `suggestion-${suggestion.memberId}`;
+  return (
+    <li className="card suggestion" aria-labelledby={headingId}>
+      <div className="card-head">
+        <h3 id={headingId}>
+          <span className="rank">{suggestion.rank}.</span> {suggestion.name}, {suggestion.country}
+        </h3>
+        <ScoreBar score={suggestion.score} label={`Match score for ${suggestion.name}`} />
+      </div>
+      <p className="meta">
+        {suggestion.subregion} · population {population.format(suggestion.population)}
+        {explanation && ` · ${population.format(Math.round(explanation.distanceKm))} km away`}
+      </p>
+      {explanation && (
+        <>
+          <ul className="reasons">
+            {explanation.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          <details>
+            <summary>How the score is made</summary>
+            <table className="components">
+              <thead>
+                <tr>
+                  <th scope="col">Component</th>
+                  <th scope="col">For {memberName}</th>
+                  <th scope="col">For {suggestion.name}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.keys(COMPONENTS).map((key) => (
+                  <tr key={key}>
+                    <th scope="row">{COMPONENTS[key]}</th>
+                    <td>{percent(explanation.aFromB.components[key] ?? 0)}</td>
+                    <td>{percent(explanation.bFromA.components[key] ?? 0)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">Score</th>
+                  <td>{percent(explanation.aFromB.score)}</td>
+                  <td>{percent(explanation.bFromA.score)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+      <div className="card-actions">
+        <button type="button" className="secondary" onClick={onDismiss} disabled={busy} aria-describedby={headingId}>
+          Not interested
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { type SuggestionFilters as Filters, useMember, useSuggestions, useThemes } from '../api/queries';
+import type { Suggestion } from '../api/types';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { Time } from '../components/time';
+import { SuggestionCard } from './suggestion-card';
+import { type FilterValues, SuggestionFilters } from './suggestion-filters';
+
+const CandidatesMap = lazy(() => import('../map/candidates-map'));
+const FILTER_NAMES: Array<keyof FilterValues> = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'language', 'diversify'];
+
+function filtersFrom(params: URLSearchParams): { values: FilterValues; query: Filters } {
+  const values = Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as FilterValues;
+  const query: Filters = { limit: 20 };
+  if (values.theme) query.theme = values.theme;
+  if (values.subregion) query.subregion = values.subregion;
+  if (Number(values.minPopulation) > 0) query.minPopulation = Number(values.minPopulation);
+  if (Number(values.maxPopulation) > 0) query.maxPopulation = Number(values.maxPopulation);
+  if (values.language) query.language = values.language;
+  if (values.diversify === 'true') query.diversify = true;
+  return { values, query };
+}
+
+export default function SuggestionsPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { values, query } = filtersFrom(params);
+  const queryClient = useQueryClient();
+  const member = useMember(id);
+  const themes = useThemes();
+  const suggestions = useSuggestions(id, query);
+  const [hidden, setHidden] = useState<Suggestion | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['suggestions', id] });
+  const dismiss = useMutation({
+    mutationFn: async (candidate: Suggestion) => {
+      unwrap(await api.POST('/api/v1/members/{id}/dismissals', { params: { path: { id } }, body: { candidateId: candidate.memberId } }));
+      return candidate;
+    },
+    onSuccess: (candidate) => {
+      setHidden(candidate);
+      return refresh();
+    },
+  });
+  const undo = useMutation({
+    mutationFn: async (candidate: Suggestion) =>
+      unwrap(
+        await api.DELETE('/api/v1/members/{id}/dismissals/{candidateId}', { params: { path: { id, candidateId: candidate.memberId } } }),
+      ),
+    onSuccess: () => {
+      setHidden(null);
+      return refresh();
+    },
+  });
+
+  const changeFilter = (name: keyof FilterValues, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  };
+
+  if (suggestions.isError) return <ErrorState error={suggestions.error} retry={() => suggestions.refetch()} />;
+  const name = member.data?.name ?? 'your city';
+  const list = suggestions.data?.suggestions ?? [];
+  const filtered = FILTER_NAMES.some((filter) => values[filter]);
+  return (
+    <section aria-busy={suggestions.isFetching}>
+      <h1 tabIndex={-1}>Partner suggestions for {name}</h1>
+      {suggestions.data?.generation && (
+        <p className="hint">
+          Ranked by how well each city's offers meet {name}'s needs and the other way round. Computed{' '}
+          <Time iso={suggestions.data.generation.computedAt} />.
+        </p>
+      )}
+      {themes.data && <SuggestionFilters values={values} themes={themes.data} onChange={changeFilter} />}
+      <div role="status" aria-live="polite" className="toast-region">
+        {hidden && (
+          <p className="toast">
+            {hidden.name} is hidden from your suggestions.{' '}
+            <button type="button" className="link-button" onClick={() => undo.mutate(hidden)} disabled={undo.isPending}>
+              Undo
+            </button>
+          </p>
+        )}
+        {(dismiss.isError || undo.isError) && <span className="field-error">{(dismiss.error ?? undo.error)?.message}</span>}
+      </div>
+      {suggestions.isPending ? (
+        <Loading what="suggestions" />
+      ) : list.length === 0 ? (
+        <Empty title={filtered ? 'No city matches these filters.' : 'No suggestions yet.'}>
+          {filtered ? (
+            <p>Widen the filters, for example another subregion or a wider population range.</p>
+          ) : (
+            <p>
+              Suggestions come from needs and offers: <Link to={`/members/${id}`}>add what {name} needs and offers</Link>.
+            </p>
+          )}
+        </Empty>
+      ) : (
+        <>
+          <p className="result-count">
+            {list.length} {list.length === 1 ? 'city' : 'cities'}
+            {filtered ? ' matching the filters' : ''}
+          </p>
+          <ol className="cards" aria-label="Suggested partner cities">
+            {list.map((suggestion) => (
+              <SuggestionCard
+                key={suggestion.memberId}
+                suggestion={suggestion}
+                memberName={name}
+                busy={dismiss.isPending}
+                onDismiss={() => dismiss.mutate(suggestion)}
+              />
+            ))}
+          </ol>
+          <h2>On the map</h2>
+          <Suspense fallback={<Loading what="the map" />}>
+            <CandidatesMap home={member.data} candidates={list} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}
