@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 
 import { computeTopK, prepareDataset, type MatchProfile, type ScoredCandidate } from '@citymatch/matching';
 
+import { balanceLists } from '@citymatch/matching/balance';
+
 import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { measureLists, type ListMetrics } from './suggestions/list-metrics';
 
@@ -22,7 +24,10 @@ interface Ranking {
   compute: (profiles: MatchProfile[]) => Promise<Map<string, ScoredCandidate[]>>;
 }
 
-const RANKINGS: readonly Ranking[] = [{ name: 'pure score ranking', compute: pureLists }];
+const RANKINGS: readonly Ranking[] = [
+  { name: 'pure score ranking', compute: pureLists },
+  { name: 'balanced (default lists)', compute: (profiles) => balanceLists(profiles) },
+];
 
 async function pureLists(profiles: MatchProfile[]): Promise<Map<string, ScoredCandidate[]>> {
   const lists = await computeTopK(prepareDataset(profiles), { k: LIST_SIZE });
