@@ -1,38 +1,38 @@
 import { Module } from '@nestjs/common';
-import { ChangeFeed } from './change-feed';
-import { DismissalsService } from './dismissals.service';
-import { FullRecomputeService } from './full-recompute.service';
-import { IncrementalUpdateService } from './incremental-update.service';
-import { MatchingSettingsService } from './matching-settings.service';
-import { MatchingThreads } from './matching-threads';
-import { NetworkController } from './network.controller';
-import { RecomputeStatusService } from './recompute-status.service';
-import { StartupRecompute } from './startup-recompute';
-import { SuggestionsController } from './suggestions.controller';
-import { SuggestionsProcessor } from './suggestions.processor';
-import { SuggestionsReadModel } from './suggestions-read-model';
-import { SuggestionsService } from './suggestions.service';
+import { MembersModule } from '../members';
+import { DismissalsService } from './api/dismissals.service';
+import { MatchingSettingsService } from './api/matching-settings.service';
+import { NetworkController } from './api/network.controller';
+import { SuggestionsController } from './api/suggestions.controller';
+import { SuggestionsReadModel } from './api/suggestions-read-model';
+import { SuggestionsService } from './api/suggestions.service';
+import { FullRecomputeService } from './pipeline/full-recompute.service';
+import { IncrementalUpdateService } from './pipeline/incremental-update.service';
+import { MatchingThreads } from './pipeline/matching-threads';
+import { RecomputeStatusService } from './pipeline/recompute-status.service';
+import { StartupRecompute } from './pipeline/startup-recompute';
+import { SuggestionsProcessor } from './pipeline/suggestions.processor';
+import { ChangeFeed } from './storage/change-feed';
+import { SuggestionsRepository } from './storage/suggestions.repository';
 
-const SERVICES = [
-  DismissalsService,
-  FullRecomputeService,
-  IncrementalUpdateService,
-  MatchingSettingsService,
-  MatchingThreads,
-  RecomputeStatusService,
-  SuggestionsService,
-];
+/** The pipeline: full recomputes and incremental updates, run by jobs. */
+const PIPELINE = [FullRecomputeService, IncrementalUpdateService, MatchingThreads, SuggestionsProcessor, SuggestionsRepository];
+
+/** What other modules may use. */
+const SERVICES = [DismissalsService, MatchingSettingsService, RecomputeStatusService, SuggestionsService];
 
 /** Stored suggestions, kept fresh by jobs, and the API that reads them. */
 @Module({
+  imports: [MembersModule],
   controllers: [SuggestionsController, NetworkController],
-  providers: [...SERVICES, ChangeFeed, SuggestionsReadModel, SuggestionsProcessor, StartupRecompute],
-  exports: SERVICES,
+  providers: [...PIPELINE, ...SERVICES, ChangeFeed, SuggestionsReadModel, StartupRecompute],
+  exports: [...SERVICES, FullRecomputeService, IncrementalUpdateService, MatchingThreads],
 })
 export class SuggestionsModule {}
 
 /** The job side only, for the worker process. */
 @Module({
-  providers: [FullRecomputeService, IncrementalUpdateService, MatchingSettingsService, MatchingThreads, SuggestionsProcessor],
+  imports: [MembersModule],
+  providers: PIPELINE,
 })
 export class SuggestionsJobsModule {}

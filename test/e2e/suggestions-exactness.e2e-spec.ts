@@ -1,9 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { IncrementalUpdateService } from '../../src/suggestions/incremental-update.service';
-import { StoredListsCache } from '../../src/suggestions/stored-lists-cache';
-import { currentGeneration, readLists, stateVersion } from '../../src/suggestions/suggestion-store';
+import { MemberProfilesReader } from '../../src/members';
+import { IncrementalUpdateService } from '../../src/suggestions/pipeline/incremental-update.service';
+import { PipelineCache } from '../../src/suggestions/pipeline/pipeline-cache';
+import { SuggestionsRepository } from '../../src/suggestions/storage/suggestions.repository';
 import { sampleMembers } from '../support/random-members';
 import { settle, storedAndFresh } from '../support/settle';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -66,9 +67,11 @@ describe('stored suggestions converge to a full recompute', () => {
     // The app's worker keeps the lists it last wrote in memory; here a second process (a service of
     // its own on the same database) applies changes in between, which that memory does not see.
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
-    const otherWorker = new IncrementalUpdateService(dataSource);
-    const inMemory = new StoredListsCache();
-    await inMemory.reload(dataSource.manager);
+    const repository = new SuggestionsRepository(dataSource);
+    const profiles = new MemberProfilesReader(dataSource);
+    const otherWorker = new IncrementalUpdateService(dataSource, repository, profiles);
+    const inMemory = new PipelineCache(repository, profiles);
+    await inMemory.reloadLists();
     for (const [round, [quiet, loud]] of [
       [ids[3], ids[4]],
       [ids[5], ids[6]],
@@ -80,9 +83,9 @@ describe('stored suggestions converge to a full recompute', () => {
       ]);
       await otherWorker.applyMemberChange(quiet);
       // Lists kept in memory catch up with the rows the other process wrote.
-      const generation = (await currentGeneration(dataSource.manager))!;
-      const caughtUp = await inMemory.listsAt(dataSource.manager, generation.id, await stateVersion(dataSource.manager));
-      expect(caughtUp?.listsOf(ids)).toEqual(await readLists(dataSource.manager, generation.id));
+      const generation = (await repository.currentGeneration())!;
+      const caughtUp = await inMemory.listsAt(dataSource.manager, generation.id, await repository.stateVersion());
+      expect(caughtUp?.listsOf(ids)).toEqual(await repository.readLists(generation.id));
 
       const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
       await t.http
@@ -98,9 +101,11 @@ describe('stored suggestions converge to a full recompute', () => {
   it('when another worker process emptied a list since this one last wrote', async () => {
     // An emptied list is deleted rather than written, so no row of it says it changed.
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
-    const otherWorker = new IncrementalUpdateService(dataSource);
-    const inMemory = new StoredListsCache();
-    await inMemory.reload(dataSource.manager);
+    const repository = new SuggestionsRepository(dataSource);
+    const profiles = new MemberProfilesReader(dataSource);
+    const otherWorker = new IncrementalUpdateService(dataSource, repository, profiles);
+    const inMemory = new PipelineCache(repository, profiles);
+    await inMemory.reloadLists();
     const current = 'SELECT current_generation_id FROM suggestion_state WHERE id = 1';
     const [
       {
@@ -115,8 +120,8 @@ describe('stored suggestions converge to a full recompute', () => {
     expect(
       await dataSource.query(`SELECT 1 FROM suggestion_lists WHERE generation_id = (${current}) AND member_id = $1`, [quiet]),
     ).toHaveLength(0);
-    const generation = (await currentGeneration(dataSource.manager))!;
-    expect(await inMemory.listsAt(dataSource.manager, generation.id, await stateVersion(dataSource.manager))).toBeUndefined();
+    const generation = (await repository.currentGeneration())!;
+    expect(await inMemory.listsAt(dataSource.manager, generation.id, await repository.stateVersion())).toBeUndefined();
 
     const { body: member } = await t.http.get(`/api/v1/members/${loud}`).expect(200);
     await t.http

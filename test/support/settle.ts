@@ -2,8 +2,8 @@ import { computeTopKSync, type MatchProfile, pairComponents, prepareDataset, typ
 import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { OutboxRelay } from '../../src/jobs/outbox/outbox-relay';
-import { loadActiveProfiles } from '../../src/suggestions/member-profiles';
-import { currentGeneration, readLists, readStoredComponents } from '../../src/suggestions/suggestion-store';
+import { MemberProfilesReader } from '../../src/members';
+import { SuggestionsRepository } from '../../src/suggestions/storage/suggestions.repository';
 import type { TestApp } from './test-app';
 
 /** Waits until every recorded change has been enqueued, every job has run and no generation is being built. */
@@ -38,13 +38,13 @@ export async function settle(t: TestApp, timeoutMs = 60_000): Promise<void> {
  * pairComponents, at the stored precision).
  */
 export async function storedAndFresh(t: TestApp) {
-  const manager = t.dataSource.manager;
-  const generation = await currentGeneration(manager);
+  const repository = new SuggestionsRepository(t.dataSource);
+  const generation = await repository.currentGeneration();
   if (!generation) throw new Error('no current generation');
-  const stored = await readLists(manager, generation.id);
+  const stored = await repository.readLists(generation.id);
   const storedComponents = new Map<string, unknown[]>();
-  for (const id of stored.keys()) storedComponents.set(id, await readStoredComponents(manager, generation.id, id));
-  const profiles = await loadActiveProfiles(manager);
+  for (const id of stored.keys()) storedComponents.set(id, await repository.readStoredComponents(generation.id, id));
+  const profiles = await new MemberProfilesReader(t.dataSource).active();
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const fresh = new Map<string, ScoredCandidate[]>();
   const lists = computeTopKSync(prepareDataset(profiles), { k: generation.k, weights: generation.weights });

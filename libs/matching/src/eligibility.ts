@@ -1,4 +1,4 @@
-import { thematicFit } from './components';
+import { thematicFit } from './pair-functions';
 import type { MatchProfile } from './profile';
 
 /** Why B is not a candidate for A. */

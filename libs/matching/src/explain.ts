@@ -1,53 +1,13 @@
-import { directionalFromComponents, pairComponents, type ComponentScores } from './components';
-import { ineligibilityReasons, type IneligibilityReason } from './eligibility';
+import { contributions, directionalFromComponents, type ComponentScores } from './component-table';
+import { pairComponents } from './components';
+import { ineligibilityReasons } from './eligibility';
+import type { DirectionExplanation, MatchExplanation, ThemeFit } from './explanation';
 import { harmonic } from './pair-math';
 import { byPlainOrder, presentThemes, type MatchProfile } from './profile';
 import { explainInPlainWords } from './reasons';
 import { normaliseWeights, type Weights } from './weights';
 
-/** A theme one side needs and the other offers, with the two levels (1-3). */
-export interface ThemeFit {
-  theme: string;
-  need: number;
-  offer: number;
-}
-
-/** A theme both sides need, with each side's priority (1-3). */
-export interface SharedNeed {
-  theme: string;
-  needA: number;
-  needB: number;
-}
-
-export interface DirectionExplanation {
-  /** The directional score: the contributions added up. */
-  score: number;
-  components: ComponentScores;
-  /** Each component times its weight. */
-  contributions: ComponentScores;
-}
-
-export interface MatchExplanation {
-  a: string;
-  b: string;
-  match: number;
-  /** Whether B is a candidate for A; `ineligibleBecause` says why not. */
-  candidate: boolean;
-  ineligibleBecause: IneligibilityReason[];
-  weights: Weights;
-  distanceKm: number;
-  /** directional(A←B): what B brings to A. */
-  aFromB: DirectionExplanation;
-  /** directional(B←A): what A brings to B. */
-  bFromA: DirectionExplanation;
-  themes: {
-    aNeedsBOffers: ThemeFit[];
-    bNeedsAOffers: ThemeFit[];
-    sharedNeeds: SharedNeed[];
-  };
-  /** Short sentences, most telling first. */
-  reasons: string[];
-}
+export type { DirectionExplanation, MatchExplanation, SharedNeed, ThemeFit } from './explanation';
 
 /** Everything behind match(A, B): components, weighted contributions, themes and reasons. */
 export function explainMatch(a: MatchProfile, b: MatchProfile, weights?: Partial<Weights>): MatchExplanation {
@@ -82,13 +42,7 @@ function explainDirection(w: Weights, components: ComponentScores): DirectionExp
   return {
     score: directionalFromComponents(w, components),
     components,
-    contributions: {
-      thematic: w.thematic * components.thematic,
-      shared: w.shared * components.shared,
-      population: w.population * components.population,
-      geo: w.geo * components.geo,
-      language: w.language * components.language,
-    },
+    contributions: contributions(w, components),
   };
 }
 

@@ -1,19 +1,21 @@
 /** CityMatch matching: reciprocal partner scoring, explanations, ranking and the all-pairs kernel. */
-export { compareCandidates, MAX_LEVEL, type MatchProfile, type ScoredCandidate } from './profile';
-export { DEFAULT_WEIGHTS, InvalidWeightsError, normaliseWeights, WEIGHT_KEYS, type Weights } from './weights';
-export { EARTH_RADIUS_KM, GEO_SCALE_KM } from './pair-math';
+export { compareCandidates, MAX_LEVEL, type GovernmentLevel, type MatchProfile, type ScoredCandidate } from './profile';
 export {
-  distanceKm,
-  geoProximity,
-  pairComponents,
-  populationSimilarity,
-  sharedLanguage,
-  sharedNeeds,
-  thematicFit,
+  COMPONENTS,
+  DEFAULT_WEIGHTS,
+  STORED_COMPONENTS,
+  WEIGHT_KEYS,
+  type ComponentKey,
   type ComponentScores,
-  type PairComponents,
-} from './components';
-export { STORED_COMPONENTS, StoredComponentsWriter, type StoredComponentName } from './stored-components';
+  type ComponentSpec,
+  type StoredComponentName,
+  type Weights,
+} from './component-table';
+export { InvalidWeightsError, normaliseWeights } from './weights';
+export { EARTH_RADIUS_KM, GEO_SCALE_KM } from './pair-math';
+export { distanceKm, geoProximity, populationSimilarity, sharedLanguage, sharedNeeds, thematicFit, tierFit } from './pair-functions';
+export { pairComponents, type PairComponents } from './components';
+export { StoredComponentsWriter } from './stored-components';
 export { arePartners, ineligibilityReasons, isCandidate, type IneligibilityReason } from './eligibility';
 export { directionalScores, matchScore } from './score';
 export { explainMatch, type DirectionExplanation, type MatchExplanation, type SharedNeed, type ThemeFit } from './explain';

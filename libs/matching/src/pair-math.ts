@@ -5,7 +5,6 @@
  * symmetric), which makes the kernel's scores independent of how pairs are split up.
  */
 import { MAX_LEVEL } from './profile';
-import type { Weights } from './weights';
 
 /** Mean Earth radius (IUGG), km. */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -66,11 +65,6 @@ export function populationFromSizes(upA: number, downA: number, upB: number, dow
   const p = upA * downB;
   const q = upB * downA;
   return p < q ? p : q;
-}
-
-/** directional(A←B) from its parts; the order of the additions is part of the contract. */
-export function directional(w: Weights, thematic: number, shared: number, population: number, language: number, geo: number): number {
-  return w.thematic * thematic + w.shared * shared + w.population * population + w.language * language + w.geo * geo;
 }
 
 /** Harmonic mean of the two directional scores, 0 when both are 0. */

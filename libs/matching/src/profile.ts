@@ -9,6 +9,8 @@ export interface MatchProfile {
   country: string;
   /** Used by the subregion filter only. */
   subregion?: string;
+  /** Level of government; absent counts as a city. */
+  level?: GovernmentLevel;
   /** Inhabitants, > 0. */
   population: number;
   lat: number;
@@ -25,6 +27,9 @@ export interface MatchProfile {
   /** Ids this member does not want suggested again. */
   dismissed: readonly string[];
 }
+
+/** City, municipality (or district), region (province, state, prefecture), or an association of local governments. */
+export type GovernmentLevel = 'city' | 'municipality' | 'region' | 'association';
 
 /** One suggestion: the candidate's id and the match score. */
 export interface ScoredCandidate {

@@ -1,5 +1,5 @@
 import type { IneligibilityReason } from './eligibility';
-import type { MatchExplanation, ThemeFit } from './explain';
+import type { MatchExplanation, ThemeFit } from './explanation';
 import type { MatchProfile } from './profile';
 
 const OFFER_WORDS = ['basic', 'experienced', 'expert'];

@@ -1,4 +1,5 @@
-import { directionalFromComponents, pairComponents } from './components';
+import { directionalFromComponents } from './component-table';
+import { pairComponents } from './components';
 import { harmonic } from './pair-math';
 import type { MatchProfile } from './profile';
 import { normaliseWeights, type Weights } from './weights';

@@ -8,11 +8,13 @@ import {
   thematicScale,
   unitVector,
 } from './pair-math';
+import { STORED_COMPONENTS, type StoredComponentName } from './component-table';
 import { presentThemes, type MatchProfile } from './profile';
 
-/** The components stored with each suggestion of A's list (candidate B), in this order. */
-export const STORED_COMPONENTS = ['thematic', 'thematicBack', 'shared', 'sharedBack', 'population', 'geo', 'language'] as const;
-export type StoredComponentName = (typeof STORED_COMPONENTS)[number];
+export { STORED_COMPONENTS, type StoredComponentName };
+
+/** Where each stored component goes among a suggestion's STORED_COMPONENTS. */
+const AT = Object.fromEntries(STORED_COMPONENTS.map((name, n) => [name, n])) as Record<StoredComponentName, number>;
 
 /** What a profile contributes to every pair it is in, worked out once, with themes and languages as small numbers. */
 interface Derived {
@@ -42,7 +44,7 @@ export class StoredComponentsWriter {
   private readonly themeNumbers = new Map<string, number>();
   private readonly languageNumbers = new Map<string, number>();
 
-  /** Writes the 7 components of candidate `b` in `a`'s list at `out[offset..offset+6]`. */
+  /** Writes the stored components of candidate `b` in `a`'s list at `out[offset..]`, in STORED_COMPONENTS order. */
   write(a: MatchProfile, b: MatchProfile, out: Float32Array | Float64Array, offset: number): void {
     const da = this.of(a);
     const db = this.of(b);
@@ -64,13 +66,13 @@ export class StoredComponentsWriter {
     const dx = da.x - db.x;
     const dy = da.y - db.y;
     const dz = da.z - db.z;
-    out[offset] = products * da.thematicScale;
-    out[offset + 1] = productsBack * db.thematicScale;
-    out[offset + 2] = minima * da.sharedScale;
-    out[offset + 3] = minima * db.sharedScale;
-    out[offset + 4] = populationFromSizes(da.up, da.down, db.up, db.down);
-    out[offset + 5] = Math.exp(-distanceFromChord2(dx * dx + dy * dy + dz * dz) / GEO_SCALE_KM);
-    out[offset + 6] = shareOne(da.languages, db.languages) ? 1 : 0;
+    out[offset + AT.thematic] = products * da.thematicScale;
+    out[offset + AT.thematicBack] = productsBack * db.thematicScale;
+    out[offset + AT.shared] = minima * da.sharedScale;
+    out[offset + AT.sharedBack] = minima * db.sharedScale;
+    out[offset + AT.population] = populationFromSizes(da.up, da.down, db.up, db.down);
+    out[offset + AT.geo] = Math.exp(-distanceFromChord2(dx * dx + dy * dy + dz * dz) / GEO_SCALE_KM);
+    out[offset + AT.language] = shareOne(da.languages, db.languages) ? 1 : 0;
   }
 
   private of(p: MatchProfile): Derived {

@@ -1,21 +1,6 @@
-/** How much each component counts in a directional score. */
-export interface Weights {
-  thematic: number;
-  shared: number;
-  population: number;
-  geo: number;
-  language: number;
-}
+import { DEFAULT_WEIGHTS, WEIGHT_KEYS, type Weights } from './component-table';
 
-export const WEIGHT_KEYS: readonly (keyof Weights)[] = ['thematic', 'shared', 'population', 'geo', 'language'];
-
-export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
-  thematic: 0.45,
-  shared: 0.15,
-  population: 0.15,
-  geo: 0.1,
-  language: 0.15,
-});
+export { DEFAULT_WEIGHTS, WEIGHT_KEYS, type Weights };
 
 export class InvalidWeightsError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 /** fast-check generators of small datasets that hit every rule: shared countries, ties, partners. */
 import fc from 'fast-check';
 
-import type { MatchProfile } from '../src';
+import { DEFAULT_WEIGHTS, type GovernmentLevel, type MatchProfile } from '../src';
 
 export const THEMES = ['climate', 'culture', 'finance', 'health', 'housing', 'water'];
 const COUNTRIES = ['FJ', 'JP', 'PH', 'TH'];
@@ -20,6 +20,7 @@ const levels = fc.dictionary(fc.constantFrom(...THEMES), fc.integer({ min: 1, ma
 export const profileBody = fc.record({
   name: fc.option(fc.constantFrom('Iloilo', 'Suva', 'Kobe'), { nil: undefined }),
   country: fc.constantFrom(...COUNTRIES),
+  level: fc.option(fc.constantFrom<GovernmentLevel>('city', 'municipality', 'region', 'association'), { nil: undefined }),
   population: fc.oneof(fc.constantFrom(1000, 10000, 100000), fc.integer({ min: 1, max: 30_000_000 })),
   place: fc.oneof(
     fc.constantFrom(...PLACES),
@@ -69,7 +70,8 @@ export const weights = fc
       population: fc.double({ min: 0, max: 5, noNaN: true }),
       geo: fc.double({ min: 0, max: 5, noNaN: true }),
       language: fc.double({ min: 0, max: 5, noNaN: true }),
+      tier: fc.double({ min: 0, max: 5, noNaN: true }),
     },
     { requiredKeys: [] },
   )
-  .filter((w) => Object.values(w).some((v) => v > 0) || Object.keys(w).length < 5);
+  .filter((w) => Object.values({ ...DEFAULT_WEIGHTS, ...w }).some((v) => v > 0));

@@ -47,13 +47,22 @@ export function refLanguage(a: MatchProfile, b: MatchProfile): number {
   return a.languages.some((l) => b.languages.includes(l)) ? 1 : 0;
 }
 
+/** 1 for the same level of government, 0.5 for a city and a municipality, else 0; no level is a city. */
+export function refTier(a: MatchProfile, b: MatchProfile): number {
+  const la = a.level ?? 'city';
+  const lb = b.level ?? 'city';
+  if (la === lb) return 1;
+  return [la, lb].sort().join() === 'city,municipality' ? 0.5 : 0;
+}
+
 export function refDirectional(a: MatchProfile, b: MatchProfile, w: Weights): number {
   return (
     w.thematic * refThematic(a, b) +
     w.shared * refShared(a, b) +
     w.population * refPopulation(a, b) +
     w.geo * refGeo(a, b) +
-    w.language * refLanguage(a, b)
+    w.language * refLanguage(a, b) +
+    w.tier * refTier(a, b)
   );
 }
 

@@ -1,21 +1,21 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import * as matching from '../../../libs/matching/src';
-import { MatchingThreads } from '../../../src/suggestions/matching-threads';
-import { loadAllLists, loadAllProfiles, loadStoredList } from '../../../src/suggestions/suggestions-read-model';
-import { ListsInMemory } from '../../../src/suggestions/lists-in-memory';
-import { ActiveProfilesCache } from '../../../src/suggestions/member-profiles';
-import { componentsFrom } from '../../../src/suggestions/stored-components';
-import {
-  currentGeneration,
-  insertBuildingGeneration,
-  readListBars,
-  readLists,
-  replaceLists,
-} from '../../../src/suggestions/suggestion-store';
+import { MemberProfilesReader } from '../../../src/members';
+import { componentsFrom } from '../../../src/suggestions/pipeline/components-from-profiles';
+import { ListsInMemory } from '../../../src/suggestions/pipeline/lists-in-memory';
+import { MatchingThreads } from '../../../src/suggestions/pipeline/matching-threads';
+import { PipelineCache } from '../../../src/suggestions/pipeline/pipeline-cache';
+import { SuggestionsRepository } from '../../../src/suggestions/storage/suggestions.repository';
 import { seededRandom, timeMs } from './stats';
 
 export type Steps = Array<[string, number]>;
+
+/** The app's repositories over the benchmark's own connection. */
+function repositories(manager: EntityManager) {
+  const source = { manager } as DataSource;
+  return { suggestions: new SuggestionsRepository(source), profiles: new MemberProfilesReader(source) };
+}
 
 /**
  * The steps the services take, run one by one with the app's own functions against the benchmark's
@@ -29,15 +29,14 @@ export class Breakdown {
   /** FullRecomputeService.start and one computeShard of `shardSize` source members. */
   shard(shardSize: number): Promise<Steps> {
     return this.rolledBack(async (manager, steps) => {
-      const current = await currentGeneration(manager);
+      const { suggestions } = repositories(manager);
+      const current = await suggestions.currentGeneration();
       if (!current) throw new Error('no current generation');
       const [snapshotMs, { id, memberCount }] = await timeMs(() =>
-        insertBuildingGeneration(manager, { reason: 'breakdown', weights: current.weights, k: current.k, shardSize }),
+        suggestions.insertBuildingGeneration({ reason: 'breakdown', weights: current.weights, k: current.k, shardSize }),
       );
       steps.push([`snapshot ${memberCount.toLocaleString('en')} members (one INSERT … SELECT json_agg)`, snapshotMs]);
-      const [readMs, [row]] = await timeMs(() =>
-        manager.query('SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1', [id]),
-      );
+      const [readMs, row] = await timeMs(async () => (await suggestions.buildingSnapshot(id))!);
       steps.push(['shard: read snapshot', readMs]);
       const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(row.snapshot));
       steps.push(['shard: prepare dataset', prepareMs]);
@@ -56,10 +55,9 @@ export class Breakdown {
       const shardLists = new Map<string, matching.ScoredCandidate[]>();
       for (let slot = 0; slot < lists.size; slot++) shardLists.set(lists.memberId(slot), lists.suggestions(slot));
       const rows = [...shardLists.values()].reduce((total, list) => total + list.length, 0);
-      const byId = new Map((row.snapshot as matching.MatchProfile[]).map((profile) => [profile.id, profile]));
+      const byId = new Map(row.snapshot.map((profile) => [profile.id, profile]));
       const [replaceMs] = await timeMs(() =>
-        replaceLists(
-          manager,
+        suggestions.replaceLists(
           id,
           shardLists,
           componentsFrom((memberId) => byId.get(memberId)),
@@ -75,22 +73,23 @@ export class Breakdown {
   /** IncrementalUpdateService.applyMemberChange for one member, step by step. */
   incremental(memberId: string): Promise<Steps> {
     return this.rolledBack(async (manager, steps) => {
-      const generation = (await currentGeneration(manager))!;
-      const cache = new ActiveProfilesCache();
-      const [loadMs] = await timeMs(() => cache.current(manager));
+      const { suggestions, profiles } = repositories(manager);
+      const generation = (await suggestions.currentGeneration())!;
+      const cache = new PipelineCache(suggestions, profiles);
+      const [loadMs] = await timeMs(() => cache.currentMembers(manager));
       steps.push(['load and prepare every member (once per worker process)', loadMs]);
       const [otherId] = (await manager.query(`SELECT id FROM members WHERE status = 'active' AND id <> $1 LIMIT 1`, [memberId])).map(
         (r: { id: string }) => r.id,
       );
       await manager.query('UPDATE members SET population = population + 1 WHERE id = $1', [otherId]);
-      const [prepareMs, prepared] = await timeMs(() => cache.current(manager));
+      const [prepareMs, prepared] = await timeMs(() => cache.currentMembers(manager));
       steps.push(['members: re-read the one changed row and patch it into the prepared members', prepareMs]);
       const options = { k: generation.k, weights: generation.weights };
-      const [listsMs, inMemory] = await timeMs(async () => new ListsInMemory(await readLists(manager, generation.id)));
+      const [listsMs, inMemory] = await timeMs(async () => new ListsInMemory(await suggestions.readLists(generation.id)));
       steps.push(['read every list into memory (once per worker process and generation, in the background)', listsMs]);
       const [barsMs, bars] = await timeMs(() => inMemory.barsFor(memberId));
       steps.push([`every list's length and last entry, from memory (${bars.size.toLocaleString('en')} lists)`, barsMs]);
-      const [queryMs] = await timeMs(() => readListBars(manager, generation.id, memberId));
+      const [queryMs] = await timeMs(() => suggestions.readListBars(generation.id, memberId));
       steps.push(['(the same read from the database, as without the lists in memory)', queryMs]);
       const [touchedMs, touched] = await timeMs(() => matching.listsTouchedBy(memberId, prepared, bars, options));
       steps.push([`listsTouchedBy (${touched.length} lists hold the member or may take it)`, touchedMs]);
@@ -101,8 +100,7 @@ export class Breakdown {
       const lists = new Map([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
       const [writeMs] = await timeMs(() =>
-        replaceLists(
-          manager,
+        suggestions.replaceLists(
           generation.id,
           lists,
           componentsFrom((id) => cache.profile(id)),
@@ -118,17 +116,17 @@ export class Breakdown {
    * members; and the filtered ranking itself, per request.
    */
   async read(ids: string[], n = 200): Promise<Steps> {
-    const manager = this.managerOf(this.db);
+    const { suggestions, profiles } = repositories(this.managerOf(this.db));
     const random = seededRandom(11);
     let listTotal = 0;
     for (let i = 0; i < n; i++) {
       const id = ids[Math.floor(random() * ids.length)];
-      listTotal += (await timeMs(() => loadStoredList(manager, id)))[0];
+      listTotal += (await timeMs(() => suggestions.currentLists([id])))[0];
     }
-    const [allListsMs, all] = await timeMs(() => loadAllLists(manager));
-    const [loadMs, members] = await timeMs(() => loadAllProfiles(manager));
+    const [allListsMs, all] = await timeMs(() => suggestions.currentLists(null));
+    const [loadMs, members] = await timeMs(() => profiles.all());
     const [prepareMs, prepared] = await timeMs(() => matching.prepareDataset(members.values()));
-    const generation = (await currentGeneration(manager))!;
+    const generation = (await suggestions.currentGeneration())!;
     const rank = (id: string) =>
       matching.rankPrepared(prepared, id, (other) => members.get(other), {
         k: 20,

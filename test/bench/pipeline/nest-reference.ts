@@ -9,7 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LoggerModule } from 'nestjs-pino';
 import { createValidationPipe } from '../../../src/http/validation.pipe';
-import { SuggestionsQuery } from '../../../src/suggestions/dto/suggestions.query';
+import { SuggestionsQuery } from '../../../src/suggestions/api/dto/suggestions.query';
 
 const suggestions = Array.from({ length: 20 }, (_, i) => ({
   rank: i + 1,

@@ -6,10 +6,10 @@ import { matchScore } from '../score';
 import { normaliseWeights } from '../weights';
 import type { MatchProfile } from '../profile';
 import { computeTopK, computeTopKSync } from './compute-top-k';
-import { GEO_BOUND } from './geo-bound';
 import { prepareDataset } from './prepared-dataset';
 import { RowScratch } from './row-scratch';
-import { filterColumns, type Survivors } from './scan';
+import { filterColumns } from './scan';
+import type { Survivors } from './survivors';
 import { TopKPool } from './top-k-pool';
 import { WasmFilter } from './wasm-filter';
 
@@ -82,7 +82,7 @@ describe('computeTopK', () => {
           const floor = Float64Array.from({ length: end - start }, (_, q) => bars[q] ?? -Infinity);
           const w = normaliseWeights(partial);
           const js = new RowScratch(a, false);
-          const wasm = WasmFilter.create(a, GEO_BOUND)!;
+          const wasm = WasmFilter.create(a)!;
           expect(wasm).not.toBeNull();
           js.load(i);
           const count = filterColumns(a, w, floor, js, start, end, i, 0, n);

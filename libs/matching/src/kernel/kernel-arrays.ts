@@ -13,10 +13,12 @@ export const SHARED_SCALE = 6;
 export const NEED_LEVEL_SUM = 7;
 
 /** Per-member integer fields in `ints`, in this order. */
-export const INT_STRIDE = 2;
+export const INT_STRIDE = 3;
 export const COUNTRY = 0;
 /** A 32-bit fold (language index mod 32) of the member's languages, to skip most lookups. */
 export const LANGUAGE_MASK = 1;
+/** The level of government, as its index in GOVERNMENT_LEVELS. */
+export const LEVEL = 2;
 
 /**
  * Per member and 32-theme word, four bit sets: the low and high bits of the need levels,

@@ -1,11 +1,13 @@
 import { MAX_LEVEL, byPlainOrder, type MatchProfile } from '../profile';
 import { sharedScale, sizeDown, sizeUp, thematicScale, unitVector } from '../pair-math';
+import { levelNumber } from '../pair-functions';
 import {
   COUNTRY,
   FIELD_BITS,
   GROUP_THEMES,
   INT_STRIDE,
   LANGUAGE_MASK,
+  LEVEL,
   MIN_THEME_GROUPS,
   NEED_HIGH,
   NEED_LEVEL_SUM,
@@ -171,6 +173,7 @@ export function writeMemberRow(
   real[at + NEED_LEVEL_SUM] = needLevelSum;
   ints[i * INT_STRIDE + COUNTRY] = country;
   ints[i * INT_STRIDE + LANGUAGE_MASK] = fold(languageList);
+  ints[i * INT_STRIDE + LEVEL] = levelNumber(p.level);
 }
 
 /** A member's language indices, sorted without repeats. */

@@ -14,8 +14,7 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
-import { GEO_BOUND } from './geo-bound';
-import type { Survivors } from './scan';
+import type { Survivors } from './survivors';
 import { FILTER_BLOCK, WasmFilter, type FilterRow } from './wasm-filter';
 
 /** Room for one block of columns in scanColumns. */
@@ -57,7 +56,7 @@ export class RowScratch {
     let wasm: WasmFilter | null = null;
     if (useWasm) {
       wasm = wasmFilters.get(a) ?? null;
-      if (!wasmFilters.has(a)) wasmFilters.set(a, (wasm = WasmFilter.create(a, GEO_BOUND)));
+      if (!wasmFilters.has(a)) wasmFilters.set(a, (wasm = WasmFilter.create(a)));
     }
     this.wasm = wasm;
     this.language = new Uint8Array(a.languageCount);

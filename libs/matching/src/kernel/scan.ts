@@ -1,11 +1,12 @@
 import { EARTH_RADIUS_KM, GEO_SCALE_KM } from '../pair-math';
+import { GOVERNMENT_LEVELS, TIER_FIT } from '../pair-functions';
 import type { Weights } from '../weights';
 import {
   COUNTRY,
   FIELD_LOW_BITS,
   INT_STRIDE,
   LANGUAGE_MASK,
-  MIN_THEME_GROUPS,
+  LEVEL,
   NEED_HIGH,
   NEED_LEVEL_SUM,
   NEED_LOW,
@@ -22,7 +23,12 @@ import {
 } from './kernel-arrays';
 import { GEO_BOUND, GEO_BUCKETS_PER_CHORD2 } from './geo-bound';
 import { COLUMN_LIST_LENGTH, NOT_FOR_COLUMN, NOT_FOR_ROW, RowScratch } from './row-scratch';
+import type { Survivors } from './survivors';
 import type { TopKHeaps } from './top-k-heap';
+
+/** tier(A, B) by level numbers: TIER_BY_LEVELS[level A × LEVELS + level B]. */
+const LEVELS = GOVERNMENT_LEVELS.length;
+const TIER_BY_LEVELS = Float64Array.from(TIER_FIT.flat());
 
 /**
  * Slack on the pruning bound: rounding makes the computed score only almost monotone in its
@@ -85,7 +91,8 @@ export function scanRows(
 
 /**
  * Row i against columns from..to-1, a block at a time: a tight first pass keeps the
- * columns that may enter either list (see filterColumns), then scoreColumns scores them.
+ * columns that may enter either list (in WebAssembly where it applies, else filterColumns),
+ * then scoreSurvivors scores them.
  */
 export function scanColumns(
   a: KernelArrays,
@@ -100,17 +107,6 @@ export function scanColumns(
 ): void {
   const wasm = s.wasm;
   const kept: Survivors = wasm ?? s.survivors;
-  if (a.themeGroups !== MIN_THEME_GROUPS) {
-    // More than 15 themes: every column goes through all of scoreColumns.
-    const list = s.survivors.list;
-    for (let block = from; block < to; block += COLUMN_BLOCK) {
-      const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
-      let count = 0;
-      for (let j = block; j < last; j++) list[count++] = j;
-      scoreColumns(a, w, heaps, s, start, end, i, list, count);
-    }
-    return;
-  }
   for (let block = from; block < to; block += COLUMN_BLOCK) {
     const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
     const count = wasm
@@ -121,10 +117,16 @@ export function scanColumns(
 }
 
 /**
- * The first two stages of scoreColumns for row i and columns from..to-1, with up to 15
- * themes, in a loop that keeps few values live: the columns that pass go to `s.columns`
- * (returns how many). Partners and dismissals are left to scoreColumns, so the bound is
- * tested against the lower of the two bars: a superset of the pairs scoreColumns keeps.
+ * The first pass for row i and columns from..to-1, in stages that each end with a cheap
+ * test: same country; theme fit both ways (none: not a candidate); then an upper bound of
+ * the score that takes shared needs at their most (the row's levels over the common needs,
+ * or the column's need sum), a language in common if the folds meet, tier at 1, and the
+ * nearest distance in the bucket. The columns that pass go to `s.survivors` (returns how
+ * many). Partners and dismissals are left to scoreSurvivors, so the bound is tested against
+ * the lower of the two bars: a superset of the pairs that can enter a list.
+ *
+ * Theme sums are exact small integers, the same in any order: Σ need·offer as dot products
+ * of packed levels, five themes per multiplication (see kernel-arrays).
  */
 export function filterColumns(
   a: KernelArrays,
@@ -137,13 +139,11 @@ export function filterColumns(
   from: number,
   to: number,
 ): number {
-  const { ints, real, levelPacks } = a;
+  const { ints, real, levelPacks, themeGroups } = a;
+  const { needsReversed, offersReversed } = s;
   const { list, themeSums, population: populations, chord2: chords } = s.survivors;
-  const wT = w.thematic;
-  const wS = w.shared;
-  const wP = w.population;
-  const wG = w.geo;
-  const wL = w.language;
+  const { thematic: wT, shared: wS, population: wP, language: wL, tier: tierMost, geo: wG } = w;
+  const packStride = 2 * themeGroups;
   const country = ints[i * INT_STRIDE + COUNTRY];
   const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
   const ib = i * REAL_STRIDE;
@@ -155,29 +155,21 @@ export function filterColumns(
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
   const rowFloor = floor[i - start];
-  const rn0 = s.needsReversed[0];
-  const rn1 = s.needsReversed[1];
-  const rn2 = s.needsReversed[2];
-  const ro0 = s.offersReversed[0];
-  const ro1 = s.offersReversed[1];
-  const ro2 = s.offersReversed[2];
   let count = 0;
   for (let j = from; j < to; j++) {
     if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
-    const c = j * 6;
-    const n0 = levelPacks[c];
-    const n1 = levelPacks[c + 1];
-    const n2 = levelPacks[c + 2];
-    const forRow =
-      ((Math.imul(rn0, levelPacks[c + 3]) >>> 24) & 63) +
-      ((Math.imul(rn1, levelPacks[c + 4]) >>> 24) & 63) +
-      ((Math.imul(rn2, levelPacks[c + 5]) >>> 24) & 63);
-    const forColumn = ((Math.imul(ro0, n0) >>> 24) & 63) + ((Math.imul(ro1, n1) >>> 24) & 63) + ((Math.imul(ro2, n2) >>> 24) & 63);
+    let forRow = 0;
+    let forColumn = 0;
+    let commonNeeds = 0;
+    const c = j * packStride;
+    for (let g = 0; g < themeGroups; g++) {
+      const needs = levelPacks[c + g];
+      const rowNeeds = needsReversed[g];
+      forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
+      forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
+      commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
+    }
     if (forRow === 0 && forColumn === 0) continue;
-    const commonNeeds =
-      ((Math.imul(rn0, (n0 | (n0 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
-      ((Math.imul(rn1, (n1 | (n1 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63) +
-      ((Math.imul(rn2, (n2 | (n2 >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63);
     const columnFloor = j >= start && j < end ? floor[j - start] : Infinity;
     const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
     const jb = j * REAL_STRIDE;
@@ -194,6 +186,7 @@ export function filterColumns(
     const rest =
       wP * population +
       ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0 ? wL : 0) +
+      tierMost +
       wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
     const bx = wT * (forRow * thematicScaleI) + wS * (sharedMost * sharedScaleI) + rest;
     const by = wT * (forColumn * real[jb + THEMATIC_SCALE]) + wS * (sharedMost * real[jb + SHARED_SCALE]) + rest;
@@ -209,20 +202,16 @@ export function filterColumns(
 }
 
 /**
- * The columns kept by a first pass, with what it computed on the way: the two theme sums
- * (forRow | forColumn << 8; each at most 135), the population similarity and the squared
- * chord, exactly as scoreColumns computes them.
- */
-export interface Survivors {
-  readonly list: Int32Array;
-  readonly themeSums: Int32Array;
-  readonly population: Float64Array;
-  readonly chord2: Float64Array;
-}
-
-/**
- * scoreColumns for the columns a first pass kept, from the values it passed on: partners
- * and dismissals, the exact shared needs and language, the second bound, the distance.
+ * The last stages for the columns a first pass kept, from the values it passed on: partners
+ * and dismissals; the exact shared needs, language and tier, and a second bound with the
+ * nearest distance in the bucket; and only then the distance. A pair is dropped as soon as
+ * its bound falls below the bar of every list it counts for.
+ *
+ * The arithmetic is written out here rather than called from pair-math, because V8 boxes
+ * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
+ * pair-math and pair-functions, and add the components in the component table's order
+ * (tests compare them). Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with
+ * ≥1 = low|high, ≥2 = high, ≥3 = low&high on the level bit sets, counted per byte in parallel.
  */
 function scoreSurvivors(
   a: KernelArrays,
@@ -238,9 +227,10 @@ function scoreSurvivors(
   const { ints, real, themeBits, themeWords, languageStart, languageId } = a;
   const { exclude, language } = s;
   const { list, themeSums, population: populations, chord2: chords } = kept;
-  const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
+  const { thematic: wT, shared: wS, population: wP, language: wL, tier: wTier, geo: wG } = w;
   const floor = heaps.floor;
   const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
+  const rowLevel = ints[i * INT_STRIDE + LEVEL] * LEVELS;
   const ib = i * REAL_STRIDE;
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
@@ -293,155 +283,10 @@ function scoreSurvivors(
         }
       }
     }
-    // directional(): ((T + S) + P) + L, then + G.
-    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang;
-    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang;
-    if (atLeast > -Infinity) {
-      const bx = baseX + geoBound;
-      const by = baseY + geoBound;
-      if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
-    }
-
-    // Stage 4: the distance.
-    const half = Math.sqrt(chord2) * 0.5;
-    const km = 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
-    const geo = wG * Math.exp(-km / GEO_SCALE_KM);
-    const dirX = baseX + geo;
-    const dirY = baseY + geo;
-    const sum = dirX + dirY;
-    const score = sum > 0 ? (2 * (dirX * dirY)) / sum : 0;
-    if (score >= rowFloor) heaps.offer(rowSlot, score, j);
-    if (score >= columnFloor) heaps.offer(j - start, score, i);
-  }
-}
-
-/**
- * Row i against the columns columns[0..count-1] (all of them, with more than 15 themes),
- * in stages that each end with a cheap test: same country; theme fit both ways (none: not a
- * candidate); an upper bound of the score that takes shared needs at their most (the row's
- * levels over the common needs), a language in common if the folds meet, and the nearest
- * distance in the bucket; then the exact shared needs and language, a second bound; and
- * only then the distance. A pair is dropped as soon as its bound falls below the bar of
- * every list it counts for. scoreSurvivors is the same from the third stage on.
- *
- * The arithmetic is written out here rather than called from pair-math, because V8 boxes
- * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
- * pair-math and components (tests compare them). Theme sums are exact small integers, the
- * same in any order: Σ need·offer as dot products of packed levels (see kernel-arrays);
- * Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'| with ≥1 = low|high, ≥2 = high,
- * ≥3 = low&high on the level bit sets, counted per byte in parallel.
- */
-function scoreColumns(
-  a: KernelArrays,
-  w: Weights,
-  heaps: TopKHeaps,
-  s: RowScratch,
-  start: number,
-  end: number,
-  i: number,
-  columns: Int32Array,
-  count: number,
-): void {
-  const { ints, real, themeBits, themeWords, themeGroups, levelPacks, languageStart, languageId } = a;
-  const { exclude, language, needsReversed, offersReversed } = s;
-  const { thematic: wT, shared: wS, population: wP, geo: wG, language: wL } = w;
-  const floor = heaps.floor;
-  const ii = i * INT_STRIDE;
-  const country = ints[ii + COUNTRY];
-  const languageMask = ints[ii + LANGUAGE_MASK];
-  const ib = i * REAL_STRIDE;
-  const xi = real[ib + X];
-  const yi = real[ib + Y];
-  const zi = real[ib + Z];
-  const upI = real[ib + SIZE_UP];
-  const downI = real[ib + SIZE_DOWN];
-  const thematicScaleI = real[ib + THEMATIC_SCALE];
-  const sharedScaleI = real[ib + SHARED_SCALE];
-  const rowBits = i * themeWords * THEME_BITS;
-  const wordBits = themeWords * THEME_BITS;
-  const rowSlot = i - start;
-  const packStride = 2 * themeGroups;
-  for (let q = 0; q < count; q++) {
-    const j = columns[q];
-    if (ints[j * INT_STRIDE + COUNTRY] === country) continue;
-    // Stage 1, theme fit both ways: dot products of packed levels, five themes per multiplication.
-    let forRow = 0;
-    let forColumn = 0;
-    let commonNeeds = 0;
-    const c = j * packStride;
-    for (let g = 0; g < themeGroups; g++) {
-      const needs = levelPacks[c + g];
-      const rowNeeds = needsReversed[g];
-      forRow += (Math.imul(rowNeeds, levelPacks[c + themeGroups + g]) >>> 24) & 63;
-      forColumn += (Math.imul(offersReversed[g], needs) >>> 24) & 63;
-      commonNeeds += (Math.imul(rowNeeds, (needs | (needs >>> 1)) & FIELD_LOW_BITS) >>> 24) & 63;
-    }
-    if (forRow === 0 && forColumn === 0) continue;
-    const x = exclude[j];
-    const forColumnList = (x & NOT_FOR_COLUMN) === 0 && j >= start && j < end;
-    const rowFloor = (x & NOT_FOR_ROW) === 0 ? floor[rowSlot] : Infinity;
-    const columnFloor = forColumnList ? floor[j - start] : Infinity;
-    const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
-    if (atLeast === Infinity) continue;
-
-    const jb = j * REAL_STRIDE;
-    const upJ = real[jb + SIZE_UP];
-    const p1 = upI * real[jb + SIZE_DOWN];
-    const p2 = upJ * downI;
-    const population = upI === upJ ? 1 : p1 < p2 ? p1 : p2;
-    const thematicX = forRow * thematicScaleI;
-    const thematicY = forColumn * real[jb + THEMATIC_SCALE];
-    const sharedScaleJ = real[jb + SHARED_SCALE];
-    const dx = xi - real[jb + X];
-    const dy = yi - real[jb + Y];
-    const dz = zi - real[jb + Z];
-    const chord2 = dx * dx + dy * dy + dz * dz;
-    const geoBound = wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
-    const languageMaybe = (languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0;
-    if (atLeast > -Infinity) {
-      // Stage 2: bound with shared needs at most the row's need levels over the common needs
-      // (or the column's need sum), a language in common if the folds meet, and the nearest
-      // distance in the bucket.
-      const sharedMost = commonNeeds < real[jb + NEED_LEVEL_SUM] ? commonNeeds : real[jb + NEED_LEVEL_SUM];
-      const rest = wP * population + (languageMaybe ? wL : 0) + geoBound;
-      const bx = wT * thematicX + wS * (sharedMost * sharedScaleI) + rest;
-      const by = wT * thematicY + wS * (sharedMost * sharedScaleJ) + rest;
-      if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
-    }
-
-    // Stage 3: shared needs, Σ min(need, need') = |≥1 ∩ ≥1'| + |≥2 ∩ ≥2'| + |≥3 ∩ ≥3'|.
-    let shared = 0;
-    for (let r = rowBits, c = j * wordBits, last = rowBits + wordBits; r < last; r += THEME_BITS, c += THEME_BITS) {
-      const nl = themeBits[r + NEED_LOW];
-      const nh = themeBits[r + NEED_HIGH];
-      const cnl = themeBits[c + NEED_LOW];
-      const cnh = themeBits[c + NEED_HIGH];
-      let b1 = (nl | nh) & (cnl | cnh);
-      b1 -= (b1 >>> 1) & 0x55555555;
-      b1 = (b1 & 0x33333333) + ((b1 >>> 2) & 0x33333333);
-      let b2 = nh & cnh;
-      b2 -= (b2 >>> 1) & 0x55555555;
-      b2 = (b2 & 0x33333333) + ((b2 >>> 2) & 0x33333333);
-      let b3 = nl & nh & cnl & cnh;
-      b3 -= (b3 >>> 1) & 0x55555555;
-      b3 = (b3 & 0x33333333) + ((b3 >>> 2) & 0x33333333);
-      // Each 4-bit count is at most 4, so three of them fit a nibble.
-      let sum = b1 + b2 + b3;
-      sum = (sum & 0x0f0f0f0f) + ((sum >>> 4) & 0x0f0f0f0f);
-      shared += Math.imul(sum, 0x01010101) >>> 24;
-    }
-    let lang = 0;
-    if (languageMaybe) {
-      for (let q = languageStart[j], e = languageStart[j + 1]; q < e; q++) {
-        if (language[languageId[q]] !== 0) {
-          lang = 1;
-          break;
-        }
-      }
-    }
-    // directional(): ((T + S) + P) + L, then + G.
-    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang;
-    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang;
+    const tier = TIER_BY_LEVELS[rowLevel + ints[j * INT_STRIDE + LEVEL]];
+    // directional() in table order: T + S + P + L + tier, then + G.
+    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang + wTier * tier;
+    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang + wTier * tier;
     if (atLeast > -Infinity) {
       const bx = baseX + geoBound;
       const by = baseY + geoBound;

@@ -1,3 +1,4 @@
+import type { Weights } from '../component-table';
 import {
   COUNTRY,
   FIELD_LOW_BITS,
@@ -15,7 +16,9 @@ import {
   Z,
   type KernelArrays,
 } from './kernel-arrays';
-import type { Survivors } from './scan';
+import { GEO_BOUND, GEO_BUCKETS_PER_CHORD2 } from './geo-bound';
+import type { Survivors } from './survivors';
+import { FunctionBuilder, moduleOf, type Local, type ValueType } from './wasm-emitter';
 
 /**
  * The first pass of the scan (filterColumns in scan.ts) compiled to WebAssembly: the same
@@ -23,8 +26,8 @@ import type { Survivors } from './scan';
  * (tested), without the tag checks, bounds checks and spills of the JavaScript loop.
  * Only the survivors' scores are computed, in JavaScript, by scoreColumns.
  *
- * The module is written out below as bytes (no toolchain): one function, `filter`, over a
- * private copy of the columns' fields in the module's memory:
+ * The module is written below with a small emitter (wasm-emitter.ts): one function, `filter`,
+ * over a private copy of the columns' fields in the module's memory:
  *
  *   [GEO_AT ..)      the geo bound table (f64)
  *   [FLOORS_AT ..)   the bars of the current block's columns (f64, written before each call)
@@ -99,6 +102,7 @@ type FilterFunction = (
   wP: number,
   wG: number,
   wL: number,
+  tierMost: number,
   slack: number,
 ) => number;
 
@@ -137,14 +141,14 @@ export class WasmFilter implements Survivors {
   private readonly floors: Float64Array;
   private readonly run: FilterFunction;
 
-  private constructor(a: KernelArrays, geoBound: Float64Array, module: WasmModule) {
-    const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(geoBound.length);
+  private constructor(a: KernelArrays, module: WasmModule) {
+    const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(GEO_BOUND.length);
     const bytes = columnsAt + COLUMN_BYTES * a.n;
     const memory = new wasmApi!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const instance = new wasmApi!.Instance(module, { env: { memory } });
     this.run = instance.exports.filter as FilterFunction;
     const buffer = memory.buffer;
-    new Float64Array(buffer, GEO_AT, geoBound.length).set(geoBound);
+    new Float64Array(buffer, GEO_AT, GEO_BOUND.length).set(GEO_BOUND);
     this.floors = new Float64Array(buffer, floorsAt, FILTER_BLOCK);
     this.list = new Int32Array(buffer, listAt, FILTER_BLOCK);
     this.themeSums = new Int32Array(buffer, sumsAt, FILTER_BLOCK);
@@ -173,10 +177,10 @@ export class WasmFilter implements Survivors {
   }
 
   /** A filter for the dataset, or null when it does not apply (more than 15 themes, or no WebAssembly). */
-  static create(a: KernelArrays, geoBound: Float64Array): WasmFilter | null {
+  static create(a: KernelArrays): WasmFilter | null {
     if (a.themeGroups !== MIN_THEME_GROUPS) return null;
     const module = filterModule();
-    return module ? new WasmFilter(a, geoBound, module) : null;
+    return module ? new WasmFilter(a, module) : null;
   }
 
   /**
@@ -186,7 +190,7 @@ export class WasmFilter implements Survivors {
    */
   filter(
     row: FilterRow,
-    w: { thematic: number; shared: number; population: number; geo: number; language: number },
+    w: Weights,
     floor: Float64Array,
     start: number,
     end: number,
@@ -231,212 +235,179 @@ export class WasmFilter implements Survivors {
       w.population,
       w.geo,
       w.language,
+      w.tier,
       slack,
     );
   }
 }
 
 // ---------------------------------------------------------------------------------------
-// The module's bytes.
+// The module, written with the emitter: the arithmetic and order of filterColumns.
 
-const I32 = 0x7f;
-const F64 = 0x7c;
+/** The function's parameters, in the order of FilterFunction. */
+const PARAMS = [
+  ['from', 'i32'],
+  ['to', 'i32'],
+  ['country', 'i32'],
+  ['languageMask', 'i32'],
+  ['rn0', 'i32'],
+  ['rn1', 'i32'],
+  ['rn2', 'i32'],
+  ['ro0', 'i32'],
+  ['ro1', 'i32'],
+  ['ro2', 'i32'],
+  ['xi', 'f64'],
+  ['yi', 'f64'],
+  ['zi', 'f64'],
+  ['upI', 'f64'],
+  ['downI', 'f64'],
+  ['thematicScaleI', 'f64'],
+  ['sharedScaleI', 'f64'],
+  ['rowFloor', 'f64'],
+  ['wT', 'f64'],
+  ['wS', 'f64'],
+  ['wP', 'f64'],
+  ['wG', 'f64'],
+  ['wL', 'f64'],
+  ['tierMost', 'f64'],
+  ['slack', 'f64'],
+] as const satisfies readonly (readonly [string, ValueType])[];
+type ParamName = (typeof PARAMS)[number][0];
 
-// Parameters, in the order of FilterFunction.
-const P_FROM = 0;
-const P_TO = 1;
-const P_COUNTRY = 2;
-const P_LANG = 3;
-const P_RN0 = 4;
-const P_RO0 = 7;
-const P_XI = 10;
-const P_YI = 11;
-const P_ZI = 12;
-const P_UP = 13;
-const P_DOWN = 14;
-const P_TS = 15;
-const P_SS = 16;
-const P_ROW_FLOOR = 17;
-const P_WT = 18;
-const P_WS = 19;
-const P_WP = 20;
-const P_WG = 21;
-const P_WL = 22;
-const P_SLACK = 23;
-const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64];
-// Locals after the parameters.
-const L_J = 24; // i32
-const L_P = 25; // i32: the column's record
-const L_F = 26; // i32: the column's bar
-const L_COUNT = 27; // i32
-const L_N0 = 28; // i32 × 3
-const L_FR = 31; // i32
-const L_FC = 32; // i32
-const L_CN = 33; // i32
-const I32_LOCALS = 10;
-const L_AT_LEAST = 34; // f64
-const L_UPJ = 35;
-const L_P1 = 36;
-const L_P2 = 37;
-const L_POP = 38;
-const L_D = 39;
-const L_CHORD2 = 40;
-const L_SM = 41;
-const L_REST = 42;
-const L_BX = 43;
-const L_BY = 44;
-const L_CNF = 45;
-const F64_LOCALS = 12;
+/** The column record's fields (see the layout above): i32 by index, f64 by index after them. */
+const INT_FIELDS = { country: 0, languageMask: 1, needs: 2, offers: 5 } as const;
+const REAL_FIELDS = { x: 0, y: 1, z: 2, up: 3, down: 4, thematicScale: 5, sharedScale: 6, needLevelSum: 7 } as const;
+const REALS_AT = 32;
 
 function moduleBytes(): Uint8Array {
-  const geoEntries = 4 * 1024 + 2;
-  const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(geoEntries);
-  const c: number[] = [];
-  const op = (...bytes: number[]): void => void c.push(...bytes);
-  const get = (l: number): void => op(0x20, ...uleb(l));
-  const set = (l: number): void => op(0x21, ...uleb(l));
-  const i32 = (v: number): void => op(0x41, ...sleb(v));
-  const f64 = (v: number): void => op(0x44, ...f64Bytes(v));
-  const loadI32 = (offset: number): void => op(0x28, 2, ...uleb(offset));
-  const loadF64 = (offset: number): void => op(0x2b, 3, ...uleb(offset));
-  const column32 = (field: number): void => (get(L_P), loadI32(4 * field));
-  const column64 = (field: number): void => (get(L_P), loadF64(32 + 8 * field));
-  const ADD = 0x6a,
-    MUL = 0x6c,
-    AND = 0x71,
-    OR = 0x72,
-    SHRU = 0x76,
-    SUB = 0x6b;
-  const FADD = 0xa0,
-    FSUB = 0xa1,
-    FMUL = 0xa2,
-    FLT = 0x63,
-    FEQ = 0x61;
-  // (imul(a, b) >>> 24) & 63, a and b already on the stack.
-  const middle = (): void => (op(MUL), i32(24), op(SHRU), i32(63), op(AND));
-  const nonZero = (l: number): void => (get(l), get(l), i32(1), op(SHRU), op(OR), i32(FIELD_LOW_BITS), op(AND));
+  const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(GEO_BOUND.length);
+  const f = new FunctionBuilder(
+    PARAMS.map(([, type]) => type),
+    'i32',
+  );
+  const p = Object.fromEntries(PARAMS.map(([name], index) => [name, f.param(index)])) as Record<ParamName, Local>;
+  const j = f.local('i32');
+  const column = f.local('i32'); // the column's record
+  const bar = f.local('i32'); // the column's bar in the floors
+  const count = f.local('i32');
+  const needs = [f.local('i32'), f.local('i32'), f.local('i32')];
+  const forRow = f.local('i32');
+  const forColumn = f.local('i32');
+  const commonNeeds = f.local('i32');
+  const atLeast = f.local('f64');
+  const upJ = f.local('f64');
+  const p1 = f.local('f64');
+  const p2 = f.local('f64');
+  const population = f.local('f64');
+  const d = f.local('f64');
+  const chord2 = f.local('f64');
+  const sharedMost = f.local('f64');
+  const rest = f.local('f64');
+  const bx = f.local('f64');
+  const by = f.local('f64');
+  const commonNeedsReal = f.local('f64');
 
-  // count = 0; j = from; p = columnsAt + from·COLUMN_BYTES; f = floorsAt
-  (i32(0), set(L_COUNT));
-  (get(P_FROM), set(L_J));
-  (get(P_FROM), i32(COLUMN_BYTES), op(MUL), i32(columnsAt), op(ADD), set(L_P));
-  (i32(floorsAt), set(L_F));
-  op(0x02, 0x40); // block $exit
-  op(0x03, 0x40); // loop $next
-  (get(L_J), get(P_TO), op(0x4e), op(0x0d, 1)); // br_if $exit (j >= to)
-  op(0x02, 0x40); // block $skip
-  // Same country.
-  (column32(0), get(P_COUNTRY), op(0x46), op(0x0d, 0));
-  // Theme fit both ways.
-  for (let g = 0; g < 3; g++) (column32(2 + g), set(L_N0 + g));
-  (get(P_RN0), column32(5), middle());
-  (get(P_RN0 + 1), column32(6), middle(), op(ADD));
-  (get(P_RN0 + 2), column32(7), middle(), op(ADD), set(L_FR));
-  for (let g = 0; g < 3; g++) {
-    (get(P_RO0 + g), get(L_N0 + g), middle());
-    if (g > 0) op(ADD);
-  }
-  set(L_FC);
-  (get(L_FR), get(L_FC), op(OR), op(0x45), op(0x0d, 0)); // both 0: br_if $skip
-  for (let g = 0; g < 3; g++) {
-    (get(P_RN0 + g), nonZero(L_N0 + g), middle());
-    if (g > 0) op(ADD);
-  }
-  set(L_CN);
-  // atLeast = rowFloor < columnFloor ? rowFloor : columnFloor
-  (get(P_ROW_FLOOR), get(L_F), loadF64(0), get(P_ROW_FLOOR), get(L_F), loadF64(0), op(FLT), op(0x1b), set(L_AT_LEAST));
-  // population = upI === upJ ? 1 : p1 < p2 ? p1 : p2
-  (column64(3), set(L_UPJ));
-  (get(P_UP), column64(4), op(FMUL), set(L_P1));
-  (get(L_UPJ), get(P_DOWN), op(FMUL), set(L_P2));
-  (f64(1), get(L_P1), get(L_P2), get(L_P1), get(L_P2), op(FLT), op(0x1b), get(P_UP), get(L_UPJ), op(FEQ), op(0x1b), set(L_POP));
-  // chord2 = dx·dx + dy·dy + dz·dz
-  (get(P_XI), column64(0), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL));
-  (get(P_YI), column64(1), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD));
-  (get(P_ZI), column64(2), op(FSUB), set(L_D), get(L_D), get(L_D), op(FMUL), op(FADD), set(L_CHORD2));
-  // sharedMost = commonNeeds < needSumJ ? commonNeeds : needSumJ
-  (get(L_CN), op(0xb7), set(L_CNF));
-  (get(L_CNF), column64(7), get(L_CNF), column64(7), op(FLT), op(0x1b), set(L_SM));
-  // rest = wP·population + (folds meet ? wL : 0) + wG·GEO_BOUND[chord2·1024 | 0]
-  (get(P_WP), get(L_POP), op(FMUL));
-  (get(P_WL), f64(0), get(P_LANG), column32(1), op(AND), op(0x1b), op(FADD));
-  (get(P_WG), get(L_CHORD2), f64(1024), op(FMUL), op(0xfc, 0x02), i32(3), op(0x74), loadF64(GEO_AT), op(FMUL), op(FADD), set(L_REST));
-  // bx = wT·(forRow·thematicScaleI) + wS·(sharedMost·sharedScaleI) + rest
-  (get(P_WT), get(L_FR), op(0xb7), get(P_TS), op(FMUL), op(FMUL));
-  (get(P_WS), get(L_SM), get(P_SS), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BX));
-  // by = wT·(forColumn·thematicScaleJ) + wS·(sharedMost·sharedScaleJ) + rest
-  (get(P_WT), get(L_FC), op(0xb7), column64(5), op(FMUL), op(FMUL));
-  (get(P_WS), get(L_SM), column64(6), op(FMUL), op(FMUL), op(FADD), get(L_REST), op(FADD), set(L_BY));
-  // 2·(bx·by) < (atLeast − slack)·(bx + by): br_if $skip
-  (f64(2), get(L_BX), get(L_BY), op(FMUL), op(FMUL));
-  (get(L_AT_LEAST), get(P_SLACK), op(FSUB), get(L_BX), get(L_BY), op(FADD), op(FMUL), op(FLT), op(0x0d, 0));
-  // list[count] = j; themeSums[count] = forRow | forColumn << 8; population, chord2; count++
-  (get(L_COUNT), i32(2), op(0x74), get(L_J), op(0x36, 2, ...uleb(listAt)));
-  (get(L_COUNT), i32(2), op(0x74), get(L_FR), get(L_FC), i32(8), op(0x74), op(OR), op(0x36, 2, ...uleb(sumsAt)));
-  (get(L_COUNT), i32(3), op(0x74), get(L_POP), op(0x39, 3, ...uleb(populationAt)));
-  (get(L_COUNT), i32(3), op(0x74), get(L_CHORD2), op(0x39, 3, ...uleb(chord2At)));
-  (get(L_COUNT), i32(1), op(ADD), set(L_COUNT));
-  op(0x0b); // end $skip
-  (get(L_J), i32(1), op(ADD), set(L_J));
-  (get(L_P), i32(COLUMN_BYTES), op(ADD), set(L_P));
-  (get(L_F), i32(8), op(ADD), set(L_F));
-  op(0x0c, 0); // br $next
-  op(0x0b); // end loop
-  op(0x0b); // end block
-  get(L_COUNT);
-  op(0x0b); // end function
-  void SUB;
+  const columnInt = (field: number) => f.get(column).load('i32', 4 * field);
+  const columnReal = (field: number) => f.get(column).load('f64', REALS_AT + 8 * field);
+  // (imul(a, b) >>> 24) & 63, a and b on the stack: one packed dot product.
+  const dot = () => f.op('i32.mul').i32(24).op('i32.shr_u').i32(63).op('i32.and');
+  // (v | v >>> 1) & FIELD_LOW_BITS: the non-zero levels of a pack.
+  const present = (v: Local) => f.get(v).get(v).i32(1).op('i32.shr_u', 'i32.or').i32(FIELD_LOW_BITS).op('i32.and');
+  // a < b ? a : b for two f64 pushed by `push`, which is called twice.
+  const min = (push: () => void) => (push(), push(), f.op('f64.lt', 'select'));
+  // x·x for the coordinate difference `xi − column.x`.
+  const squaredDifference = (rowValue: Local, field: number) => {
+    f.get(rowValue);
+    columnReal(field).op('f64.sub').set(d).get(d).get(d).op('f64.mul');
+  };
+  // The pointer to slot `count` of a list of `bytes`-wide values.
+  const slot = (shift: number) => f.get(count).i32(shift).op('i32.shl');
 
-  const body = [...uleb(2), ...uleb(I32_LOCALS), I32, ...uleb(F64_LOCALS), F64, ...c];
-  const type = [0x60, ...uleb(PARAMS.length), ...PARAMS, 1, I32];
-  const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  return Uint8Array.from([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, [1, ...type]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('filter'), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
-  ]);
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value >>> 0;
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value | 0;
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-function f64Bytes(value: number): number[] {
-  return Array.from(new Uint8Array(new Float64Array([value]).buffer));
+  f.i32(0).set(count);
+  f.get(p.from).set(j);
+  f.get(p.from).i32(COLUMN_BYTES).op('i32.mul').i32(columnsAt).op('i32.add').set(column);
+  f.i32(floorsAt).set(bar);
+  f.block(() =>
+    f.loop(() => {
+      f.get(j).get(p.to).op('i32.ge_s').brIf(1); // j >= to: done
+      f.block(() => {
+        // Same country: skip.
+        columnInt(INT_FIELDS.country).get(p.country).op('i32.eq').brIf(0);
+        // Theme fit both ways; none: skip.
+        for (let g = 0; g < 3; g++) columnInt(INT_FIELDS.needs + g).set(needs[g]);
+        for (let g = 0; g < 3; g++) {
+          f.get([p.rn0, p.rn1, p.rn2][g]);
+          columnInt(INT_FIELDS.offers + g);
+          dot();
+          if (g > 0) f.op('i32.add');
+        }
+        f.set(forRow);
+        for (let g = 0; g < 3; g++) {
+          f.get([p.ro0, p.ro1, p.ro2][g]).get(needs[g]);
+          dot();
+          if (g > 0) f.op('i32.add');
+        }
+        f.set(forColumn);
+        f.get(forRow).get(forColumn).op('i32.or', 'i32.eqz').brIf(0);
+        for (let g = 0; g < 3; g++) {
+          f.get([p.rn0, p.rn1, p.rn2][g]);
+          present(needs[g]);
+          dot();
+          if (g > 0) f.op('i32.add');
+        }
+        f.set(commonNeeds);
+        // atLeast = min(rowFloor, columnFloor)
+        min(() => f.get(p.rowFloor).get(bar).load('f64', 0));
+        f.set(atLeast);
+        // population = upI === upJ ? 1 : min(p1, p2)
+        columnReal(REAL_FIELDS.up).set(upJ);
+        f.get(p.upI);
+        columnReal(REAL_FIELDS.down).op('f64.mul').set(p1);
+        f.get(upJ).get(p.downI).op('f64.mul').set(p2);
+        f.f64(1);
+        min(() => f.get(p1).get(p2));
+        f.get(p.upI).get(upJ).op('f64.eq', 'select').set(population);
+        // chord2 = dx·dx + dy·dy + dz·dz
+        squaredDifference(p.xi, REAL_FIELDS.x);
+        squaredDifference(p.yi, REAL_FIELDS.y);
+        f.op('f64.add');
+        squaredDifference(p.zi, REAL_FIELDS.z);
+        f.op('f64.add').set(chord2);
+        // sharedMost = min(commonNeeds, needSumJ)
+        f.get(commonNeeds).op('f64.convert_i32_s').set(commonNeedsReal);
+        min(() => (f.get(commonNeedsReal), columnReal(REAL_FIELDS.needLevelSum)));
+        f.set(sharedMost);
+        // rest = wP·population + (folds meet ? wL : 0) + tierMost + wG·GEO_BOUND[chord2·buckets | 0]
+        f.get(p.wP).get(population).op('f64.mul');
+        f.get(p.wL).f64(0).get(p.languageMask);
+        columnInt(INT_FIELDS.languageMask).op('i32.and', 'select', 'f64.add');
+        f.get(p.tierMost).op('f64.add');
+        f.get(p.wG).get(chord2).f64(GEO_BUCKETS_PER_CHORD2).op('f64.mul').truncSat().i32(3).op('i32.shl');
+        f.load('f64', GEO_AT).op('f64.mul', 'f64.add').set(rest);
+        // bx = wT·(forRow·thematicScaleI) + wS·(sharedMost·sharedScaleI) + rest
+        f.get(p.wT).get(forRow).op('f64.convert_i32_s').get(p.thematicScaleI).op('f64.mul', 'f64.mul');
+        f.get(p.wS).get(sharedMost).get(p.sharedScaleI).op('f64.mul', 'f64.mul', 'f64.add').get(rest).op('f64.add').set(bx);
+        // by = wT·(forColumn·thematicScaleJ) + wS·(sharedMost·sharedScaleJ) + rest
+        f.get(p.wT).get(forColumn).op('f64.convert_i32_s');
+        columnReal(REAL_FIELDS.thematicScale).op('f64.mul', 'f64.mul');
+        f.get(p.wS).get(sharedMost);
+        columnReal(REAL_FIELDS.sharedScale).op('f64.mul', 'f64.mul', 'f64.add').get(rest).op('f64.add').set(by);
+        // 2·(bx·by) < (atLeast − slack)·(bx + by): skip
+        f.f64(2).get(bx).get(by).op('f64.mul', 'f64.mul');
+        f.get(atLeast).get(p.slack).op('f64.sub').get(bx).get(by).op('f64.add', 'f64.mul', 'f64.lt').brIf(0);
+        // Keep: list, theme sums (forRow | forColumn << 8), population, chord2; count++.
+        slot(2).get(j).store('i32', listAt);
+        slot(2).get(forRow).get(forColumn).i32(8).op('i32.shl', 'i32.or').store('i32', sumsAt);
+        slot(3).get(population).store('f64', populationAt);
+        slot(3).get(chord2).store('f64', chord2At);
+        f.get(count).i32(1).op('i32.add').set(count);
+      });
+      f.get(j).i32(1).op('i32.add').set(j);
+      f.get(column).i32(COLUMN_BYTES).op('i32.add').set(column);
+      f.get(bar).i32(8).op('i32.add').set(bar);
+      f.br(0);
+    }),
+  );
+  f.get(count);
+  return moduleOf('filter', f);
 }

@@ -1,18 +1,21 @@
 import { InvalidWeightsError, normaliseWeights, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { invalidInput } from '../http/api-errors';
-import { recordJob } from '../jobs/outbox/outbox';
+import { DataSource } from 'typeorm';
+import { invalidInput } from '../../http/api-errors';
+import { recordJob } from '../../jobs/outbox/outbox';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /** The matching weights in force; changing them recomputes every suggestion. */
 @Injectable()
 export class MatchingSettingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SuggestionsRepository,
+  ) {}
 
-  async weights(manager: EntityManager = this.dataSource.manager): Promise<Weights> {
-    const [{ weights }] = await manager.query('SELECT weights FROM matching_settings WHERE id = 1');
-    return weights;
+  weights(): Promise<Weights> {
+    return this.repository.weights();
   }
 
   /** Normalises (non-negative, not all zero, summing to 1), stores, and records a full recompute. */
@@ -25,7 +28,7 @@ export class MatchingSettingsService {
       throw invalidInput(error.message, [{ field: 'weights', message: error.message }]);
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE matching_settings SET weights = $1, updated_at = now() WHERE id = 1', [JSON.stringify(weights)]);
+      await this.repository.within(manager).storeWeights(weights);
       await recordJob(manager, 'suggestions.recompute', { reason: 'weights changed' });
     });
     return weights;

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { getPGliteInstance } from 'typeorm-pglite';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/configuration';
 
 /** The channel the database triggers notify on (see the NotifyReadersOfChanges migration). */
 const CHANNEL = 'citymatch_changes';

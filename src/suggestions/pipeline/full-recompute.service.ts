@@ -1,23 +1,15 @@
-import { prepareDataset, type MatchProfile, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import { prepareDataset, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
-import { recordMemberChange } from '../jobs/outbox/outbox';
-import { JobQueue } from '../jobs/job-queue';
-import { MatchingSettingsService } from './matching-settings.service';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/configuration';
+import { recordMemberChange } from '../../jobs/outbox/outbox';
+import { JobQueue } from '../../jobs/job-queue';
+import type { ComponentsOf } from '../storage/list-encoding';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
+import { componentsFrom } from './components-from-profiles';
 import { MatchingThreads } from './matching-threads';
-import { componentsFrom } from './stored-components';
-import {
-  type ComponentsOf,
-  generationById,
-  insertBuildingGeneration,
-  replaceLists,
-  returnedRows,
-  SUGGESTIONS_LOCK,
-  SUGGESTIONS_LOCK_KEY,
-} from './suggestion-store';
 
 /** Lists one write transaction stores (one row each, about 1 KB with K = 50). */
 const WRITE_SLICE_MEMBERS = 2000;
@@ -41,7 +33,7 @@ export class FullRecomputeService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: MatchingSettingsService,
+    private readonly repository: SuggestionsRepository,
     private readonly queue: JobQueue,
     private readonly threads: MatchingThreads,
   ) {}
@@ -52,17 +44,15 @@ export class FullRecomputeService {
   /** Snapshots the members into a new building generation and fans out its shards. */
   async start(reason: string): Promise<number> {
     const { generationId, shards } = await this.dataSource.transaction(async (manager) => {
-      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
-      await manager.query(
-        `UPDATE suggestion_generations SET state = 'failed', error = 'superseded by a newer recompute', finished_at = now(), snapshot = NULL
-         WHERE state = 'building'`,
-      );
-      const weights = await this.settings.weights(manager);
+      const repository = this.repository.within(manager);
+      await repository.lock();
+      await repository.failBuildingGenerations('superseded by a newer recompute');
+      const weights = await repository.weights();
       const shardSize = this.config.suggestions.shardSize;
-      const { id, memberCount } = await insertBuildingGeneration(manager, { reason, weights, k: this.config.suggestions.k, shardSize });
+      const { id, memberCount } = await repository.insertBuildingGeneration({ reason, weights, k: this.config.suggestions.k, shardSize });
       const shards: Array<[number, number]> = [];
       for (let start = 0; start < memberCount; start += shardSize) shards.push([start, Math.min(memberCount, start + shardSize)]);
-      return { generationId: id as number, shards };
+      return { generationId: id, shards };
     });
     await this.queue.enqueueFlow(
       { name: 'suggestions.finish', payload: { generationId } },
@@ -74,10 +64,7 @@ export class FullRecomputeService {
 
   /** Computes and stores one shard's lists; running it again replaces what it stored before. */
   async computeShard(generationId: number, start: number, end: number): Promise<void> {
-    const [building] = await this.dataSource.query(`SELECT 1 FROM suggestion_generations WHERE id = $1 AND state = 'building'`, [
-      generationId,
-    ]);
-    const dataset = building && (await this.generationDataset(generationId));
+    const dataset = (await this.repository.isBuilding(generationId)) && (await this.generationDataset(generationId));
     if (!dataset) return; // superseded or already switched: nothing to do
     const lists = await this.threads.topK(dataset.prepared, { k: dataset.k, weights: dataset.weights, sourceRange: [start, end] });
     // Each slice is its own transaction: the generation is invisible until the switch, and short
@@ -87,13 +74,11 @@ export class FullRecomputeService {
       for (let slot = from; slot < Math.min(lists.size, from + WRITE_SLICE_MEMBERS); slot++) {
         slice.set(lists.memberId(slot), lists.suggestions(slot));
       }
-      await this.dataSource.transaction((manager) => replaceLists(manager, generationId, slice, dataset.componentsOf));
+      await this.dataSource.transaction((manager) =>
+        this.repository.within(manager).replaceLists(generationId, slice, dataset.componentsOf),
+      );
     }
-    await this.dataSource.query(
-      `UPDATE suggestion_generations SET shards_done = array_append(shards_done, $2)
-       WHERE id = $1 AND NOT ($2 = ANY(shards_done))`,
-      [generationId, start],
-    );
+    await this.repository.markShardDone(generationId, start);
   }
 
   private generationDataset(generationId: number): Promise<GenerationDataset | undefined> {
@@ -114,12 +99,9 @@ export class FullRecomputeService {
   }
 
   private async loadGenerationDataset(generationId: number): Promise<GenerationDataset | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT snapshot, weights, k FROM suggestion_generations WHERE id = $1 AND state = 'building'`,
-      [generationId],
-    );
+    const row = await this.repository.buildingSnapshot(generationId);
     if (!row) return undefined;
-    const profiles = new Map((row.snapshot as MatchProfile[]).map((profile) => [profile.id, profile]));
+    const profiles = new Map(row.snapshot.map((profile) => [profile.id, profile]));
     return {
       prepared: prepareDataset(profiles.values()),
       componentsOf: componentsFrom((id) => profiles.get(id)),
@@ -134,29 +116,19 @@ export class FullRecomputeService {
    */
   async finish(generationId: number): Promise<void> {
     const superseded = await this.dataSource.transaction(async (manager) => {
-      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
-      const generation = await generationById(manager, generationId);
+      const repository = this.repository.within(manager);
+      await repository.lock();
+      const generation = await repository.generationById(generationId);
       if (!generation || generation.state !== 'building') return [];
       if (generation.shardsDone < generation.shardsTotal) {
         throw new Error(`generation ${generationId}: ${generation.shardsDone} of ${generation.shardsTotal} shards stored`);
       }
-      const previous = returnedRows<{ id: number }>(
-        await manager.query(`UPDATE suggestion_generations SET state = 'superseded' WHERE state = 'complete' RETURNING id`),
-      );
-      await manager.query(`UPDATE suggestion_generations SET state = 'complete', finished_at = now(), snapshot = NULL WHERE id = $1`, [
-        generationId,
-      ]);
-      await manager.query('UPDATE suggestion_state SET current_generation_id = $1 WHERE id = 1', [generationId]);
-      const rechecks = returnedRows<{ member_id: string }>(
-        await manager.query('DELETE FROM suggestion_rechecks WHERE generation_id = $1 RETURNING member_id', [generationId]),
-      );
-      for (const { member_id } of rechecks) await recordMemberChange(manager, member_id);
-      return previous.map((row) => row.id);
+      const { superseded, rechecks } = await repository.switchTo(generationId);
+      for (const memberId of rechecks) await recordMemberChange(manager, memberId);
+      return superseded;
     });
     this.forget(generationId);
-    if (superseded.length > 0) {
-      await this.dataSource.query('DELETE FROM suggestion_lists WHERE generation_id = ANY($1)', [superseded]);
-    }
+    await this.repository.deleteListsOf(superseded);
     this.logger.log(`generation ${generationId} is now current`);
   }
 }

@@ -2,20 +2,10 @@ import { affectedBy, listsTouchedBy, type ScoredCandidate } from '@citymatch/mat
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActiveProfilesCache } from './member-profiles';
-import { componentsFrom } from './stored-components';
-import { StoredListsCache } from './stored-lists-cache';
-import {
-  buildingGeneration,
-  currentGeneration,
-  readListBars,
-  readListsOf,
-  replaceLists,
-  SUGGESTIONS_LOCK,
-  returnedRows,
-  stateVersion,
-  SUGGESTIONS_LOCK_KEY,
-} from './suggestion-store';
+import { MemberProfilesReader } from '../../members';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
+import { componentsFrom } from './components-from-profiles';
+import { PipelineCache } from './pipeline-cache';
 
 /**
  * Brings the current generation up to date after one member changed: its own list, and the lists
@@ -23,45 +13,44 @@ import {
  */
 @Injectable()
 export class IncrementalUpdateService {
-  /** Jobs run one at a time under the lock, so they can share the members kept in memory. */
-  private readonly profiles = new ActiveProfilesCache();
-  private readonly componentsOf = componentsFrom((id) => this.profiles.profile(id));
-  private readonly lists = new StoredListsCache();
+  /** Jobs run one at a time under the lock, so they can share what is kept in memory. */
+  private readonly cache: PipelineCache;
+  private readonly componentsOf = componentsFrom((id) => this.cache.profile(id));
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SuggestionsRepository,
+    profiles: MemberProfilesReader,
+  ) {
+    this.cache = new PipelineCache(repository, profiles);
+  }
 
   async applyMemberChange(memberId: string): Promise<{ listsChanged: number }> {
     const applied = await this.dataSource.transaction(async (manager) => {
-      await manager.query(SUGGESTIONS_LOCK, [SUGGESTIONS_LOCK_KEY]);
-      const building = await buildingGeneration(manager);
-      if (building) {
-        await manager.query('INSERT INTO suggestion_rechecks (generation_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-          building.id,
-          memberId,
-        ]);
-      }
-      const generation = await currentGeneration(manager);
+      const repository = this.repository.within(manager);
+      await repository.lock();
+      const building = await repository.buildingGeneration();
+      if (building) await repository.addRecheck(building.id, memberId);
+      const generation = await repository.currentGeneration();
       if (!generation) return undefined; // the first full recompute will include the change
 
-      const kept = await this.lists.listsAt(manager, generation.id, await stateVersion(manager));
-      await this.profiles.refresh(manager);
+      const kept = await this.cache.listsAt(manager, generation.id, await repository.stateVersion());
+      await this.cache.refreshMembers(manager);
       // Only the lists that hold the member or that it now enters can change: read just those. Without
       // the lists in memory, the database reads every list's bar while this thread prepares the members.
-      const bars = kept ? Promise.resolve(kept.barsFor(memberId)) : readListBars(manager, generation.id, memberId);
+      const bars = kept ? Promise.resolve(kept.barsFor(memberId)) : repository.readListBars(generation.id, memberId);
       bars.catch(() => undefined); // awaited below; not unhandled if preparing throws first
       if (!kept) await new Promise((sent) => setImmediate(sent)); // the query reaches the database before this thread is busy
-      const prepared = this.profiles.preparedNow();
+      const prepared = this.cache.preparedNow();
       const options = { k: generation.k, weights: generation.weights };
       const touched = listsTouchedBy(memberId, prepared, await bars, options);
-      const stored = kept ? kept.listsOf(touched) : await readListsOf(manager, generation.id, touched);
+      const stored = kept ? kept.listsOf(touched) : await repository.readListsOf(generation.id, touched);
       const update = affectedBy(memberId, prepared, stored, { ...options, members: touched });
 
       const lists = new Map<string, ScoredCandidate[]>([[memberId, update.suggestions ?? []]]);
       for (const change of update.changes) lists.set(change.memberId, change.suggestions);
-      await replaceLists(manager, generation.id, lists, this.componentsOf);
-      const [{ version }] = returnedRows<{ version: string }>(
-        await manager.query('UPDATE suggestion_state SET last_change_applied_at = now() WHERE id = 1 RETURNING xmin::text AS version'),
-      );
+      await repository.replaceLists(generation.id, lists, this.componentsOf);
+      const version = await repository.markChangeApplied();
       return { generationId: generation.id, version, kept, lists };
     });
     if (!applied) return { listsChanged: 0 };
@@ -69,8 +58,8 @@ export class IncrementalUpdateService {
     const { generationId, version, kept, lists } = applied;
     if (kept) {
       kept.replace(lists);
-      this.lists.keep(generationId, version, kept);
-    } else this.lists.reloadSoon(this.dataSource.manager);
+      this.cache.keepLists(generationId, version, kept);
+    } else this.cache.reloadListsSoon();
     return { listsChanged: lists.size };
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { ChangeFeed, ChangeListener } from './change-feed';
-import type { MatchingSettingsService } from './matching-settings.service';
+import type { ChangeFeed, ChangeListener } from '../storage/change-feed';
+import { MemberProfilesReader } from '../../members';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { SuggestionsReadModel } from './suggestions-read-model';
 
 /** A list row as the read model's query returns it. */
@@ -38,7 +39,7 @@ describe('SuggestionsReadModel', () => {
   it('keeps answering from the previous generation while a switched one loads, then from the new one with later changes', async () => {
     const { dataSource, pending } = fakeDatabase();
     const { feed, notify } = fakeFeed();
-    const model = new SuggestionsReadModel(dataSource, {} as MatchingSettingsService, feed);
+    const model = new SuggestionsReadModel(new SuggestionsRepository(dataSource), new MemberProfilesReader(dataSource), feed);
 
     const first = model.stored('a');
     pending.shift()!.answer([row(1, 'a', ['b', 'c'])]);
@@ -65,7 +66,7 @@ describe('SuggestionsReadModel', () => {
   it('loads for the first reader when nothing was kept before the switch', async () => {
     const { dataSource, pending } = fakeDatabase();
     const { feed, notify } = fakeFeed();
-    const model = new SuggestionsReadModel(dataSource, {} as MatchingSettingsService, feed);
+    const model = new SuggestionsReadModel(new SuggestionsRepository(dataSource), new MemberProfilesReader(dataSource), feed);
     notify('generation');
     expect(pending).toHaveLength(0);
     const read = model.stored('a');

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BullMqJobQueue } from '../jobs/bullmq-job-queue';
-import { recordJob } from '../jobs/outbox/outbox';
-import { JobQueue } from '../jobs/job-queue';
-import { buildingGeneration, currentGeneration } from './suggestion-store';
+import { BullMqJobQueue } from '../../jobs/bullmq-job-queue';
+import { recordJob } from '../../jobs/outbox/outbox';
+import { JobQueue } from '../../jobs/job-queue';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 const COUNTS_TIMEOUT_MS = 1000;
 
@@ -14,6 +14,7 @@ export class RecomputeStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly repository: SuggestionsRepository,
   ) {}
 
   /** Records a full recompute; the relay enqueues it. */
@@ -29,15 +30,12 @@ export class RecomputeStatusService {
   }
 
   async status() {
-    const manager = this.dataSource.manager;
-    const [current, building] = await Promise.all([currentGeneration(manager), buildingGeneration(manager)]);
-    const [lag] = await manager.query(
-      `SELECT (SELECT max(updated_at) FROM members) AS "newestMemberChange",
-              (SELECT last_change_applied_at FROM suggestion_state WHERE id = 1) AS "lastChangeApplied",
-              (SELECT count(*)::int FROM outbox) AS "recordedJobs",
-              (SELECT min(created_at) FROM outbox) AS "oldestRecordedJob"`,
-    );
-    const settledAt = [lag.lastChangeApplied, current?.startedAt].filter(Boolean).map((value) => new Date(value).getTime());
+    const [current, building, lag] = await Promise.all([
+      this.repository.currentGeneration(),
+      this.repository.buildingGeneration(),
+      this.repository.lag(),
+    ]);
+    const settledAt = [lag.lastChangeApplied, current?.startedAt].filter(Boolean).map((value) => new Date(value!).getTime());
     const newest = lag.newestMemberChange ? new Date(lag.newestMemberChange).getTime() : null;
     const behindMs = newest === null || settledAt.length === 0 ? null : Math.max(0, newest - Math.max(...settledAt));
     return {

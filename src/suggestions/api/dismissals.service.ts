@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundException } from '@nestjs/common';
-import { invalidInput, memberNotFound } from '../http/api-errors';
-import { recordMemberChange } from '../jobs/outbox/outbox';
-import { Member } from '../members/member.entity';
-import { toMemberView } from '../members/member-view';
+import { invalidInput, memberNotFound } from '../../http/api-errors';
+import { recordMemberChange } from '../../jobs/outbox/outbox';
+import { Member } from '../../members/member.entity';
+import { toMemberView } from '../../members/member-view';
 
 /** "Not interested": the candidate leaves the member's suggestions until the dismissal is undone. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../jobs/job-queue';
-import { recordJob } from '../jobs/outbox/outbox';
-import { buildingGeneration, currentGeneration } from './suggestion-store';
+import { JobQueue } from '../../jobs/job-queue';
+import { recordJob } from '../../jobs/outbox/outbox';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /**
  * At start: members but no suggestions yet, or (in-process queue) a generation left half-built by
@@ -17,6 +17,7 @@ export class StartupRecompute implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
+    private readonly repository: SuggestionsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,12 +27,13 @@ export class StartupRecompute implements OnApplicationBootstrap {
                 (SELECT count(*)::int FROM outbox WHERE job_name = 'suggestions.recompute') AS pending`,
       );
       if (members === 0 || pending > 0) return null;
-      const building = await buildingGeneration(manager);
+      const repository = this.repository.within(manager);
+      const building = await repository.buildingGeneration();
       const why = building
         ? this.queue.durable
           ? null
           : `generation ${building.id} was left unfinished`
-        : (await currentGeneration(manager))
+        : (await repository.currentGeneration())
           ? null
           : 'no suggestions stored yet';
       if (why) await recordJob(manager, 'suggestions.recompute', { reason: why });

@@ -1,15 +1,13 @@
 import { prepareDataset, type MatchProfile, type PreparedDataset, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ChangeFeed } from './change-feed';
-import { MatchingSettingsService } from './matching-settings.service';
-import { loadProfiles, PROFILE_COLUMNS } from './member-profiles';
-import { listOfRow } from './suggestion-store';
+import { MemberProfilesReader } from '../../members';
+import { ChangeFeed } from '../storage/change-feed';
+import type { GenerationSummary, ListsSnapshot } from '../storage/generation';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 export interface StoredList {
   /** The current generation, or null when none is stored yet. */
-  generation: { id: number; finishedAt: Date | null; weights: Weights } | null;
+  generation: GenerationSummary | null;
   /** The member's stored list in that generation, best first (empty when it has none). */
   list: ScoredCandidate[];
   /** The same object for every list read from the same lists in memory; a new one after any change. */
@@ -34,8 +32,8 @@ export class SuggestionsReadModel {
   private switching?: { loading: Promise<ListsSnapshot>; changedIds: Set<string> };
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: MatchingSettingsService,
+    private readonly repository: SuggestionsRepository,
+    private readonly profilesReader: MemberProfilesReader,
     private readonly feed: ChangeFeed,
   ) {
     feed.subscribe((payload) => this.changed(payload));
@@ -43,8 +41,8 @@ export class SuggestionsReadModel {
 
   /** Every member, active or not, by id. */
   profiles(): Promise<Map<string, MatchProfile>> {
-    if (!this.feed.listening) return loadAllProfiles(this.dataSource.manager);
-    return (this.members ??= this.keep(loadAllProfiles(this.dataSource.manager), () => (this.members = undefined)));
+    if (!this.feed.listening) return this.profilesReader.all();
+    return (this.members ??= this.keep(this.profilesReader.all(), () => (this.members = undefined)));
   }
 
   /** The active members of `members` prepared for the kernel, once per version of the map. */
@@ -55,14 +53,20 @@ export class SuggestionsReadModel {
   }
 
   weights(): Promise<Weights> {
-    if (!this.feed.listening) return this.settings.weights();
-    return (this.weightsInForce ??= this.keep(this.settings.weights(), () => (this.weightsInForce = undefined)));
+    if (!this.feed.listening) return this.repository.weights();
+    return (this.weightsInForce ??= this.keep(this.repository.weights(), () => (this.weightsInForce = undefined)));
   }
 
   /** The member's list in the current generation; the generation comes with it, so never a mix. */
   async stored(memberId: string): Promise<StoredList> {
-    if (!this.feed.listening) return loadStoredList(this.dataSource.manager, memberId);
-    const snapshot = await (this.lists ??= this.keep(loadAllLists(this.dataSource.manager), () => (this.lists = undefined)));
+    if (!this.feed.listening) return this.loadStoredList(memberId);
+    const snapshot = await (this.lists ??= this.keep(this.repository.currentLists(null), () => (this.lists = undefined)));
+    return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
+  }
+
+  /** A member's list read with its generation in one query, for when nothing is kept. */
+  private async loadStoredList(memberId: string): Promise<StoredList> {
+    const snapshot = await this.repository.currentLists([memberId]);
     return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
   }
 
@@ -103,7 +107,7 @@ export class SuggestionsReadModel {
     this.forgetLists();
     if (!previous) return; // nothing kept: the next reader loads
     this.lists = previous;
-    const switching = { loading: loadAllLists(this.dataSource.manager), changedIds: new Set<string>() };
+    const switching = { loading: this.repository.currentLists(null), changedIds: new Set<string>() };
     this.switching = switching;
     switching.loading.then(
       (snapshot) => {
@@ -137,8 +141,8 @@ export class SuggestionsReadModel {
 
   /** A copy with the changed lists read again; everything again if the generation moved on meanwhile. */
   private async patchLists(previous: Promise<ListsSnapshot>, ids: string[]): Promise<ListsSnapshot> {
-    const [snapshot, changed] = await Promise.all([previous, loadListsOf(this.dataSource.manager, ids)]);
-    if (changed.generation?.id !== snapshot.generation?.id) return loadAllLists(this.dataSource.manager);
+    const [snapshot, changed] = await Promise.all([previous, this.repository.currentLists(ids)]);
+    if (changed.generation?.id !== snapshot.generation?.id) return this.repository.currentLists(null);
     const lists = new Map(snapshot.lists);
     for (const id of ids) {
       const list = changed.lists.get(id);
@@ -150,7 +154,7 @@ export class SuggestionsReadModel {
 
   /** A copy of the map with the changed members read again: requests holding the old map keep a consistent one. */
   private async patchMembers(previous: Promise<Map<string, MatchProfile>>, ids: string[]): Promise<Map<string, MatchProfile>> {
-    const [members, rows] = await Promise.all([previous, loadProfiles(this.dataSource.manager, ids)]);
+    const [members, rows] = await Promise.all([previous, this.profilesReader.of(ids)]);
     const next = new Map(members);
     for (const row of rows) next.set(row.id, row);
     return next;
@@ -161,56 +165,4 @@ export class SuggestionsReadModel {
     loading.catch(forget);
     return loading;
   }
-}
-
-/** Every member, active or not, by id. */
-export async function loadAllProfiles(manager: EntityManager): Promise<Map<string, MatchProfile>> {
-  const rows: MatchProfile[] = await manager.query(`SELECT ${PROFILE_COLUMNS} FROM members`);
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-interface ListsSnapshot {
-  generation: StoredList['generation'];
-  lists: Map<string, ScoredCandidate[]>;
-}
-
-/** A member's list in the current generation, read with the generation in one query, so never a mix. */
-export async function loadStoredList(manager: EntityManager, memberId: string): Promise<StoredList> {
-  const snapshot = await loadListsOf(manager, [memberId]);
-  return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
-}
-
-/** Every list of the current generation, with the generation, in one query. */
-export function loadAllLists(manager: EntityManager): Promise<ListsSnapshot> {
-  return loadCurrentLists(manager, null);
-}
-
-function loadListsOf(manager: EntityManager, memberIds: string[]): Promise<ListsSnapshot> {
-  return loadCurrentLists(manager, memberIds);
-}
-
-async function loadCurrentLists(manager: EntityManager, memberIds: string[] | null): Promise<ListsSnapshot> {
-  const rows: Array<{
-    id: number;
-    finishedAt: Date | null;
-    weights: Weights;
-    member_id: string | null;
-    candidate_ids: string[] | null;
-    scores: number[] | null;
-  }> = await manager.query(
-    `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
-       FROM suggestion_state s
-       JOIN suggestion_generations g ON g.id = s.current_generation_id
-       LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND ($1::text[] IS NULL OR l.member_id = ANY($1))
-       WHERE s.id = 1`,
-    [memberIds],
-  );
-  const lists = new Map<string, ScoredCandidate[]>();
-  if (rows.length === 0) return { generation: null, lists };
-  const { id, finishedAt, weights } = rows[0];
-  for (const row of rows) {
-    if (row.member_id === null) continue;
-    lists.set(row.member_id, listOfRow({ candidate_ids: row.candidate_ids!, scores: row.scores! }));
-  }
-  return { generation: { id, finishedAt, weights }, lists };
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/policies/access-policy';
-import { Audited } from '../auth/audit/audited.decorator';
+import { Allow } from '../../auth/policies/access-policy';
+import { Audited } from '../../auth/audit/audited.decorator';
 import { MatchesQuery } from './dto/matches.query';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
-import { RecomputeStatusService } from './recompute-status.service';
+import { RecomputeStatusService } from '../pipeline/recompute-status.service';
 import { SuggestionsService } from './suggestions.service';
 
 /** Network-wide views and operations for the secretariat. */

@@ -1,5 +1,5 @@
 import { type MatchProfile, StoredComponentsWriter } from '@citymatch/matching';
-import type { ComponentsOf } from './suggestion-store';
+import type { ComponentsOf } from '../storage/list-encoding';
 
 /** The stored components of suggestions among these members, from their profiles. */
 export function componentsFrom(profileOf: (id: string) => MatchProfile | undefined): ComponentsOf {

@@ -7,11 +7,10 @@ import {
   type Weights,
 } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { memberNotFound } from '../http/api-errors';
+import { memberNotFound } from '../../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
-import { currentGeneration, type Generation } from './suggestion-store';
+import type { Generation } from '../storage/generation';
+import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
@@ -46,7 +45,7 @@ export class SuggestionsService {
   private readonly answers = new WeakMap<object, WeakMap<object, Map<string, string>>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SuggestionsRepository,
     private readonly readModel: SuggestionsReadModel,
   ) {}
 
@@ -140,25 +139,9 @@ export class SuggestionsService {
 
   /** The best mutual pairs of the network not yet partners: each pair once, both in the other's list. */
   async matches(limit: number) {
-    const generation = await currentGeneration(this.dataSource.manager);
+    const generation = await this.repository.currentGeneration();
     if (!generation) return { generation: null, matches: [] };
-    const rows: Array<{ a: string; b: string; score: number; a_name: string; b_name: string; a_country: string; b_country: string }> =
-      await this.dataSource.query(
-        `WITH pairs AS (
-           SELECT l.member_id, e.candidate_id, e.score
-           FROM suggestion_lists l, unnest(l.candidate_ids, l.scores) AS e(candidate_id, score)
-           WHERE l.generation_id = $1)
-         SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
-                ma.country AS a_country, mb.country AS b_country
-         FROM pairs s
-         JOIN pairs r ON r.member_id = s.candidate_id AND r.candidate_id = s.member_id
-         JOIN members ma ON ma.id = s.member_id
-         JOIN members mb ON mb.id = s.candidate_id
-         WHERE s.member_id < s.candidate_id
-         ORDER BY s.score DESC, s.member_id, s.candidate_id
-         LIMIT $2`,
-        [generation.id, limit],
-      );
+    const rows = await this.repository.mutualPairs(generation.id, limit);
     return {
       generation: { id: generation.id, computedAt: generation.finishedAt },
       matches: rows.map((row) => ({
@@ -172,6 +155,6 @@ export class SuggestionsService {
   }
 
   currentGeneration(): Promise<Generation | undefined> {
-    return currentGeneration(this.dataSource.manager);
+    return this.repository.currentGeneration();
   }
 }
