@@ -2,4 +2,4 @@
 export { MembersModule } from './members.module';
 export { MembersService } from './members.service';
 export { MemberProfilesReader, type VersionedProfile } from './member-profiles.reader';
-export { PROFILE_COLUMNS, SCORED_FIELDS } from './scored-fields';
+export { PROFILE_COLUMNS, SCORED_FIELDS, SUGGESTIBLE_MEMBERS } from './scored-fields';

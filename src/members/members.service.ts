@@ -73,6 +73,8 @@ export class MembersService {
         dismissed: dto.dismissed ?? [],
         contactName: dto.contact?.name ?? null,
         contactEmail: dto.contact?.email ?? null,
+        openToPartnerships: dto.openToPartnerships ?? true,
+        capacity: dto.capacity ?? null,
         synthetic: dto.synthetic ?? false,
       });
       await this.checkReferences(manager, member, knownThemes);
@@ -151,6 +153,19 @@ export class MembersService {
 
 /** The fields that scores depend on; a change elsewhere (name, contact) needs no recompute. */
 function scoredFields(member: Member): string {
-  const { country, population, lat, lon, languages, status, needs, offers, partners, dismissed } = member;
-  return JSON.stringify([country, population, lat, lon, languages, status, needs, offers, partners, dismissed]);
+  const { country, population, lat, lon, languages, status, needs, offers, partners, dismissed, openToPartnerships, capacity } = member;
+  return JSON.stringify([
+    country,
+    population,
+    lat,
+    lon,
+    languages,
+    status,
+    needs,
+    offers,
+    partners,
+    dismissed,
+    openToPartnerships,
+    capacity,
+  ]);
 }

@@ -19,8 +19,23 @@ export const SCORED_FIELDS = [
   'dismissed',
 ] as const satisfies ReadonlyArray<keyof MatchProfile>;
 
-/** The member columns a MatchProfile is read from, named as MatchProfile names them. */
-export const PROFILE_COLUMNS = ['id', 'name', ...SCORED_FIELDS].join(', ');
+const SUGGESTIBLE_STATUS = "CASE WHEN open_to_partnerships THEN status ELSE 'inactive' END";
+
+/**
+ * The member columns a MatchProfile is read from, named as MatchProfile names them. A member not
+ * open to new partnerships reads as inactive: it is neither suggested nor given suggestions, a
+ * rule the kernel then keeps exactly and incrementally like any withdrawal.
+ */
+export const PROFILE_COLUMNS = [
+  'id',
+  'name',
+  ...SCORED_FIELDS.map((field) => (field === 'status' ? `${SUGGESTIBLE_STATUS} AS status` : field)),
+  'open_to_partnerships AS "openToPartnerships"',
+  'capacity',
+].join(', ');
+
+/** The SQL condition for the members the matching reads: active and open to new partnerships. */
+export const SUGGESTIBLE_MEMBERS = "status = 'active' AND open_to_partnerships";
 
 /** The scored fields of a member as one comparable value. */
 export function scoredFieldsOf(member: Pick<MatchProfile, (typeof SCORED_FIELDS)[number]>): string {

@@ -6,6 +6,8 @@ import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-
 import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-suggestion-components';
 import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
 import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-suggestion-lists-in-line';
+import { RecordOpennessAndCapacityOfMembers1764840000000 } from './1764840000000-record-openness-and-capacity-of-members';
+import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create-country-pair-exclusions';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   StoreSuggestionComponents1764600000000,
   KeepGenerationSnapshotsAsJsonText1764700000000,
   KeepSuggestionListsInLine1764700100000,
+  RecordOpennessAndCapacityOfMembers1764840000000,
+  CreateCountryPairExclusions1764840100000,
 ];
