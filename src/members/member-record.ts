@@ -35,6 +35,6 @@ export interface MemberRecord {
   openToPartnerships?: boolean;
   /** How many new partnerships it can take on; bounds how often it is suggested. Null or absent: not stated. */
   capacity?: number | null;
-  /** True for generated demo profiles, whose needs and offers are not the member's own statements. */
+  /** True for generated demo profiles, whose languages, needs and offers are not the member’s own statements. */
   synthetic?: boolean;
 }

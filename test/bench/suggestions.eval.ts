@@ -64,15 +64,15 @@ async function main(): Promise<void> {
 
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   console.log(
-    '| ranking | lists | top country share median / p90 | median distance | one-sided fits | coverage ≥1 / ≥3 | max exposure / mean | mean score vs pure | time |',
+    '| ranking | lists | top country share median / p90 | median distance | one-sided fits | coverage ≥1 / ≥3 | max exposure / mean | mean score vs pure | strong / good fits | time |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { name, metrics: m, ms } of results) {
     console.log(
       `| ${name} | ${m.lists} | ${m.countryShareMedian.toFixed(2)} / ${m.countryShareP90.toFixed(2)} | ` +
         `${Math.round(m.medianDistanceKm).toLocaleString('en')} km | ${pct(m.oneSidedShare)} | ` +
         `${pct(m.coverage1)} / ${pct(m.coverage3)} | ${m.maxExposure} / ${m.meanExposure.toFixed(1)} ` +
-        `(${(m.maxExposure / m.meanExposure).toFixed(1)}×) | ${pct(m.meanScore / pureMean)} | ${(ms / 1000).toFixed(2)} s |`,
+        `(${(m.maxExposure / m.meanExposure).toFixed(1)}×) | ${pct(m.meanScore / pureMean)} | ${pct(m.strongShare)} / ${pct(m.goodShare)} | ${(ms / 1000).toFixed(2)} s |`,
     );
   }
 }

@@ -1,11 +1,4 @@
-import {
-  explainMatch,
-  rankPrepared,
-  type MatchExplanation,
-  type MatchProfile,
-  type ScoredCandidate,
-  type Weights,
-} from '@citymatch/matching';
+import { explainMatch, rankPrepared, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { exclusionKeys } from '@citymatch/matching/balance';
 import { Injectable } from '@nestjs/common';
 import { memberNotFound } from '../../http/api-errors';
@@ -13,6 +6,7 @@ import { SuggestionsQuery } from './dto/suggestions.query';
 import type { Generation } from '../storage/generation';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
+import { fitOf, type FitBand, type ReadableExplanation, readableExplanation } from './readable-explanation';
 import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
@@ -23,8 +17,11 @@ export interface SuggestionView {
   subregion: string;
   population: number;
   score: number;
-  /** With explain=true: what the candidate brings to the member (aFromB), the reverse, the themes and reasons. */
-  explanation?: Pick<MatchExplanation, 'aFromB' | 'bFromA' | 'themes' | 'reasons' | 'distanceKm'>;
+  /** The score as a fit from 0 to 100 and its band (strong, good, fair). */
+  fit: number;
+  band: FitBand;
+  /** With explain=true: what each side brings the other, shared needs, languages and reasons, in words. */
+  explanation?: ReadableExplanation;
 }
 
 export interface SuggestionsView {
@@ -150,12 +147,9 @@ export class SuggestionsService {
           subregion: other.subregion ?? '',
           population: other.population,
           score: candidate.score,
+          ...fitOf(candidate.score),
         };
-        if (query.explain) {
-          const explanation = explainMatch(member, other, weights);
-          const { aFromB, bFromA, themes, reasons, distanceKm } = explanation;
-          view.explanation = { aFromB, bFromA, themes, reasons, distanceKm };
-        }
+        if (query.explain) view.explanation = readableExplanation(member, other, explainMatch(member, other, weights));
         return view;
       }),
     };

@@ -12,6 +12,9 @@ export interface ListMetrics {
   maxExposure: number;
   meanExposure: number;
   meanScore: number;
+  /** Shares of entries with a fit (score × 100, rounded) of 50 and above, and of 40-49. */
+  strongShare: number;
+  goodShare: number;
 }
 
 /**
@@ -29,6 +32,8 @@ export function measureLists(
   let oneSided = 0;
   let entries = 0;
   let scoreSum = 0;
+  let strong = 0;
+  let good = 0;
   for (const [memberId, list] of lists) {
     if (list.length === 0) continue;
     const member = profiles.get(memberId)!;
@@ -41,6 +46,9 @@ export function measureLists(
       if (Math.min(x, y) < Math.max(x, y) / 3) oneSided++;
       exposure.set(id, (exposure.get(id) ?? 0) + 1);
       scoreSum += score;
+      const fit = Math.round(100 * score);
+      if (fit >= 50) strong++;
+      else if (fit >= 40) good++;
       entries++;
     }
     shares.push(Math.max(...perCountry.values()) / list.length);
@@ -58,6 +66,8 @@ export function measureLists(
     maxExposure: Math.max(0, ...counts),
     meanExposure: entries / Math.max(1, counts.length),
     meanScore: scoreSum / Math.max(1, entries),
+    strongShare: strong / Math.max(1, entries),
+    goodShare: good / Math.max(1, entries),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { RouteCase } from '../../support/authorization-matrix';
 import { CORE_ROUTES } from './core-routes';
+import { EXCLUSIONS_ROUTES } from './exclusions-routes';
 
 /** Every route's row: each feature keeps its rows in a file of its own, added here. */
 export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CORE_ROUTES,
+  ...EXCLUSIONS_ROUTES,
 };
