@@ -1,6 +1,7 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { completeAuditOnResponse } from '../auth/audit/audit-outcome.hook';
@@ -8,9 +9,11 @@ import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
 import type { AppConfig } from '../config/configuration';
-import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
+import { MEMBERS_IMPORT_PATH } from '../members';
+import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
+import { UnsafeInputPipe } from './unsafe-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -39,19 +42,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('CityMatch API')
-    .setDescription('Partner suggestions for decentralised cooperation between cities and local governments')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A CityMatch API token (cm_…)' })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));
   return app;
 }

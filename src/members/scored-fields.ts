@@ -37,7 +37,13 @@ export const PROFILE_COLUMNS = [
 /** The SQL condition for the members the matching reads: active and open to new partnerships. */
 export const SUGGESTIBLE_MEMBERS = "status = 'active' AND open_to_partnerships";
 
+interface OpennessFields {
+  openToPartnerships?: boolean;
+  capacity?: number | null;
+}
+
 /** The scored fields of a member as one comparable value. */
-export function scoredFieldsOf(member: Pick<MatchProfile, (typeof SCORED_FIELDS)[number]>): string {
-  return JSON.stringify(SCORED_FIELDS.map((field) => member[field]));
+export function scoredFieldsOf(member: Pick<MatchProfile, (typeof SCORED_FIELDS)[number]> & OpennessFields): string {
+  // Openness decides whether the member is suggested at all, capacity how often.
+  return JSON.stringify([...SCORED_FIELDS.map((field) => member[field]), member.openToPartnerships, member.capacity]);
 }

@@ -44,7 +44,8 @@ describe('member registry: create, read, update, withdraw, list', () => {
     expect(updated.body).toMatchObject({ population: 93_000, country: 'ID', subregion: 'South-Eastern Asia', version: 2 });
 
     const stale = await t.http.patch(`/api/v1/members/${record.id}`).send({ version: 1, population: 1 }).expect(409);
-    expect(stale.body).toMatchObject({ statusCode: 409, error: 'Conflict', details: { currentVersion: 2 } });
+    expect(stale.body).toMatchObject({ statusCode: 409, error: 'Conflict', currentVersion: 2 });
+    expect(stale.body.details).toEqual([{ field: 'version', message: 'version 1 is not the current version 2' }]);
     expect((await t.http.get(`/api/v1/members/${record.id}`)).body).toMatchObject({ population: 93_000, version: 2 });
   });
 
@@ -67,7 +68,12 @@ describe('member registry: create, read, update, withdraw, list', () => {
     await t.http.get('/api/v1/members/nobody').expect(404);
     await t.http.patch('/api/v1/members/nobody').send({ version: 1 }).expect(404);
     const response = await t.http.delete('/api/v1/members/nobody').expect(404);
-    expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'member "nobody" not found' });
+    expect(response.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'member "nobody" not found',
+      details: [{ field: 'id', message: 'no member has the id "nobody"' }],
+    });
   });
 
   it('lists with filters and pagination', async () => {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-record';
 import { IsCountryCode } from '../validation/member-validators';
+import { PageOffset } from '../../http/page-offset';
 
 const THEME_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -47,10 +48,6 @@ export class ListMembersQuery {
   @Max(500)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type ImportSummary, MembersImportService } from '../import/members-import.service';
+import { MembersRepository } from '../members.repository';
 import { DEMO_SEED, loadGeoNamesProfiles } from '.';
 
 /** Loads the GeoNames demo members through the ordinary import, so they pass the same rules as any data. */
@@ -10,7 +9,7 @@ export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly importer: MembersImportService,
   ) {}
 
@@ -22,8 +21,7 @@ export class DemoSeedService {
   }
 
   async seedIfEmpty(): Promise<boolean> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM members');
-    if (count > 0) return false;
+    if ((await this.members.count()) > 0) return false;
     await this.seed();
     return true;
   }

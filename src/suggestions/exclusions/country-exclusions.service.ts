@@ -22,7 +22,8 @@ export class CountryExclusionsService {
 
   async add(countries: readonly string[]): Promise<CountryExclusion> {
     const [a, b] = orderedPair(countries);
-    if (!(await this.repository.add(a, b))) throw conflict(`the pair ${a}-${b} is already excluded`, { countries: [a, b] });
+    if (!(await this.repository.add(a, b)))
+      throw conflict(`the pair ${a}-${b} is already excluded`, [{ field: 'countries', message: `${a}-${b} is already excluded` }]);
     return (await this.repository.all()).find((exclusion) => exclusion.countries[0] === a && exclusion.countries[1] === b)!;
   }
 

@@ -2,12 +2,23 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
+import { PageOffset } from '../../../http/page-offset';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Writes made with this token' })
   @IsOptional()
   @IsUUID('all', { message: 'tokenId must be a token id (UUID)' })
   tokenId?: string;
+
+  @ApiPropertyOptional({ description: 'Writes made by this person (in a session)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be a user id (UUID)' })
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'Writes made in this session' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sessionId must be a session id (UUID)' })
+  sessionId?: string;
 
   @ApiPropertyOptional({ example: 'member' })
   @IsOptional()
@@ -44,10 +55,6 @@ export class AuditQuery {
   @Max(1000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }
