@@ -3,6 +3,7 @@ import { MembersModule } from '../members';
 import { DismissalsService } from './api/dismissals.service';
 import { MatchingSettingsService } from './api/matching-settings.service';
 import { NetworkController } from './api/network.controller';
+import { PairExplanationService } from './api/pair-explanation.service';
 import { SuggestionsController } from './api/suggestions.controller';
 import { SuggestionsReadModel } from './api/suggestions-read-model';
 import { SuggestionsService } from './api/suggestions.service';
@@ -28,7 +29,15 @@ const SERVICES = [CountryExclusionsService, DismissalsService, MatchingSettingsS
 @Module({
   imports: [MembersModule],
   controllers: [SuggestionsController, NetworkController, CountryExclusionsController],
-  providers: [...PIPELINE, ...SERVICES, ChangeFeed, SuggestionsReadModel, StartupRecompute, CountryExclusionsRepository],
+  providers: [
+    ...PIPELINE,
+    ...SERVICES,
+    ChangeFeed,
+    SuggestionsReadModel,
+    StartupRecompute,
+    CountryExclusionsRepository,
+    PairExplanationService,
+  ],
   exports: [...SERVICES, FullRecomputeService, IncrementalUpdateService, MatchingThreads],
 })
 export class SuggestionsModule {}

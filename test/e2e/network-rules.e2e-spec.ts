@@ -73,6 +73,22 @@ describe('network rules: openness and excluded country pairs', () => {
     expect(await suggestedTo('nr-suva')).toContain('nr-iloilo');
   });
 
+  it('explains any two members, with the rules that make the pair ineligible', async () => {
+    await t.http
+      .post(EXCLUSIONS)
+      .send({ countries: ['PH', 'FJ'] })
+      .expect(201);
+    const { body } = await t.http.get('/api/v1/pairs/nr-suva/nr-iloilo/explanation').expect(200);
+    expect(body).toMatchObject({ eligible: false, member: { id: 'nr-suva' }, candidate: { id: 'nr-iloilo' } });
+    expect(body.ineligibleBecause.map((r: { rule: string }) => r.rule)).toEqual(['excluded-country-pair']);
+    expect(body.explanation.candidateOffersMember.themes[0]).toMatchObject({ label: 'Disaster resilience' });
+    expect(body.fit).toBe(Math.round(100 * body.score));
+    await t.http.delete(`${EXCLUSIONS}/PH/FJ`).expect(204);
+    const open = (await t.http.get('/api/v1/pairs/nr-suva/nr-iloilo/explanation').expect(200)).body;
+    expect(open).toMatchObject({ eligible: true, ineligibleBecause: [] });
+    await t.http.get('/api/v1/pairs/nr-suva/nowhere/explanation').expect(404);
+  });
+
   it('rejects a pair that is not two different country codes, naming the field', async () => {
     const same = await t.http
       .post(EXCLUSIONS)

@@ -1,6 +1,6 @@
-import { api, staffOnly, type RouteCase } from '../../support/authorization-matrix';
+import { api, OTHER, OWN, staffOnly, type RouteCase } from '../../support/authorization-matrix';
 
-/** The secretariat's country-pair exclusions: each admitted caller adds a pair of its own and takes it back. */
+/** The secretariat's pair explanations and country-pair exclusions: each admitted caller adds a pair of its own and takes it back. */
 const PAIRS: Record<string, [string, string]> = {
   admin: ['KH', 'LA'],
   secretariat: ['KH', 'MM'],
@@ -10,6 +10,10 @@ const PAIRS: Record<string, [string, string]> = {
 };
 
 export const EXCLUSIONS_ROUTES: Record<string, RouteCase> = {
+  'GET /api/v1/pairs/:a/:b/explanation': {
+    request: async () => ({ path: api(`/pairs/${OWN}/${OTHER}/explanation`) }),
+    expect: staffOnly(200),
+  },
   'GET /api/v1/matching/exclusions': { request: async () => ({ path: api('/matching/exclusions') }), expect: staffOnly(200) },
   'POST /api/v1/matching/exclusions': {
     request: async ({ caller }) => ({ path: api('/matching/exclusions'), body: { countries: PAIRS[caller] } }),
