@@ -10,9 +10,11 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ErrorBodyFilter } from './http/error-body.filter';
 import { loggerOptions } from './logging';
+import { MailModule } from './mail';
 import { MembersModule } from './members/members.module';
 import { SuggestionsModule } from './suggestions/suggestions.module';
 import { ThemesModule } from './themes/themes.module';
+import { UsersModule } from './users';
 
 /** The HTTP API: every feature module, on the stack the configuration chose. */
 @Module({})
@@ -32,11 +34,13 @@ export class AppModule {
         }),
         DatabaseModule,
         JobsModule,
+        MailModule,
         AuthModule,
         HealthModule,
         ThemesModule,
         MembersModule,
         SuggestionsModule,
+        UsersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

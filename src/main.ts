@@ -1,13 +1,20 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadConfiguration } from './config/configuration';
+import { FirstSignInLinks } from './auth/sign-in/first-sign-in-links';
+import { FirstAdminToken } from './auth/tokens/first-admin-token';
 import { DemoSeedService } from './members/seed/demo-seed.service';
+import { DemoUsersService } from './users';
 import { createApp } from './http/create-app';
 import { describeStartupError } from './startup-error';
 
 async function bootstrap() {
   const config = loadConfiguration();
   const app = await createApp(config);
-  if (config.seedDemoData) await app.get(DemoSeedService).seedIfEmpty();
+  if (config.seedDemoData) {
+    await app.get(DemoSeedService).seedIfEmpty();
+    await app.get(DemoUsersService).seedIfEmpty();
+  }
+  if (app.get(FirstAdminToken).createdThisStart) await app.get(FirstSignInLinks).print();
   await app.listen(config.http.port, config.http.host);
 }
 

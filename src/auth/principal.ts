@@ -1,18 +1,20 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from './roles';
 
-/** An authenticated caller, whichever method proved who it is (API token today; OIDC could follow). */
+/** An authenticated caller, whichever method proved who it is: an API token or a web session. */
 export interface Principal {
-  /** The credential's id: an API token's id. Never the secret. */
+  /** The credential's id: an API token's id or a session's id. Never the secret. */
   id: string;
-  method: 'api-token';
+  method: 'api-token' | 'session';
   role: Role;
   /** The member a city official acts for; null for the secretariat. */
   memberId: string | null;
+  /** The person behind a session; tokens belong to programs and have none. */
+  userId?: string;
 }
 
 /** Why a request carrying credentials was not authenticated. */
-export type CredentialProblem = 'malformed' | 'unknown' | 'expired' | 'revoked';
+export type CredentialProblem = 'malformed' | 'unknown' | 'expired' | 'revoked' | 'session' | 'csrf';
 
 /** What authentication left on the request for the guards, handlers and audit after it. */
 export interface AuthenticatedRequest {

@@ -6,7 +6,7 @@ import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
 import { loggerOptions } from '../logging';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 
 /** What the command-line tools need: the configured database, the member registry and tokens, no HTTP. */
 @Module({})

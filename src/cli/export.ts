@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { MembersImportService } from '../members/import/members-import.service';
+import { MembersImportService } from '../members';
 import { requireFileArgument, runWithRegistry } from './run-with-registry';
 
 /** npm run export -- FILE: every member in the record format, which `npm run import` reads back. */

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { MembersImportService } from '../members/import/members-import.service';
+import { MembersImportService } from '../members';
 import { requireFileArgument, runWithRegistry } from './run-with-registry';
 
 /** npm run import -- FILE: creates or updates members from a JSON array, all or nothing. */

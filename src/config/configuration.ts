@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { EnvironmentVariables, WorkersMode } from './environment';
@@ -22,6 +23,13 @@ export interface AppConfig {
   logLevel: string;
   seedDemoData: boolean;
   suggestions: { k: number; shardSize: number; nightlyCron: string | null };
+  /** Without smtpUrl, messages are written as .eml files under `directory` (kept in memory when null). */
+  mail: { smtpUrl: string | null; from: string; maxPerSecond: number; directory: string | null; retryBaseMs: number };
+  /** The base of every link CityMatch sends, without a trailing slash. */
+  publicUrl: string;
+  signIn: { linksPerAddressPerHour: number; linksPerClientPerHour: number; sessionHours: number };
+  /** Whether this process schedules the weekly digests (where it runs jobs). */
+  digests: { schedule: boolean };
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -85,6 +93,20 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
+    mail: {
+      smtpUrl: variables.SMTP_URL ?? null,
+      from: variables.MAIL_FROM,
+      maxPerSecond: variables.MAIL_MAX_PER_SECOND,
+      directory: variables.DATA_DIR === 'memory' ? null : join(variables.DATA_DIR, 'mail'),
+      retryBaseMs: variables.MAIL_RETRY_BASE_MS,
+    },
+    publicUrl: (variables.PUBLIC_URL ?? `http://localhost:${variables.PORT}`).replace(/\/+$/, ''),
+    signIn: {
+      linksPerAddressPerHour: variables.SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR,
+      linksPerClientPerHour: variables.SIGN_IN_LINKS_PER_CLIENT_PER_HOUR,
+      sessionHours: variables.SESSION_HOURS,
+    },
+    digests: { schedule: variables.DIGESTS === 'on' },
   };
 }
 

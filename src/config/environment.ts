@@ -135,4 +135,66 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['auto', 'off'])
   SEED_DEMO_DATA: 'auto' | 'off' = 'auto';
+
+  /** The SMTP server mail goes through (smtp:// or smtps://, credentials in the URL); absent writes .eml files under DATA_DIR/mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string = undefined;
+
+  /** The sender of every message CityMatch sends. */
+  @IsOptional()
+  @Matches(/^([^<>\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address, optionally with a name: CityMatch <digest@example.org>',
+  })
+  MAIL_FROM: string = 'CityMatch <no-reply@citymatch.example.org>';
+
+  /** Messages per second at most, over every worker (a limit of the mail provider). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MAIL_MAX_PER_SECOND: number = 50;
+
+  /** Where people reach CityMatch in a browser: the base of every link in a message. Defaults to http://localhost:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http(s):// URL without query or fragment' })
+  PUBLIC_URL?: string = undefined;
+
+  /** Sign-in links one address may ask for per hour. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR: number = 5;
+
+  /** Sign-in links one client (network address) may ask for per hour, whatever the e-mail address. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SIGN_IN_LINKS_PER_CLIENT_PER_HOUR: number = 30;
+
+  /** How long a web session lasts after signing in. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  SESSION_HOURS: number = 12;
+
+  /** The first wait before an SMTP attempt that failed for now (4xx, lost connection) is repeated; it doubles each time. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  MAIL_RETRY_BASE_MS: number = 2000;
+
+  /** `off` stops scheduling weekly digests (they can still be run by hand through the API). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  DIGESTS: 'on' | 'off' = 'on';
 }

@@ -1,5 +1,5 @@
 import { ApiToken } from '../auth/tokens/api-token.entity';
-import { Member } from '../members/member.entity';
+import { Member } from '../members';
 import { Theme } from '../themes/theme.entity';
 
 /** Every entity, registered explicitly so the data source never depends on file globs. */

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -8,7 +9,7 @@ import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
 import type { AppConfig } from '../config/configuration';
-import { MEMBERS_IMPORT_PATH } from '../members/members.controller';
+import { MEMBERS_IMPORT_PATH } from '../members';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);

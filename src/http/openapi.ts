@@ -54,6 +54,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       bearerFormat: 'CityMatch API token (cm_…)',
       description: 'A CityMatch API token (cm_…)',
     })
+    .addCookieAuth('cm_session', { type: 'apiKey', in: 'cookie', description: 'A web session; writes also send X-CSRF-Token' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA } };

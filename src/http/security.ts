@@ -27,7 +27,7 @@ export function applySecurityHeaders(app: NestFastifyApplication, config: AppCon
   if (corsOrigins === '*' || corsOrigins.length > 0) {
     app.enableCors({
       origin: corsOrigins === '*' ? '*' : corsOrigins,
-      allowedHeaders: ['Authorization', 'Content-Type'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
       exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
       maxAge: 600,
     });

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
 import { recordMemberChange } from '../jobs/outbox/outbox';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
+import { MemberContactsService } from '../users';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { UpdateMemberDto } from './dto/update-member.dto';
-import { Member } from './member.entity';
+import type { Member } from './member.entity';
 import { type MemberView, toMemberView } from './member-view';
-import type { ThemeLevels } from './member-record';
+import { MembersRepository } from './members.repository';
+import { scoredFieldsOf } from './scored-fields';
+import { checkReferences } from './validation/check-references';
 
 export interface MemberPage {
   items: MemberView[];
@@ -20,44 +23,43 @@ export interface MemberPage {
   offset: number;
 }
 
-/** The member registry: every write to a member goes through here. */
+/**
+ * The member registry: every write to a member goes through here, whichever module asks for it
+ * (dismissals, partner links, profiles), and records the change for the suggestions in the same
+ * transaction.
+ */
 @Injectable()
 export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   async get(id: string): Promise<MemberView> {
-    const member = await this.dataSource.manager.findOneBy(Member, { id });
+    const member = await this.members.findById(id);
     if (!member) throw memberNotFound(id);
     return toMemberView(member);
   }
 
+  async exists(id: string, manager?: EntityManager): Promise<boolean> {
+    return (manager ? this.members.within(manager) : this.members).exists(id);
+  }
+
   async list(query: ListMembersQuery): Promise<MemberPage> {
-    const builder = this.dataSource.manager.createQueryBuilder(Member, 'm');
-    if (query.country) builder.andWhere('m.country = :country', { country: query.country });
-    if (query.subregion) builder.andWhere('m.subregion = :subregion', { subregion: query.subregion });
-    if (query.status) builder.andWhere('m.status = :status', { status: query.status });
-    if (query.needs) builder.andWhere('(m.needs -> :needs) IS NOT NULL', { needs: query.needs });
-    if (query.offers) builder.andWhere('(m.offers -> :offers) IS NOT NULL', { offers: query.offers });
-    if (query.q) builder.andWhere('m.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
-    const [members, total] = await builder
-      .orderBy('m.name', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const [members, total] = await this.members.list(query);
     return { items: members.map(toMemberView), total, limit: query.limit, offset: query.offset };
   }
 
   async create(dto: CreateMemberDto): Promise<MemberView> {
     const knownThemes = await this.themes.knownSlugs();
     return this.dataSource.transaction(async (manager) => {
+      const members = this.members.within(manager);
       const id = dto.id ?? randomUUID();
-      if (await manager.existsBy(Member, { id }))
+      if (await members.exists(id))
         throw conflict(`member "${id}" already exists`, [{ field: 'id', message: `a member with the id "${id}" exists` }]);
-      const member = manager.create(Member, {
+      const member = members.create({
         id,
         name: dto.name,
         country: dto.country,
@@ -76,9 +78,10 @@ export class MembersService {
         contactEmail: dto.contact?.email ?? null,
         synthetic: dto.synthetic ?? false,
       });
-      await this.checkReferences(manager, member, knownThemes);
-      const saved = await manager.save(member);
+      await checkReferences(members, member, knownThemes);
+      const saved = await members.save(member);
       await recordMemberChange(manager, saved.id);
+      await this.contacts.sync(manager, [{ memberId: id, ...dto.contact }]);
       return toMemberView(saved);
     });
   }
@@ -87,8 +90,8 @@ export class MembersService {
   async update(id: string, dto: UpdateMemberDto): Promise<MemberView> {
     const knownThemes = await this.themes.knownSlugs();
     return this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!member) throw memberNotFound(id);
+      const members = this.members.within(manager);
+      const member = await this.locked(members, id);
       if (member.version !== dto.version) {
         const stale = `version ${dto.version} is not the current version ${member.version}`;
         throw conflict(
@@ -100,63 +103,114 @@ export class MembersService {
         );
       }
       const { version: _version, contact, ...fields } = dto;
-      const scoredBefore = scoredFields(member);
+      const scoredBefore = scoredFieldsOf(member);
       Object.assign(member, fields);
       if (fields.country) member.subregion = subregionOf(fields.country)!;
       if (contact !== undefined) {
         member.contactName = contact?.name ?? null;
         member.contactEmail = contact?.email ?? null;
       }
-      await this.checkReferences(manager, member, knownThemes);
-      const saved = await manager.save(member);
-      if (scoredFields(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      await checkReferences(members, member, knownThemes);
+      const saved = await members.save(member);
+      if (scoredFieldsOf(saved) !== scoredBefore) await recordMemberChange(manager, id);
+      if (contact !== undefined) await this.contacts.sync(manager, [{ memberId: id, ...contact }]);
       return toMemberView(saved);
     });
   }
 
   /** Withdrawal keeps the record: the member becomes inactive and gets no suggestions. */
   async withdraw(id: string): Promise<MemberView> {
-    return this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!member) throw memberNotFound(id);
-      if (member.status === 'inactive') return toMemberView(member);
+    return this.change(id, (member) => {
+      if (member.status === 'inactive') return false;
       member.status = 'inactive';
-      const saved = await manager.save(member);
-      await recordMemberChange(manager, id);
-      return toMemberView(saved);
+      return true;
     });
   }
 
-  /** Inside a transaction, every query must use its manager: the embedded database has one connection. */
-  private async checkReferences(manager: EntityManager, member: Member, knownThemes: ReadonlySet<string>): Promise<void> {
-    const details: Array<{ field: string; message: string }> = [];
-    const checkThemes = (field: 'needs' | 'offers', levels: ThemeLevels) => {
-      for (const slug of Object.keys(levels)) {
-        if (!knownThemes.has(slug))
-          details.push({ field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
-      }
-    };
-    checkThemes('needs', member.needs);
-    checkThemes('offers', member.offers);
+  /** "Not interested": the candidate leaves the member's suggestions until the dismissal is undone. */
+  async dismiss(memberId: string, candidateId: string, reason?: string): Promise<MemberView> {
+    return this.change(memberId, async (member, members) => {
+      if (candidateId === memberId) throw invalidField('candidateId', 'a member cannot dismiss itself');
+      if (!(await members.exists(candidateId))) throw invalidField('candidateId', `unknown member id "${candidateId}"`);
+      await members.keepDismissalNote(memberId, candidateId, reason ?? null);
+      if (member.dismissed.includes(candidateId)) return false;
+      member.dismissed = [...member.dismissed, candidateId];
+      return true;
+    });
+  }
 
-    const referenced = [...new Set([...member.partners, ...member.dismissed])];
-    const found = referenced.length
-      ? new Set<string>(
-          (await manager.query('SELECT id FROM members WHERE id = ANY($1)', [referenced])).map((row: { id: string }) => row.id),
-        )
-      : new Set<string>();
-    for (const field of ['partners', 'dismissed'] as const) {
-      member[field].forEach((other, position) => {
-        if (other === member.id) details.push({ field: `${field}[${position}]`, message: `a member cannot list itself in ${field}` });
-        else if (!found.has(other)) details.push({ field: `${field}[${position}]`, message: `unknown member id "${other}"` });
-      });
-    }
-    if (details.length > 0) throw invalidInput(details.map((detail) => detail.message).join('; '), details);
+  async undoDismissal(memberId: string, candidateId: string): Promise<MemberView> {
+    return this.change(memberId, async (member, members) => {
+      if (!member.dismissed.includes(candidateId)) {
+        throw new NotFoundException({ message: `member "${memberId}" has not dismissed "${candidateId}"` });
+      }
+      await members.deleteDismissalNote(memberId, candidateId);
+      member.dismissed = member.dismissed.filter((id) => id !== candidateId);
+      return true;
+    });
+  }
+
+  /** Links two members as partners, on both sides; inside `manager`'s transaction when one is given. */
+  addPartners(a: string, b: string, manager?: EntityManager): Promise<[MemberView, MemberView]> {
+    return this.changePair(a, b, manager, (member, other) => {
+      if (member.partners.includes(other)) return false;
+      member.partners = [...member.partners, other];
+      return true;
+    });
+  }
+
+  /** Removes the partner link between two members, on both sides. */
+  removePartners(a: string, b: string, manager?: EntityManager): Promise<[MemberView, MemberView]> {
+    return this.changePair(a, b, manager, (member, other) => {
+      if (!member.partners.includes(other)) return false;
+      member.partners = member.partners.filter((id) => id !== other);
+      return true;
+    });
+  }
+
+  /** Locks the member, lets `apply` change it (answering whether it did), saves and records the change. */
+  private change(
+    id: string,
+    apply: (member: Member, members: MembersRepository) => boolean | Promise<boolean>,
+    manager?: EntityManager,
+  ): Promise<MemberView> {
+    const work = async (manager: EntityManager) => {
+      const members = this.members.within(manager);
+      const member = await this.locked(members, id);
+      if (!(await apply(member, members))) return toMemberView(member);
+      const saved = await members.save(member);
+      await recordMemberChange(manager, id);
+      return toMemberView(saved);
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  private async changePair(
+    a: string,
+    b: string,
+    manager: EntityManager | undefined,
+    apply: (member: Member, other: string) => boolean,
+  ): Promise<[MemberView, MemberView]> {
+    if (a === b) throw invalidField('partners', 'a member cannot be its own partner');
+    const work = async (manager: EntityManager) => {
+      // Locked in id order, so that two requests linking the same pair cannot wait on each other.
+      const [first, second] = a < b ? [a, b] : [b, a];
+      await this.locked(this.members.within(manager), first);
+      await this.locked(this.members.within(manager), second);
+      const viewA = await this.change(a, (member) => apply(member, b), manager);
+      const viewB = await this.change(b, (member) => apply(member, a), manager);
+      return [viewA, viewB] as [MemberView, MemberView];
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  private async locked(members: MembersRepository, id: string): Promise<Member> {
+    const member = await members.lockById(id);
+    if (!member) throw memberNotFound(id);
+    return member;
   }
 }
 
-/** The fields that scores depend on; a change elsewhere (name, contact) needs no recompute. */
-function scoredFields(member: Member): string {
-  const { country, population, lat, lon, languages, status, needs, offers, partners, dismissed } = member;
-  return JSON.stringify([country, population, lat, lon, languages, status, needs, offers, partners, dismissed]);
+function invalidField(field: string, message: string) {
+  return invalidInput(message, [{ field, message }]);
 }

@@ -8,6 +8,7 @@ import { memberRecord } from '../support/member-factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_STACK } from '../support/test-stack';
 import { api, at, CALLERS, OTHER, OWN, type Caller, type RouteCase } from '../support/authorization-matrix';
+import { signIn, type SignedIn } from '../support/sessions';
 import { ROUTE_CASES } from './authorization-matrix/routes';
 
 /**
@@ -23,6 +24,8 @@ const DASHBOARD = '/admin/queues';
 const dashboardCase = (url: string): RouteCase => ({
   request: at(url.replace(/:([A-Za-z]+)/g, 'matrix-$1').replace(/\*$/, 'static/favicon-32x32.png')),
   expect: { anonymous: 401, admin: 'allowed', secretariat: 403, ownOfficial: 403, otherOfficial: 403 },
+  // The dashboard takes admin tokens only; a web session is no credential there at all.
+  session: { secretariat: 401, ownOfficial: 401, otherOfficial: 401 },
 });
 
 describe('authorization matrix: every route × every kind of caller', () => {
@@ -40,7 +43,18 @@ describe('authorization matrix: every route × every kind of caller', () => {
   });
   afterAll(() => t?.close());
 
-  const agentFor = (caller: Caller) => (caller === 'anonymous' ? t.anonymous : caller === 'admin' ? t.http : t.as(secrets[caller]));
+  /** People sign in with sessions; admins are programs' tokens only. */
+  type Person = Exclude<Caller, 'anonymous' | 'admin'>;
+  const sessions = {} as Record<Person, SignedIn>;
+  const personEmails = {} as Record<Person, string>;
+  const agentFor = (caller: Caller, credential: 'token' | 'session') =>
+    caller === 'anonymous'
+      ? t.anonymous
+      : caller === 'admin'
+        ? t.http
+        : credential === 'session'
+          ? sessions[caller].agent
+          : t.as(secrets[caller]);
 
   /** Every controller method that is a route, with its name and the two places metadata sits on. */
   function routeHandlers() {
@@ -87,7 +101,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
     expect([...new Set(registered)].sort()).toEqual(Object.keys(CASES).sort());
   });
 
-  it('answers each caller as expected on every route', async () => {
+  async function answersAsExpected(credential: 'token' | 'session'): Promise<void> {
     const routes = routeTable(t.app.getHttpAdapter().getInstance());
     const dashboardRoutes = routes.filter((route) => route.url.startsWith(DASHBOARD));
     // The dashboard exists where there is a BullMQ queue to show.
@@ -101,23 +115,44 @@ describe('authorization matrix: every route × every kind of caller', () => {
     for (const [key, routeCase] of cases) {
       const method = key.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
       for (const caller of CALLERS) {
-        const { path, body } = await routeCase.request({ t, caller });
-        const call = agentFor(caller)[method](path);
+        const { path, body } = await routeCase.request({ t, caller, credential });
+        const call = agentFor(caller, credential)[method](path);
         const response = body === undefined ? await call : await call.send(body as object);
-        const expected = routeCase.expect[caller];
+        const expected = (credential === 'session' ? routeCase.session?.[caller] : undefined) ?? routeCase.expect[caller];
         const admitted = ![401, 403].includes(response.status) && response.status < 500;
         const ok = expected === 'allowed' ? admitted : response.status === expected;
         if (!ok)
           mismatches.push(
-            `${key} as ${caller}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`,
+            `${key} as ${caller} (${credential}): expected ${expected}, got ${response.status} ${JSON.stringify(response.body)?.slice(0, 160)}`,
           );
         if ([401, 403].includes(response.status))
           expect(response.body).toMatchObject({ statusCode: response.status, message: expect.any(String) });
-        if (admitted && routeCase.restore) await routeCase.restore({ t, caller });
+        if (admitted && routeCase.restore) await routeCase.restore({ t, caller, credential });
+        if (credential === 'session' && routeCase.endsSession && caller in sessions) {
+          sessions[caller as Person] = await signIn(t, personEmails[caller as Person]);
+        }
         checked += 1;
       }
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(Object.keys(CASES).length * CALLERS.length);
+  }
+
+  it('answers each caller holding an API token as expected on every route', () => answersAsExpected('token'));
+
+  it('applies the same policies to people signed in with a web session (cookie and CSRF token)', async () => {
+    await t.http
+      .post(api('/users'))
+      .send({ email: 'matrix-secretariat@example.org', name: 'Matrix Secretariat', role: 'secretariat' })
+      .expect(201);
+    const contactOf = async (memberId: string) =>
+      (await t.http.get(api(`/members/${memberId}/users`)).expect(200)).body.items.find(
+        (user: { memberContact: boolean }) => user.memberContact,
+      ).email as string;
+    personEmails.secretariat = 'matrix-secretariat@example.org';
+    personEmails.ownOfficial = await contactOf(OWN);
+    personEmails.otherOfficial = await contactOf(OTHER);
+    for (const person of Object.keys(personEmails) as Person[]) sessions[person] = await signIn(t, personEmails[person]);
+    await answersAsExpected('session');
   });
 });

@@ -191,14 +191,14 @@ describe('suggestions API', () => {
 
   it('reads and changes the weights; a change recomputes everything', async () => {
     const before = await t.http.get('/api/v1/matching/weights').expect(200);
-    expect(before.body).toEqual({ thematic: 0.45, shared: 0.15, population: 0.15, geo: 0.1, language: 0.15 });
+    expect(before.body).toEqual({ thematic: 0.45, shared: 0.15, population: 0.15, geo: 0.1, language: 0.15, tier: 0 });
     const { body: status } = await t.http.get('/api/v1/recompute/status').expect(200);
 
     const put = await t.http
       .put('/api/v1/matching/weights')
       .send({ thematic: 2, shared: 0, population: 1, geo: 1, language: 0 })
       .expect(200);
-    expect(put.body).toEqual({ thematic: 0.5, shared: 0, population: 0.25, geo: 0.25, language: 0 });
+    expect(put.body).toEqual({ thematic: 0.5, shared: 0, population: 0.25, geo: 0.25, language: 0, tier: 0 });
     await settle(t);
     const { body: after } = await t.http.get('/api/v1/recompute/status').expect(200);
     expect(after.current.id).toBeGreaterThan(status.current.id);
@@ -209,12 +209,23 @@ describe('suggestions API', () => {
     ['a negative weight', { geo: -1 }, 'geo'],
     ['all weights zero', { thematic: 0, shared: 0, population: 0, geo: 0, language: 0 }, 'weights'],
     ['an unknown weight', { beauty: 1 }, 'beauty'],
+    ['a negative government-tier weight', { tier: -0.5 }, 'tier'],
     ['a weight that is not a number', { geo: 'far' }, 'geo'],
   ])('rejects %s and keeps the weights', async (_case, body, field) => {
     const before = await t.http.get('/api/v1/matching/weights').expect(200);
     const response = await t.http.put('/api/v1/matching/weights').send(body).expect(400);
     expect(response.body.details).toContainEqual(expect.objectContaining({ field }));
     expect((await t.http.get('/api/v1/matching/weights')).body).toEqual(before.body);
+  });
+
+  it('weighs the government tier when asked, and describes every weight in the API document', async () => {
+    const put = await t.http.put('/api/v1/matching/weights').send({ tier: 1 }).expect(200);
+    expect(put.body.tier).toBeCloseTo(1 / 2, 12);
+    await settle(t);
+    const { body: document } = await t.http.get('/docs-json').expect(200);
+    const properties = document.components.schemas.WeightsDto.properties;
+    expect(Object.keys(properties).sort()).toEqual(['geo', 'language', 'population', 'shared', 'thematic', 'tier']);
+    expect(properties.tier.description).toMatch(/levels of government/);
   });
 
   it('accepts a recompute request and reports the pipeline status', async () => {

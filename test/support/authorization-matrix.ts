@@ -11,12 +11,18 @@ export type Expectations = Record<Caller, Expected>;
 export interface Context {
   t: TestApp;
   caller: Caller;
+  /** How the caller proves who it is: an API token, or (people, not programs) a web session. */
+  credential?: 'token' | 'session';
 }
 export interface RouteCase {
   request(context: Context): Promise<{ path: string; body?: unknown }>;
   /** Runs after an admitted call, to put the state back for the next caller. */
   restore?(context: Context): Promise<void>;
   expect: Expectations;
+  /** Where a caller holding a web session gets another answer than one holding a token (its own user's routes). */
+  session?: Partial<Expectations>;
+  /** The call ends the caller's session (sign-out): the session run signs in again after it. */
+  endsSession?: boolean;
 }
 
 export const OWN = 'matrix-own';

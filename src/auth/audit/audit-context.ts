@@ -15,3 +15,12 @@ export function noteAuditedEntityId(id: string): void {
   const context = auditContextStorage.getStore();
   if (context && !context.entry.entityId) context.entry.entityId = id;
 }
+
+/** For a sign-in, whose person and session are only known once the link has been used. */
+export function noteAuditedSession(userId: string, sessionId: string): void {
+  const context = auditContextStorage.getStore();
+  if (!context) return;
+  context.entry.userId = userId;
+  context.entry.sessionId = sessionId;
+  context.entry.entityId ??= sessionId;
+}

@@ -6,7 +6,11 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** One write to CityMatch, as the audit log keeps it: who (never a secret), what, on what. */
 export interface AuditEntry {
+  /** The API token of a program's call; null for a session. */
   tokenId: string | null;
+  /** The person and the session of a call made in the web app. */
+  userId?: string | null;
+  sessionId?: string | null;
   role: string | null;
   clientAddress: string;
   method: string;
@@ -24,6 +28,9 @@ const ENTITY_BY_SEGMENT: Record<string, string> = {
   tokens: 'token',
   matching: 'matching-weights',
   recompute: 'recompute',
+  users: 'user',
+  sessions: 'session',
+  auth: 'session',
 };
 
 export function auditEntryFor(request: FastifyRequest & AuthenticatedRequest): AuditEntry {
@@ -31,14 +38,17 @@ export function auditEntryFor(request: FastifyRequest & AuthenticatedRequest): A
   const segment = route.replace(/^\/api\/v\d+\//, '').split('/')[0];
   const params = (request.params ?? {}) as Record<string, string>;
   const body = request.body as { id?: unknown } | undefined;
+  const { principal } = request;
   return {
-    tokenId: request.principal?.id ?? null,
-    role: request.principal?.role ?? null,
+    tokenId: principal?.method === 'api-token' ? principal.id : null,
+    userId: principal?.userId ?? null,
+    sessionId: principal?.method === 'session' ? principal.id : null,
+    role: principal?.role ?? null,
     clientAddress: request.ip,
     method: request.method,
     route,
     entity: ENTITY_BY_SEGMENT[segment] ?? segment,
-    entityId: params.id ?? params.tokenId ?? (typeof body?.id === 'string' ? body.id : null),
+    entityId: params.id ?? params.tokenId ?? params.userId ?? params.sessionId ?? (typeof body?.id === 'string' ? body.id : null),
   };
 }
 

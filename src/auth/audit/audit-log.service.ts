@@ -58,6 +58,8 @@ export class AuditLogService implements BeforeApplicationShutdown {
       conditions.push(sql.replace('?', `$${values.length}`));
     };
     if (query.tokenId) where('token_id = ?', query.tokenId);
+    if (query.userId) where('user_id = ?', query.userId);
+    if (query.sessionId) where('session_id = ?', query.sessionId);
     if (query.entity) where('entity = ?', query.entity);
     if (query.entityId) where('entity_id = ?', query.entityId);
     if (query.outcome) where('outcome = ?', query.outcome);
@@ -65,7 +67,7 @@ export class AuditLogService implements BeforeApplicationShutdown {
     if (query.until) where('at < ?', query.until);
     values.push(query.limit, query.offset);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, at, token_id, role, client_address, method, route, entity, entity_id, outcome, status_code
+      `SELECT id, at, token_id, user_id, session_id, role, client_address, method, route, entity, entity_id, outcome, status_code
        FROM audit_log ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY at DESC, id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
       values,
@@ -79,6 +81,8 @@ function toAuditRecord(row: Record<string, unknown>): AuditRecord {
     id: String(row.id),
     at: new Date(row.at as string).toISOString(),
     tokenId: row.token_id as string | null,
+    userId: row.user_id as string | null,
+    sessionId: row.session_id as string | null,
     role: row.role as string | null,
     clientAddress: row.client_address as string,
     method: row.method as string,

@@ -23,6 +23,8 @@ export class AuthorizationGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const { principal } = request;
     if (!principal) {
+      // The cookie is there but the write lacks its CSRF token: refused, not unknown.
+      if (request.credentialProblem === 'csrf') throw new ForbiddenException({ message: credentialProblemMessage('csrf') });
       throw new UnauthorizedException({ message: credentialProblemMessage(request.credentialProblem ?? 'missing') });
     }
     const pathMemberId = (request.params as Record<string, string> | undefined)?.[MEMBER_PATH_PARAM];

@@ -10,6 +10,8 @@ import { TokensService } from './tokens.service';
 @Injectable()
 export class FirstAdminToken implements OnApplicationBootstrap {
   private readonly logger = new Logger(FirstAdminToken.name);
+  /** Whether this start created it: the first start, when the demo sign-in links are printed too. */
+  createdThisStart = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -19,6 +21,7 @@ export class FirstAdminToken implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.firstAdminToken || (await this.tokens.count()) > 0) return;
     const token = await this.tokens.create({ label: 'first admin token (embedded start)', role: 'admin' }, null);
+    this.createdThisStart = true;
     this.logger.warn(`created the first admin token ${token.id}; its secret is printed once, below`);
     process.stdout.write(
       [

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { invalidInput } from '../../http/api-errors';
 import { noteAuditedEntityId } from '../audit/audit-context';
 import type { FieldError } from '../../http/field-errors';
-import { Member } from '../../members/member.entity';
+import { MembersService } from '../../members';
 import type { AuthenticationResult } from '../authentication/authenticator';
 import type { Role } from '../roles';
 import { ApiToken } from './api-token.entity';
@@ -35,7 +35,10 @@ const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 export class TokensService {
   private readonly verified = new Map<string, { result: AuthenticationResult; until: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+  ) {}
 
   async create(input: NewToken, createdBy: string | null): Promise<IssuedToken> {
     return this.dataSource.transaction(async (manager) => {
@@ -110,7 +113,7 @@ export class TokensService {
     if (input.role !== 'city_official' && input.memberId) {
       errors.push({ field: 'memberId', message: `a ${input.role} token is not bound to a member; leave memberId out` });
     }
-    if (input.memberId && input.role === 'city_official' && !(await manager.existsBy(Member, { id: input.memberId }))) {
+    if (input.memberId && input.role === 'city_official' && !(await this.members.exists(input.memberId, manager))) {
       errors.push({ field: 'memberId', message: `member "${input.memberId}" not found` });
     }
     if (input.expiresAt && new Date(input.expiresAt).getTime() <= Date.now()) {

@@ -6,6 +6,7 @@ import { CreateApiTokensAndAuditLog1764500000000 } from './1764500000000-create-
 import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-suggestion-components';
 import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
 import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-suggestion-lists-in-line';
+import { CreateUsersSessionsAndSignInLinks1764820000000 } from './1764820000000-create-users-sessions-and-sign-in-links';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   StoreSuggestionComponents1764600000000,
   KeepGenerationSnapshotsAsJsonText1764700000000,
   KeepSuggestionListsInLine1764700100000,
+  CreateUsersSessionsAndSignInLinks1764820000000,
 ];

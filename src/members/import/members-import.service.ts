@@ -5,10 +5,10 @@ import { invalidInput } from '../../http/api-errors';
 import { recordJob } from '../../jobs/outbox/outbox';
 import { subregionOf } from '../../reference/countries';
 import { ThemesService } from '../../themes/themes.service';
-import { Member } from '../member.entity';
+import { MemberContactsService } from '../../users';
 import type { MemberRecord } from '../member-record';
 import { toMemberRecord } from '../member-view';
-import { UPSERT_MEMBERS_SQL } from './upsert-members.sql';
+import { MembersRepository } from '../members.repository';
 import { type RecordError, validateMemberRecordsInSlices } from './validate-member-records';
 
 export interface ImportSummary {
@@ -23,7 +23,9 @@ export interface ImportSummary {
 export class MembersImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly themes: ThemesService,
+    private readonly contacts: MemberContactsService,
   ) {}
 
   /**
@@ -33,14 +35,17 @@ export class MembersImportService {
    */
   async import(records: unknown): Promise<ImportSummary> {
     const knownThemes = await this.themes.knownSlugs();
-    const knownIds = new Set<string>((await this.dataSource.query('SELECT id FROM members')).map((row: { id: string }) => row.id));
+    const knownIds = await this.members.existingIds();
     const { errors, complete, checked } = await validateMemberRecordsInSlices(records, { knownThemes, knownIds });
     if (errors.length > 0) throw importRefused(errors, complete, checked, Array.isArray(records) ? records.length : 0);
     return this.dataSource.transaction(async (manager) => {
+      const members = this.members.within(manager);
       const batch = (records as MemberRecord[]).map(toImportRow);
-      const changed: Array<{ id: string; created: boolean }> = batch.length
-        ? await manager.query(UPSERT_MEMBERS_SQL, [JSON.stringify(batch)])
-        : [];
+      const changed = await members.upsert(batch);
+      await this.contacts.sync(
+        manager,
+        batch.map((row) => ({ memberId: row.id, name: row.contact_name, email: row.contact_email })),
+      );
       const created = changed.filter((row) => row.created).length;
       if (changed.length > 0) await recordJob(manager, 'suggestions.recompute', { reason: `import of ${batch.length} members` });
       return { received: batch.length, created, updated: changed.length - created, unchanged: batch.length - changed.length };
@@ -48,8 +53,15 @@ export class MembersImportService {
   }
 
   async export(): Promise<MemberRecord[]> {
-    const members = await this.dataSource.manager.find(Member, { order: { id: 'ASC' } });
-    return members.map(toMemberRecord);
+    const members = await this.members.all();
+    // A contact's user is the living record of it (a renamed contact is exported renamed).
+    const contacts = await this.contacts.contactsByMember();
+    return members.map((member) => {
+      const record = toMemberRecord(member);
+      const contact = contacts.get(member.id);
+      // A record that gave no contact name keeps none (the user was named after its address).
+      return contact ? { ...record, contact: { name: member.contactName === null ? null : contact.name, email: contact.email } } : record;
+    });
   }
 }
 

@@ -2,20 +2,11 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { THEME_SLUGS } from '../../reference/themes';
 import { MemberRecordDto } from '../dto/member-record.dto';
-import { type FieldError, flattenValidationErrors } from '../../http/field-errors';
+import { flattenValidationErrors } from '../../http/field-errors';
 import { yieldToEventLoop } from '../../http/unsafe-input';
+import type { RecordError, RecordValidationContext } from './record-references';
 
-export interface RecordError extends FieldError {
-  /** Position of the record in the input array; -1 when the input as a whole is wrong. */
-  index: number;
-}
-
-export interface RecordValidationContext {
-  /** Theme slugs that needs and offers may use (default: the launch themes). */
-  knownThemes?: ReadonlySet<string>;
-  /** Ids of members already stored, which partners and dismissed may name besides the records themselves. */
-  knownIds?: ReadonlySet<string>;
-}
+export type { RecordError, RecordValidationContext };
 
 /** Problems of a large import that are listed; past them checking stops, so the answer stays small. */
 export const MAX_LISTED_ERRORS = 100;

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MembersImportService } from '../import/members-import.service';
 import type { MemberRecord } from '../member-record';
+import { MembersRepository } from '../members.repository';
 import { DEMO_SEED, loadGeoNamesProfiles } from '.';
 
 export interface SeedSummary {
@@ -23,7 +22,7 @@ export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly importer: MembersImportService,
   ) {}
 
@@ -42,8 +41,7 @@ export class DemoSeedService {
   }
 
   async seedIfEmpty(): Promise<boolean> {
-    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM members');
-    if (count > 0) return false;
+    if ((await this.members.count()) > 0) return false;
     await this.seed();
     return true;
   }

@@ -1,4 +1,4 @@
-import type { ListBar, MatchProfile, ScoredCandidate, Weights } from '@citymatch/matching';
+import { DEFAULT_WEIGHTS, type ListBar, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,8 @@ export class SuggestionsRepository extends SqlRepository {
 
   async weights(): Promise<Weights> {
     const [{ weights }] = await this.manager.query('SELECT weights FROM matching_settings WHERE id = 1');
-    return weights;
+    // A component added since the weights were stored counts at its default, as in the kernel.
+    return { ...DEFAULT_WEIGHTS, ...weights };
   }
 
   async storeWeights(weights: Weights): Promise<void> {

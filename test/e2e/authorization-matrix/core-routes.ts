@@ -29,7 +29,10 @@ export const CORE_ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/themes': { request: at(api('/themes')), expect: signedIn(200) },
   'GET /api/v1/members': { request: at(api('/members')), expect: signedIn(200) },
   'POST /api/v1/members': {
-    request: async ({ caller }) => ({ path: api('/members'), body: memberRecord({ id: `matrix-new-${caller}`, country: 'VN' }) }),
+    request: async ({ caller, credential }) => ({
+      path: api('/members'),
+      body: memberRecord({ id: `matrix-new-${caller}-${credential ?? 'token'}`, country: 'VN' }),
+    }),
     expect: staffOnly(201),
   },
   'POST /api/v1/members/import': {

@@ -10,6 +10,16 @@ export class AuditQuery {
   @IsUUID('all', { message: 'tokenId must be a token id (UUID)' })
   tokenId?: string;
 
+  @ApiPropertyOptional({ description: 'Writes made by this person (in a session)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be a user id (UUID)' })
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'Writes made in this session' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sessionId must be a session id (UUID)' })
+  sessionId?: string;
+
   @ApiPropertyOptional({ example: 'member' })
   @IsOptional()
   @IsString()

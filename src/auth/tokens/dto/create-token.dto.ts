@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { MEMBER_ID } from '../../../members/validation/member-validators';
+import { MEMBER_ID } from '../../../members';
 import { ROLES, type Role } from '../../roles';
 
 export class CreateTokenDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { MEMBER_ID } from '../../../members/validation/member-validators';
+import { MEMBER_ID } from '../../../members';
 
 export class CreateDismissalDto {
   @ApiProperty({ example: 'gn-1701668', description: 'The candidate the member is not interested in' })
