@@ -13,4 +13,4 @@ runWithRegistry(async (app) => {
   }
   console.log(`demo people: ${await app.get(DemoUsersService).seed()} added`);
   return 0;
-});
+}, 'member');
