@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration } from '../config/configuration';
-import { describeStartupError } from '../startup-error';
+import { describeStartupError } from '../app/startup-error';
 import { runAudited } from './cli-audit';
 import { CliModule } from './cli.module';
 

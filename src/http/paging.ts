@@ -3,6 +3,18 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** A page size from the query string: a whole number from 1 to `maximum` (the property's initial value is the default). */
+export function PageLimit(defaultLimit: number, maximum: number): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ default: defaultLimit, maximum }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(maximum),
+  );
+}
+
 /** Deeper pages than this are a scan, not a page (and 1e20 would overflow PostgreSQL's bigint): filter instead. */
 export const MAX_OFFSET = 1_000_000;
 
