@@ -27,6 +27,8 @@ export function applySecurityHeaders(app: NestFastifyApplication, config: AppCon
   if (corsOrigins === '*' || corsOrigins.length > 0) {
     app.enableCors({
       origin: corsOrigins === '*' ? '*' : corsOrigins,
+      // Browsers on an allowed origin change data too: the preflight must allow every method the API has.
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
       exposedHeaders: ['Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
       maxAge: 600,

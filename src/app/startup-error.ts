@@ -4,7 +4,7 @@ export function describeStartupError(error: unknown): string {
   const inner = (Array.isArray(err?.errors) ? err.errors[0] : undefined) as typeof err | undefined;
   const code = err?.code ?? inner?.code;
   const message = err?.message || inner?.message || String(error);
-  if (message.startsWith('Cannot reach')) return message;
+  if (message.startsWith('Cannot reach') || (error as Error)?.name === 'DataDirInUseError') return message;
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|password authentication|database .* does not exist|timeout/i.test(`${code} ${message}`)) {
     const redis = /redis|6379/i.test(message);
     return `Cannot reach ${redis ? 'Redis (check REDIS_URL)' : 'the database (check DATABASE_URL)'}: ${message}`;

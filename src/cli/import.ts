@@ -30,4 +30,4 @@ runWithRegistry(async (app) => {
     for (const detail of details) console.error(`  record ${detail.index}: ${detail.field}: ${detail.message}`);
     return 1;
   }
-});
+}, 'member');

@@ -3,17 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration } from '../config/configuration';
 import { describeStartupError } from '../app/startup-error';
+import { runAudited } from './cli-audit';
 import { CliModule } from './cli.module';
 
 /** Runs a command against the configured database (embedded under DATA_DIR, or DATABASE_URL). */
-export function runWithRegistry(command: (app: INestApplicationContext) => Promise<number>): void {
+/** With `auditedEntity`, the command is a write: it is audited with the OS user and the command line. */
+export function runWithRegistry(command: (app: INestApplicationContext) => Promise<number>, auditedEntity?: string): void {
   const config = loadConfigurationOrExit();
   NestFactory.createApplicationContext(CliModule.forRoot({ ...config, logLevel: 'warn' }), {
     logger: ['error', 'warn'],
     abortOnError: false,
   })
     .then(async (app) => {
-      const exitCode = await command(app).finally(() => app.close());
+      const run = () => command(app);
+      const exitCode = await (auditedEntity ? runAudited(app, auditedEntity, run) : run()).finally(() => app.close());
       process.exit(exitCode);
     })
     .catch((error: unknown) => {

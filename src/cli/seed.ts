@@ -2,12 +2,15 @@ import { DemoSeedService } from '../members';
 import { DemoUsersService } from '../users';
 import { runWithRegistry } from './run-with-registry';
 
-/** npm run seed: loads (or refreshes) the GeoNames demo members and their demo people; members of your own are kept. */
+/** npm run seed: adds the GeoNames demo members the network lacks, and their demo people; a member that exists is never changed. */
 runWithRegistry(async (app) => {
-  const summary = await app.get(DemoSeedService).seed();
-  console.log(
-    `demo members: ${summary.received} loaded, ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`,
-  );
+  const { created, unchanged, keptAsChanged } = await app.get(DemoSeedService).seed();
+  console.log(`demo members: ${created} created, ${unchanged} already present and unchanged`);
+  if (keptAsChanged.length > 0) {
+    const shown = keptAsChanged.slice(0, 20).join(', ');
+    const more = keptAsChanged.length > 20 ? ` and ${keptAsChanged.length - 20} more` : '';
+    console.log(`skipped ${keptAsChanged.length} demo member(s) changed since seeding, left as they are: ${shown}${more}`);
+  }
   console.log(`demo people: ${await app.get(DemoUsersService).seed()} added`);
   return 0;
-});
+}, 'member');

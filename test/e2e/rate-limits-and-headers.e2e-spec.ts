@@ -58,6 +58,8 @@ describe('rate limits, security headers and CORS', () => {
     const allowed = await preflight('https://portal.example.org');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example.org');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/authorization/i);
+    // A browser on an allowed origin may change data, not only read it.
+    for (const method of ['PATCH', 'PUT', 'DELETE']) expect(allowed.headers['access-control-allow-methods']).toContain(method);
     expect((await preflight('https://elsewhere.example.com')).headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGliteDriver } from 'typeorm-pglite';
+import { lockDataDir } from './data-dir-lock';
 import { SerializedPGlitePool } from './serialized-pglite-pool';
 
 /**
@@ -12,6 +13,7 @@ export function embeddedPostgresDriver(dataDir: string | null) {
   if (dataDir !== null) {
     pgliteDataDir = join(resolve(dataDir), 'pglite');
     mkdirSync(pgliteDataDir, { recursive: true });
+    lockDataDir(resolve(dataDir));
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
   new PGliteDriver(pgliteDataDir ? { dataDir: pgliteDataDir } : {});

@@ -1,9 +1,8 @@
-import { PageLimit } from '../../http/paging';
+import { PageLimit, PageOffset } from '../../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-record';
 import { IsCountryCode } from '../validation/member-validators';
-import { PageOffset } from '../../http/page-offset';
 
 const THEME_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

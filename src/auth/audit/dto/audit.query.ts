@@ -1,8 +1,7 @@
-import { PageLimit } from '../../../http/paging';
+import { PageLimit, PageOffset } from '../../../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
-import { PageOffset } from '../../../http/page-offset';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Writes made with this token' })
