@@ -4,9 +4,10 @@ import { ClockModule } from './clock';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
+import { DigestsJobsModule } from './digests';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging';
-import { SuggestionsJobsModule } from './suggestions/suggestions.module';
+import { MailModule } from './mail';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
 @Module({})
@@ -20,7 +21,9 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         JobsModule,
-        SuggestionsJobsModule,
+        MailModule,
+        // Digests read suggestions: the worker holds the whole suggestions module, its pipeline jobs included.
+        DigestsJobsModule,
       ],
     };
   }

@@ -13,12 +13,23 @@ export interface JobPayloads {
   'suggestions.shard': { generationId: number; start: number; end: number };
   /** All shards stored: switch readers to the generation. */
   'suggestions.finish': { generationId: number };
+  /** Find the digests that are due (each recipient's local weekday and hour) and enqueue one job each. */
+  'digests.tick': Record<string, never>;
+  /** Send one person's digest of one ISO week, at most once. */
+  'digests.send': { userId: string; week: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** Every job name; a process that runs jobs refuses to start when one has no handler. */
-export const JOB_NAMES: readonly JobName[] = ['member.changed', 'suggestions.recompute', 'suggestions.shard', 'suggestions.finish'];
+export const JOB_NAMES: readonly JobName[] = [
+  'member.changed',
+  'suggestions.recompute',
+  'suggestions.shard',
+  'suggestions.finish',
+  'digests.tick',
+  'digests.send',
+];
 
 export interface JobSpec<N extends JobName = JobName> {
   name: N;
@@ -27,3 +38,6 @@ export interface JobSpec<N extends JobName = JobName> {
 
 /** The nightly safety-net recompute, on BullMQ's job scheduler. */
 export const NIGHTLY_RECOMPUTE_SCHEDULER = 'nightly-recompute';
+
+/** The digests' scheduler: every quarter of an hour, so each zone's whole and :15/:45 hours are met. */
+export const DIGESTS_TICK_SCHEDULER = 'digests-tick';
