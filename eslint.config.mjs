@@ -17,6 +17,31 @@ const INFRASTRUCTURE = [
   'class-transformer',
 ];
 
+/**
+ * Feature folders of src/ with a public face (index.ts): another folder imports one only through its
+ * index.ts or its *.module.ts, never its internals. A new feature module adds its folder here.
+ */
+const FEATURES = ['members', 'suggestions', 'users', 'mail', 'digests'];
+
+const throughPublicFace = (feature) => ({
+  group: [`**/${feature}/*`, `!**/${feature}/index`, `!**/${feature}/*.module`],
+  message: `import ${feature} through its index.ts (or ${feature}.module.ts), not its internals`,
+});
+
+/** One block per feature (it may import its own internals), and one for every other file of src/. */
+const FEATURE_BOUNDARIES = [
+  {
+    files: ['src/**/*.ts'],
+    // npm run match runs without Nest: it loads the member validators alone, not the members module.
+    ignores: [...FEATURES.map((feature) => `src/${feature}/**`), 'src/cli/match.ts', 'src/cli/match.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: FEATURES.map(throughPublicFace) }] },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/${feature}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: FEATURES.filter((other) => other !== feature).map(throughPublicFace) }] },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'coverage/', 'node_modules/', 'web/dist/', 'web/test-results/', 'web/playwright-report/'] },
   js.configs.recommended,
@@ -36,6 +61,7 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  ...FEATURE_BOUNDARIES,
   {
     files: ['libs/matching/**/*.ts'],
     rules: {

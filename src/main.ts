@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { ConfigurationError, loadConfiguration } from './config/configuration';
 import { FirstSignInLinks } from './auth/sign-in/first-sign-in-links';
 import { FirstAdminToken } from './auth/tokens/first-admin-token';
-import { DemoSeedService } from './members/seed/demo-seed.service';
+import { DemoSeedService } from './members';
 import { DemoUsersService } from './users';
-import { createApp } from './http/create-app';
-import { describeStartupError } from './startup-error';
+import { createApp } from './app/create-app';
+import { describeStartupError } from './app/startup-error';
 
 async function bootstrap() {
   const config = loadConfiguration();

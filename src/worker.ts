@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadConfiguration } from './config/configuration';
-import { describeStartupError } from './startup-error';
-import { WorkerModule } from './worker.module';
+import { describeStartupError } from './app/startup-error';
+import { WorkerModule } from './app/worker.module';
 
 /** `npm run start:worker`: one more process sharing the queues; run as many as the load needs. */
 async function bootstrap() {

@@ -5,7 +5,7 @@ import { ClockModule } from '../clock';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
-import { loggerOptions } from '../logging';
+import { loggerOptions } from '../app/logging';
 import { MembersModule } from '../members';
 
 /** What the command-line tools need: the configured database, the member registry and tokens, no HTTP. */

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runMatch } from './match';
+import { matchScore, type MatchProfile } from '@citymatch/matching';
+import fc from 'fast-check';
+
+import { referenceErrors } from '../members/import/record-references';
+import { validateMemberRecords } from '../members/import/validate-member-records';
+import { runMatch, USAGE } from './match';
+import { certainlyValidRecords } from './match-quick-check';
 
 function record(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -54,7 +60,10 @@ describe('match CLI', () => {
     expect(output.map((l) => l.city)).toEqual(['suva', 'iloilo', 'cebu']);
     expect(output[0].suggestions.map((s: { city: string }) => s.city)).toEqual(['iloilo', 'cebu']);
     expect(output[1].suggestions).toEqual([{ city: 'suva', score: output[0].suggestions[0].score }]);
-    for (const s of output[0].suggestions) expect(s.score).toBe(Math.round(s.score * 1e4) / 1e4);
+    // Full precision: the very score the library gives.
+    const byId = new Map(records.map((r) => [r.id, r as unknown as MatchProfile]));
+    for (const s of output[0].suggestions) expect(s.score).toBe(matchScore(byId.get('suva')!, byId.get(s.city)!));
+    expect(output[0].suggestions.some((s: { score: number }) => s.score !== Math.round(s.score * 1e4) / 1e4)).toBe(true);
     expect(lines.out).toEqual([expect.stringMatching(/^matched 3 members: 3 pairs scored in [\d.]+ s \(\d+ pairs\/s\)$/)]);
   });
 
@@ -80,11 +89,113 @@ describe('match CLI', () => {
     await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('rounds scores for display with --decimals', async () => {
+    const records = [
+      record('suva', { country: 'FJ', lat: -18.1, lon: 178.4, needs: { 'disaster-resilience': 3 } }),
+      record('iloilo', { offers: { 'disaster-resilience': 2 }, needs: { 'climate-change': 1 } }),
+    ];
+    expect(await run(records, '--top', '1', '--decimals', '3')).toBe(0);
+    const first = JSON.parse((await readFile(join(dir, 'out.jsonl'), 'utf8')).split('\n')[0]);
+    const exact = matchScore(records[0] as unknown as MatchProfile, records[1] as unknown as MatchProfile);
+    expect(first.suggestions).toEqual([{ city: 'iloilo', score: Math.round(exact * 1000) / 1000 }]);
+  });
+
+  it('weighs the government tier from a weights file', async () => {
+    const records = [
+      record('a', { country: 'FJ', level: 'municipality', needs: { 'disaster-resilience': 3 }, offers: { 'climate-change': 3 } }),
+      record('b', { level: 'city', offers: { 'disaster-resilience': 3 }, needs: { 'climate-change': 3 } }),
+    ];
+    await writeFile(join(dir, 'w.json'), JSON.stringify({ thematic: 0, shared: 0, population: 0, geo: 0, language: 0, tier: 1 }));
+    expect(await run(records, '--top', '1', '--weights', join(dir, 'w.json'))).toBe(0);
+    // Only the tier counts: a municipality and a city fit by one half both ways.
+    const first = JSON.parse((await readFile(join(dir, 'out.jsonl'), 'utf8')).split('\n')[0]);
+    expect(first).toEqual({ city: 'a', suggestions: [{ city: 'b', score: 0.5 }] });
+  });
+
+  it('prints its usage, every weight included, for --help', async () => {
+    expect(await runMatch(['--help'], io)).toBe(0);
+    expect(lines.out).toEqual([USAGE]);
+    for (const key of ['thematic', 'shared', 'population', 'geo', 'language', 'tier']) expect(USAGE).toContain(`${key} (default`);
+  });
+
   it('rejects bad usage and bad weights', async () => {
     expect(await run([record('a')], '--top', 'many')).toBe(2);
     expect(lines.err[0]).toMatch(/--top must be a whole number/);
     await writeFile(join(dir, 'w.json'), JSON.stringify({ geo: -1 }));
     expect(await run([record('a')], '--top', '2', '--weights', join(dir, 'w.json'))).toBe(1);
     expect(lines.err[1]).toMatch(/weight "geo"/);
+    expect(await run([record('a')], '--top', '2', '--decimals', '18')).toBe(2);
+    expect(lines.err[2]).toMatch(/--decimals must be a whole number from 0 to 17/);
+  });
+});
+
+describe('the quick record check', () => {
+  /** Values that break, bend or keep each rule. */
+  const oddValue = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    '',
+    'x'.repeat(201),
+    0,
+    -1,
+    1.5,
+    1e-7,
+    90,
+    -180,
+    180.5,
+    2_000_000_001,
+    Number.MAX_SAFE_INTEGER,
+    'PH',
+    'XX',
+    'ph',
+    ['eng'],
+    ['eng', 'eng'],
+    ['english'],
+    [],
+    ['c1', 'c1'],
+    ['bad id!'],
+    { 'climate-change': 3 },
+    { 'climate-change': 4 },
+    { 'Climate Change': 1 },
+    { 'water-and-sanitation': 2.5 },
+    'region',
+    'district',
+    'inactive',
+    true,
+    { email: 'not an address' },
+  );
+  const field = fc.constantFrom(
+    'id',
+    'name',
+    'country',
+    'population',
+    'lat',
+    'lon',
+    'languages',
+    'level',
+    'status',
+    'needs',
+    'offers',
+    'partners',
+    'dismissed',
+    'synthetic',
+    'contact',
+    'extra',
+  );
+
+  it('never accepts a record that the full validation rejects: a sure file gets the same error list', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, oddValue), { maxLength: 3 }), (changes) => {
+        const changed: Record<string, unknown> = record('c1', { partners: ['c2'] });
+        for (const [key, value] of changes) changed[key] = value;
+        const records = [changed, record('c2', { country: 'FJ' })];
+        if (certainlyValidRecords(records)) expect(referenceErrors(records)).toEqual(validateMemberRecords(records));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is sure of the demo records', () => {
+    expect(certainlyValidRecords([record('c1', { needs: { 'climate-change': 3 }, level: 'municipality', synthetic: true })])).toBe(true);
   });
 });

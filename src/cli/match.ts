@@ -1,29 +1,36 @@
 /**
- * npm run match -- --input FILE --top K --output FILE [--weights FILE] [--threads N]
+ * npm run match -- --input FILE --top K --output FILE [--weights FILE] [--threads N] [--decimals N]
  *
  * Reads member records (a JSON array), writes each active member's best K candidates as
- * JSON Lines. Plain Node: no Nest application, so it starts fast and runs anywhere.
+ * JSON Lines. Plain Node: no Nest application, and only what a run needs is loaded (the full
+ * record validation and the progress bar when they are used), so it starts fast.
  */
-import 'reflect-metadata';
-
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
-import { computeTopK, normaliseWeights, prepareDataset, type MatchProfile, type Weights } from '@citymatch/matching';
-import { SingleBar } from 'cli-progress';
+import { COMPONENTS, computeTopK, normaliseWeights, prepareDataset, type MatchProfile, type Weights } from '@citymatch/matching';
 
-import { validateMemberRecords } from '../members';
+import { referenceErrors, type RecordError } from '../members/import/record-references';
+import { certainlyValidRecords } from './match-quick-check';
 
-export const USAGE = `Usage: npm run match -- --input FILE --top K --output FILE [--weights FILE] [--threads N]
+const WEIGHT_LINES = COMPONENTS.map((c) => `                     ${c.key} (default ${c.defaultWeight}): ${c.meaning}`).join('\n');
+
+export const USAGE = `Usage: npm run match -- --input FILE --top K --output FILE [--weights FILE] [--threads N] [--decimals N]
 
   --input FILE     member records, a JSON array (the import/export format)
   --top K          suggestions per member
   --output FILE    JSON Lines, one line per active member, best first:
-                   {"city":"c1","suggestions":[{"city":"c5","score":0.8123},...]}
-                   (scores rounded to 4 decimals)
-  --weights FILE   JSON object with any of thematic, shared, population, geo, language;
-                   missing ones keep their defaults, and the total is scaled to 1
-  --threads N      worker threads (default: all cores for large inputs)`;
+                   {"city":"c1","suggestions":[{"city":"c5","score":0.8123456789012345},...]}
+                   Scores are written in full: the shortest text that reads back to the same number.
+  --weights FILE   JSON object with any of these weights; missing ones keep their defaults,
+                   and the total is scaled to 1:
+${WEIGHT_LINES}
+  --threads N      worker threads (default: all cores for large inputs)
+  --decimals N     round scores to N decimals (0 to 17) for display
+  --help           this text`;
+
+/** Decimals JavaScript can round a number to. */
+const MAX_DECIMALS = 17;
 
 /** Bad records listed before the rest are summed up. */
 const MAX_LISTED_ERRORS = 20;
@@ -62,7 +69,7 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     io.err(`match: ${(error as Error).message}`);
     return 1;
   }
-  const errors = validateMemberRecords(records);
+  const errors = await recordErrors(records);
   if (errors.length > 0) {
     io.err(`match: ${options.input} has ${errors.length} problem(s); nothing was written`);
     for (const e of errors.slice(0, MAX_LISTED_ERRORS)) io.err(`  record ${e.index}, ${e.field || '(record)'}: ${e.message}`);
@@ -73,7 +80,7 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
   const members = records as MatchProfile[];
   const started = performance.now();
   const prepared = prepareDataset(members);
-  const progress = progressReporter(io.interactive);
+  const progress = await progressReporter(io.interactive);
   const lists = await computeTopK(prepared, {
     k: options.top,
     weights,
@@ -83,20 +90,36 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
   const seconds = (performance.now() - started) / 1000;
 
   const byId = lists.toMap();
+  const shown = scoreText(options.decimals);
   const lines = members
     .filter((m) => m.status === 'active')
-    .map((m) =>
-      JSON.stringify({
-        city: m.id,
-        suggestions: byId.get(m.id)!.map((s) => ({ city: s.id, score: Math.round(s.score * 1e4) / 1e4 })),
-      }),
-    );
+    .map((m) => {
+      const suggestions = byId.get(m.id)!.map((s) => `{"city":${JSON.stringify(s.id)},"score":${shown(s.score)}}`);
+      return `{"city":${JSON.stringify(m.id)},"suggestions":[${suggestions.join(',')}]}`;
+    });
   await writeAtomically(options.output, lines.length ? `${lines.join('\n')}\n` : '');
   io.out(
     `matched ${prepared.size} members: ${lists.pairsScored} pairs scored in ${seconds.toFixed(2)} s ` +
       `(${Math.round(lists.pairsScored / Math.max(seconds, 1e-9))} pairs/s)`,
   );
   return 0;
+}
+
+/**
+ * The records' problems, numbered by record. Records the quick check is sure of skip the full
+ * validation, which is loaded only for a file with a problem (or a record it is unsure of).
+ */
+async function recordErrors(records: unknown): Promise<RecordError[]> {
+  if (certainlyValidRecords(records)) return referenceErrors(records).sort((a, b) => a.index - b.index);
+  await import('reflect-metadata');
+  const { validateMemberRecords } = await import('../members/import/validate-member-records');
+  return validateMemberRecords(records);
+}
+
+/** Full precision (the shortest round-trip text, as JSON writes numbers), or N decimals. */
+function scoreText(decimals: number | undefined): (score: number) => string {
+  if (decimals === undefined) return (score) => JSON.stringify(score);
+  return (score) => JSON.stringify(Number(score.toFixed(decimals)));
 }
 
 interface MatchOptions {
@@ -106,6 +129,7 @@ interface MatchOptions {
   top: number;
   weights?: string;
   threads?: number;
+  decimals?: number;
 }
 
 function parseOptions(argv: readonly string[]): MatchOptions {
@@ -117,6 +141,7 @@ function parseOptions(argv: readonly string[]): MatchOptions {
       top: { type: 'string' },
       weights: { type: 'string' },
       threads: { type: 'string' },
+      decimals: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -130,6 +155,7 @@ function parseOptions(argv: readonly string[]): MatchOptions {
     top: wholeNumber('--top', values.top, 1),
     weights: values.weights,
     threads: values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 1),
+    decimals: values.decimals === undefined ? undefined : wholeNumber('--decimals', values.decimals, 0, MAX_DECIMALS),
   };
 }
 
@@ -141,19 +167,25 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
-function wholeNumber(flag: string, text: string, min: number): number {
+function wholeNumber(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag} must be a whole number >= ${min}, got "${text}"`);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} must be a whole number ${range}, got "${text}"`);
+  }
   return value;
 }
 
-/** A bar on stderr once a run has lasted a few seconds, and only on a terminal. */
-function progressReporter(interactive: boolean): { update: (p: { pairsDone: number; pairsTotal: number }) => void; stop: () => void } {
+/** A bar on stderr once a run has lasted a few seconds, and only on a terminal (the only case that loads it). */
+async function progressReporter(
+  interactive: boolean,
+): Promise<{ update: (p: { pairsDone: number; pairsTotal: number }) => void; stop: () => void }> {
+  const SingleBar = interactive ? (await import('cli-progress')).SingleBar : undefined;
   const started = Date.now();
-  let bar: SingleBar | undefined;
+  let bar: InstanceType<NonNullable<typeof SingleBar>> | undefined;
   return {
     update: ({ pairsDone, pairsTotal }) => {
-      if (!interactive) return;
+      if (!SingleBar) return;
       if (!bar && Date.now() - started >= PROGRESS_AFTER_MS) {
         bar = new SingleBar({ format: 'matching [{bar}] {percentage}% | ETA {eta}s', stream: process.stderr });
         bar.start(pairsTotal, 0);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigurationError, loadConfiguration } from '../config/configuration';
-import { describeStartupError } from '../startup-error';
+import { describeStartupError } from '../app/startup-error';
 import { CliModule } from './cli.module';
 
 /** Runs a command against the configured database (embedded under DATA_DIR, or DATABASE_URL). */

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
-import { BullMqJobQueue } from '../jobs/bullmq-job-queue';
 import { DIGESTS_TICK_SCHEDULER } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { UsersService } from '../users';
@@ -12,17 +11,15 @@ import { isoWeekOf, previousWeek, sendTimeOf } from './iso-week';
 /** A send time missed (the service was down) is caught up within this long, then skipped as missed. */
 export const CATCH_UP_MS = 24 * 3_600_000;
 const TICK_CRON = '*/15 * * * *';
-const TICK_MS = 15 * 60_000;
 
 /**
- * The digests' clock. Every quarter of an hour (BullMQ job scheduler on the services stack, a timer on
- * the embedded one) the tick finds each active user whose local weekday and hour have come this week
+ * The digests' clock. Every quarter of an hour (JobQueue.schedule: a BullMQ job scheduler on the services stack,
+ * an in-process one on the embedded stack) the tick finds each active user whose local weekday and hour have come this week
  * and who has no delivery yet, and enqueues one job per person; it sends nothing itself.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(DigestScheduler.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,17 +30,12 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.workers.inline || !this.config.digests.schedule) return;
-    if (this.queue instanceof BullMqJobQueue) {
-      await this.queue.queue.upsertJobScheduler(DIGESTS_TICK_SCHEDULER, { pattern: TICK_CRON }, { name: 'digests.tick', data: {} });
-    } else {
-      this.timer = setInterval(() => void this.queue.enqueue('digests.tick', {}).catch(() => undefined), TICK_MS);
-      this.timer.unref();
-    }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (!this.config.workers.inline) return;
+    // Scheduling the name again replaces it; a null pattern (DIGESTS=off) removes it.
+    await this.queue.schedule(DIGESTS_TICK_SCHEDULER, this.config.digests.schedule ? TICK_CRON : null, {
+      name: 'digests.tick',
+      payload: {},
+    });
   }
 
   /** Enqueues the digests that are due; records as missed those more than a day late. Returns how many it enqueued. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SuggestionsModule } from '../suggestions/suggestions.module';
+import { SuggestionsModule } from '../suggestions';
 import { UsersModule } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DigestAssembly } from './digest-assembly';

@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { invalidInput } from './api-errors';
+import type { FieldError } from './field-errors';
 import { findUnsafeInput } from './unsafe-input';
 
 /**
@@ -10,8 +11,12 @@ import { findUnsafeInput } from './unsafe-input';
 export class UnsafeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
-    const problem = findUnsafeInput(value, metadata.data ?? '');
-    if (problem) throw invalidInput(problem.message, [problem]);
-    return value;
+    const found = findUnsafeInput(value, metadata.data ?? '');
+    return found instanceof Promise ? found.then((problem) => refuseOr(value, problem)) : refuseOr(value, found);
   }
+}
+
+function refuseOr(value: unknown, problem: FieldError | undefined): unknown {
+  if (problem) throw invalidInput(problem.message, [problem]);
+  return value;
 }

@@ -10,39 +10,72 @@ const NAMED_DEPTH = 3;
 /** With the `u` flag a surrogate only matches when it is not half of a pair. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
+/** Values looked at before a large body (an import) lets other requests run. */
+const VALUES_PER_SLICE = 50_000;
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The first value no field can hold: a NUL byte, a lone surrogate (it would be stored as U+FFFD and
  * so differ from what was echoed), or nesting deeper than MAX_INPUT_DEPTH. Walks without recursion,
- * so a body nested 10,000 deep is refused instead of overflowing the stack.
+ * so a body nested 10,000 deep is refused instead of overflowing the stack; a small input is answered
+ * at once, a large one in slices between which other requests run.
  */
-export function findUnsafeInput(value: unknown, root: string): FieldError | undefined {
-  const pending: Array<{ value: unknown; field: string; depth: number }> = [{ value, field: root, depth: 0 }];
-  while (pending.length > 0) {
-    const { value: current, field, depth } = pending.pop()!;
-    if (typeof current === 'string') {
-      const problem = stringProblem(current);
-      if (problem) return { field: field || 'body', message: `${field || 'the value'} ${problem}` };
-      continue;
+export function findUnsafeInput(value: unknown, root: string): FieldError | undefined | Promise<FieldError | undefined> {
+  const walk = new InputWalk(value, root);
+  const found = walk.next(VALUES_PER_SLICE);
+  return found === SLICE_ENDED ? walk.finish() : found;
+}
+
+const SLICE_ENDED = Symbol('slice ended');
+
+class InputWalk {
+  private readonly pending: Array<{ value: unknown; field: string; depth: number }>;
+
+  constructor(value: unknown, root: string) {
+    this.pending = [{ value, field: root, depth: 0 }];
+  }
+
+  async finish(): Promise<FieldError | undefined> {
+    for (;;) {
+      await yieldToEventLoop();
+      const found = this.next(VALUES_PER_SLICE);
+      if (found !== SLICE_ENDED) return found;
     }
-    if (typeof current !== 'object' || current === null) continue;
+  }
+
+  next(budget: number): FieldError | undefined | typeof SLICE_ENDED {
+    for (let seen = 0; this.pending.length > 0; seen++) {
+      if (seen === budget) return SLICE_ENDED;
+      const problem = this.visit(this.pending.pop()!);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+
+  private visit({ value, field, depth }: { value: unknown; field: string; depth: number }): FieldError | undefined {
+    if (typeof value === 'string') {
+      const problem = stringProblem(value);
+      return problem ? { field: field || 'body', message: `${field || 'the value'} ${problem}` } : undefined;
+    }
+    if (typeof value !== 'object' || value === null) return undefined;
     if (depth >= MAX_INPUT_DEPTH) {
       return { field: field || 'body', message: `${field || 'the body'} is nested deeper than ${MAX_INPUT_DEPTH} levels` };
     }
-    if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) {
-        pending.push({ value: current[index], field: depth < NAMED_DEPTH ? `${field}[${index}]` : field, depth: depth + 1 });
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        this.pending.push({ value: value[index], field: depth < NAMED_DEPTH ? `${field}[${index}]` : field, depth: depth + 1 });
       }
-      continue;
+      return undefined;
     }
-    for (const key of Object.keys(current)) {
+    for (const key of Object.keys(value)) {
       const child = depth >= NAMED_DEPTH ? field : field ? `${field}.${key}` : key;
       const keyProblem = stringProblem(key);
       if (keyProblem) return { field: child, message: `the field name ${JSON.stringify(key)} ${keyProblem}` };
-      pending.push({ value: (current as Record<string, unknown>)[key], field: child, depth: depth + 1 });
+      this.pending.push({ value: (value as Record<string, unknown>)[key], field: child, depth: depth + 1 });
     }
+    return undefined;
   }
-  return undefined;
 }
 
 function stringProblem(text: string): string | undefined {

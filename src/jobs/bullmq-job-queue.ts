@@ -2,9 +2,12 @@ import { Logger } from '@nestjs/common';
 import { FlowProducer, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
-import { type EnqueueOptions, JobQueue } from './job-queue';
+import { type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
 /** Bounded history, so Redis memory stays flat however long the service runs. */
+/** How long the status page waits for Redis's counts. */
+const COUNTS_TIMEOUT_MS = 1000;
+
 export const JOB_RETENTION = {
   removeOnComplete: { count: 1000, age: 24 * 3600 },
   removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
@@ -56,6 +59,24 @@ export class BullMqJobQueue extends JobQueue {
 
   async drain(): Promise<void> {
     // Adding is synchronous with Redis: nothing is held back in this process.
+  }
+
+  async handOver<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<boolean> {
+    await this.enqueue(name, payload, options);
+    return true;
+  }
+
+  /** BullMQ's job scheduler: one job per tick, whichever worker takes it. */
+  async schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void> {
+    if (cronPattern === null) await this.queue.removeJobScheduler(name);
+    else await this.queue.upsertJobScheduler(name, { pattern: cronPattern }, { name: job.name, data: job.payload });
+  }
+
+  /** Counts from Redis, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
+  async status(): Promise<QueueStatus> {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTS_TIMEOUT_MS).unref());
+    const counts = await Promise.race([this.queue.getJobCounts(), timeout]);
+    return { kind: 'bullmq', reachable: counts !== null, counts };
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { JobName, JobPayloads, JobSpec } from './job-names';
 import type { JobHandlers } from './job-handlers';
-import { JobQueue } from './job-queue';
+import { InProcessScheduler } from './in-process-scheduler';
+import { type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
 /**
  * The embedded stack's queue: each job runs once, in the order enqueued, through the same handler
@@ -13,6 +14,7 @@ export class InProcessJobQueue extends JobQueue {
   private readonly logger = new Logger(InProcessJobQueue.name);
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly scheduler = new InProcessScheduler((job) => void this.enqueue(job.name, job.payload));
 
   constructor(private readonly handlers: JobHandlers) {
     super();
@@ -36,6 +38,18 @@ export class InProcessJobQueue extends JobQueue {
     });
     this.tail = done.then(() => undefined);
     return done;
+  }
+
+  handOver<N extends JobName>(name: N, payload: JobPayloads[N], _options?: EnqueueOptions): Promise<boolean> {
+    return this.run(name, payload);
+  }
+
+  async schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void> {
+    this.scheduler.schedule(name, cronPattern, job);
+  }
+
+  async status(): Promise<QueueStatus> {
+    return { kind: 'in-process' };
   }
 
   /** Children then parent, in order; the parent is skipped when a child failed. */
@@ -65,6 +79,7 @@ export class InProcessJobQueue extends JobQueue {
   /** Finishes the running job and starts no other; what did not run is still in the outbox. */
   async close(): Promise<void> {
     this.closed = true;
+    this.scheduler.stopAll();
     await this.drain();
   }
 }

@@ -8,7 +8,10 @@ import { createRedisConnection } from './redis-connection';
 
 /** The queue adapter of the stack under test, with a worker where the stack has one. */
 async function queueFor(stack: TestStack, handlers: JobHandlers) {
-  if (stack.config.queue.kind === 'in-process') return { queue: new InProcessJobQueue(handlers) as JobQueue, close: async () => undefined };
+  if (stack.config.queue.kind === 'in-process') {
+    const queue = new InProcessJobQueue(handlers);
+    return { queue: queue as JobQueue, close: () => queue.close() };
+  }
   const redis = createRedisConnection(stack.config.queue.redisUrl);
   const queue = new BullMqJobQueue(redis, stack.config.queue.prefix);
   const worker = new BullMqJobWorker(redis, stack.config.queue.prefix, 1, handlers);
@@ -76,6 +79,33 @@ describe(`job queue on the ${TEST_STACK} stack`, () => {
     handlers.register('member.changed', async () => undefined);
     expect(handlers.missing()).toEqual(['suggestions.recompute', 'suggestions.shard', 'suggestions.finish']);
     expect(() => handlers.register('member.changed', async () => undefined)).toThrow('already has a handler');
+  });
+
+  it('enqueues a scheduled job on every tick until its schedule is removed', async () => {
+    const handlers = new JobHandlers();
+    const reasons: string[] = [];
+    handlers.register('suggestions.recompute', async ({ reason }) => {
+      reasons.push(reason);
+    });
+    const { queue, close } = await queueFor(stack, handlers);
+    await queue.schedule('every-second', '* * * * * *', { name: 'suggestions.recompute', payload: { reason: 'tick' } });
+    await until(() => reasons.length >= 2, 15_000);
+    await queue.schedule('every-second', null, { name: 'suggestions.recompute', payload: { reason: 'tick' } });
+    await queue.drain();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a tick handed over just before removal may still run
+    const afterRemoval = reasons.length;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(reasons.length).toBe(afterRemoval);
+    expect(new Set(reasons)).toEqual(new Set(['tick']));
+    await close();
+  });
+
+  it('tells its kind on the status page', async () => {
+    const { queue, close } = await queueFor(stack, new JobHandlers());
+    const status = await queue.status();
+    if (TEST_STACK === 'services') expect(status).toMatchObject({ kind: 'bullmq', reachable: true });
+    else expect(status).toEqual({ kind: 'in-process' });
+    await close();
   });
 
   if (TEST_STACK === 'services') {

@@ -10,6 +10,9 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+/** What the status page shows of the queue: Redis's counts (null while it does not answer), or just the kind. */
+export type QueueStatus = { kind: 'bullmq'; reachable: boolean; counts: Record<string, number> | null } | { kind: 'in-process' };
+
 /** Where producers send work. The adapter (BullMQ or in-process) is chosen by configuration. */
 export abstract class JobQueue {
   /**
@@ -25,4 +28,21 @@ export abstract class JobQueue {
 
   /** Resolves once every job enqueued so far has run (in-process) or been handed to Redis (BullMQ). */
   abstract drain(): Promise<void>;
+
+  /**
+   * Hands over a job recorded in the outbox. Resolves true once its outbox row may go: when a durable
+   * queue has accepted it, or when this process has run it (false: the queue closed first).
+   */
+  abstract handOver<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<boolean>;
+
+  /**
+   * Enqueues `job` on every tick of `cronPattern`, under a stable `name`: scheduling a name again
+   * replaces its schedule, and a null pattern removes it. A cron only fans out: the job does the work.
+   */
+  abstract schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void>;
+
+  abstract status(): Promise<QueueStatus>;
+
+  /** Stops taking jobs; an in-process queue finishes the running one first. */
+  abstract close(): Promise<void>;
 }

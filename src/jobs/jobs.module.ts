@@ -39,39 +39,26 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     if (!this.config.workers.inline) return;
     const missing = this.handlers.missing();
     if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
-    if (this.queue instanceof BullMqJobQueue && this.redis && this.config.queue.kind === 'bullmq') {
+    if (this.redis && this.config.queue.kind === 'bullmq') {
       const { prefix } = this.config.queue;
       this.worker = new BullMqJobWorker(this.redis, prefix, this.config.workers.concurrency, this.handlers);
       this.logger.log(`processing jobs with concurrency ${this.config.workers.concurrency}`);
-      await this.scheduleNightlyRecompute(this.queue);
     }
-  }
-
-  /** A safety net: BullMQ's job scheduler enqueues one full recompute per cron tick, whatever runs it. */
-  private async scheduleNightlyRecompute(queue: BullMqJobQueue): Promise<void> {
-    const cron = this.config.suggestions.nightlyCron;
-    if (!cron) {
-      await queue.queue.removeJobScheduler(NIGHTLY_RECOMPUTE_SCHEDULER);
-      return;
-    }
-    await queue.queue.upsertJobScheduler(
-      NIGHTLY_RECOMPUTE_SCHEDULER,
-      { pattern: cron },
-      {
-        name: 'suggestions.recompute',
-        data: { reason: 'nightly' },
-      },
-    );
+    // A safety net: one full recompute per cron tick, on either stack.
+    await this.queue.schedule(NIGHTLY_RECOMPUTE_SCHEDULER, this.config.suggestions.nightlyCron, {
+      name: 'suggestions.recompute',
+      payload: { reason: 'nightly' },
+    });
   }
 
   /** Before any shutdown hook closes a connection (TypeORM's runs before ours): running jobs finish with the database open. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    if (this.queue instanceof InProcessJobQueue) await this.queue.close();
+    if (!this.queue.durable) await this.queue.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.queue instanceof BullMqJobQueue) await this.queue.close();
+    if (this.queue.durable) await this.queue.close();
     this.redis?.disconnect();
   }
 }

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { DigestsService } from '../../src/digests';
 import { loadConfiguration } from '../../src/config/configuration';
-import { createApp } from '../../src/http/create-app';
+import { createApp } from '../../src/app/create-app';
 import { MembersImportService } from '../../src/members/import/members-import.service';
 import { loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack } from './pipeline/bench-stack';

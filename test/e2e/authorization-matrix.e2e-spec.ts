@@ -3,7 +3,7 @@ import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/c
 import { RequestMethod } from '@nestjs/common';
 import { AuditInterceptor } from '../../src/auth/audit/audit.interceptor';
 import { ACCESS_POLICY } from '../../src/auth/policies/access-policy';
-import { routeTable } from '../../src/http/route-table';
+import { routeTable } from '../../src/app/route-table';
 import { memberRecord } from '../support/member-factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TEST_STACK } from '../support/test-stack';

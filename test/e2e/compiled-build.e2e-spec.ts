@@ -17,7 +17,7 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<{ details: { queue: { kind: string } } }> {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
+  for (let attempt = 0; attempt < 450; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
     const response = await fetch(`${url}/health`).catch(() => undefined);
     if (response?.ok) return (await response.json()) as { details: { queue: { kind: string } } };

@@ -1,3 +1,4 @@
+import { MembersService } from '../../src/members';
 import { memberRecord } from '../support/member-factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -128,5 +129,21 @@ describe('member registry: create, read, update, withdraw, list', () => {
     expect(themes.body).toHaveLength(15);
     expect(themes.body[0]).toMatchObject({ slug: 'local-economic-development', label: 'Local economic development' });
     expect(themes.body.map((theme: { slug: string }) => theme.slug)).toContain('womens-leadership');
+  });
+
+  it('links two members as partners on both sides through the members service, and unlinks them', async () => {
+    const a = memberRecord({ partners: [] });
+    const b = memberRecord({ partners: [] });
+    await t.http.post('/api/v1/members').send(a).expect(201);
+    await t.http.post('/api/v1/members').send(b).expect(201);
+    const members = t.app.get(MembersService);
+    const [linkedA, linkedB] = await members.addPartners(a.id, b.id);
+    expect([linkedA.partners, linkedB.partners]).toEqual([[b.id], [a.id]]);
+    await members.addPartners(b.id, a.id); // already partners: nothing changes
+    expect((await t.http.get(`/api/v1/members/${a.id}`)).body).toMatchObject({ partners: [b.id], version: 2 });
+    await expect(members.addPartners(a.id, a.id)).rejects.toMatchObject({ status: 400 });
+    await expect(members.addPartners(a.id, 'no-such-member')).rejects.toMatchObject({ status: 404 });
+    const [unlinkedA, unlinkedB] = await members.removePartners(a.id, b.id);
+    expect([unlinkedA.partners, unlinkedB.partners]).toEqual([[], []]);
   });
 });

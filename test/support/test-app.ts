@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../src/auth/roles';
 import { TokensService } from '../../src/auth/tokens/tokens.service';
 import type { AppConfig } from '../../src/config/configuration';
-import { createApp } from '../../src/http/create-app';
+import { createApp } from '../../src/app/create-app';
 import { createTestStack } from './test-stack';
 
 export interface TestApp {

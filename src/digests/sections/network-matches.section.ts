@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/configuration';
-import { SuggestionsService } from '../../suggestions/api/suggestions.service';
+import { SuggestionsService } from '../../suggestions';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 
 const PAIRS = 10;

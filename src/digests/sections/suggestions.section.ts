@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/configuration';
-import { SuggestionsQuery } from '../../suggestions/api/dto/suggestions.query';
-import { SuggestionsService } from '../../suggestions/api/suggestions.service';
+import { SuggestionsService } from '../../suggestions';
 import { DeliveriesRepository } from '../deliveries.repository';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 
@@ -12,8 +11,10 @@ export const RETURN_AFTER_RISE = 0.02;
 const REMEMBERED_DIGESTS = 3;
 const LOOKED_AT = 50;
 
+type SuggestionsQuery = Parameters<SuggestionsService['forMember']>[1];
+
 function suggestionsQuery(limit: number, explain: boolean): SuggestionsQuery {
-  return Object.assign(new SuggestionsQuery(), { limit, explain });
+  return { limit, explain } as SuggestionsQuery;
 }
 
 /** For an official: the member's best new or improved partner suggestions, each with its one-line reason. */

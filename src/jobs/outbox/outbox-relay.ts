@@ -2,7 +2,6 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
 import type { JobName, JobPayloads } from '../job-names';
-import { InProcessJobQueue } from '../in-process-job-queue';
 import { JobQueue } from '../job-queue';
 import { OUTBOX_RECORDED } from './outbox';
 
@@ -76,7 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async relayPending(): Promise<number> {
-    if (this.queue instanceof InProcessJobQueue) return this.runPendingInProcess(this.queue);
+    if (!this.queue.durable) return this.runPendingInProcess();
     let total = 0;
     try {
       for (;;) {
@@ -107,7 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** One process, one relay: each row's job runs in this process, and the row goes once it has run. */
-  private async runPendingInProcess(queue: InProcessJobQueue): Promise<number> {
+  private async runPendingInProcess(): Promise<number> {
     const rows: OutboxRow[] = await this.dataSource.query(
       'SELECT id, job_name, payload, coalesce_key, delay_ms FROM outbox ORDER BY id LIMIT $1',
       [BATCH],
@@ -116,8 +115,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     for (const row of fresh) {
       const id = String(row.id);
       this.inFlight.add(id);
-      void queue
-        .run(row.job_name, row.payload)
+      void this.queue
+        .handOver(row.job_name, row.payload)
         .then((ran) => (ran ? this.dataSource.query('DELETE FROM outbox WHERE id = $1', [id]) : undefined))
         .catch((error: Error) => this.logger.error(`outbox row ${id}: ${error.message}`))
         .finally(() => this.inFlight.delete(id));

@@ -1,6 +1,6 @@
+import { PageLimit } from '../../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-record';
 import { IsCountryCode } from '../validation/member-validators';
 import { PageOffset } from '../../http/page-offset';
@@ -40,12 +40,7 @@ export class ListMembersQuery {
   @Length(1, 100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(50, 500)
   limit: number = 50;
 
   @PageOffset()

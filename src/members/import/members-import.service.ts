@@ -9,7 +9,7 @@ import { MemberContactsService } from '../../users';
 import type { MemberRecord } from '../member-record';
 import { toMemberRecord } from '../member-view';
 import { MembersRepository } from '../members.repository';
-import { validateMemberRecords } from './validate-member-records';
+import { type RecordError, validateMemberRecordsInSlices } from './validate-member-records';
 
 export interface ImportSummary {
   received: number;
@@ -28,17 +28,18 @@ export class MembersImportService {
     private readonly contacts: MemberContactsService,
   ) {}
 
-  /** All or nothing: any bad record rejects the whole batch with every problem listed. */
+  /**
+   * All or nothing: any bad record rejects the whole batch, listing the first problems (at most
+   * MAX_LISTED_ERRORS: checking stops there). Checked before the transaction opens, so a long
+   * check holds no lock; ids are never deleted, so the stored ids read first stay valid.
+   */
   async import(records: unknown): Promise<ImportSummary> {
     const knownThemes = await this.themes.knownSlugs();
+    const knownIds = await this.members.existingIds();
+    const { errors, complete, checked } = await validateMemberRecordsInSlices(records, { knownThemes, knownIds });
+    if (errors.length > 0) throw importRefused(errors, complete, checked, Array.isArray(records) ? records.length : 0);
     return this.dataSource.transaction(async (manager) => {
       const members = this.members.within(manager);
-      const knownIds = await members.existingIds();
-      const errors = validateMemberRecords(records, { knownThemes, knownIds });
-      if (errors.length > 0) {
-        const rows = new Set(errors.map((error) => error.index)).size;
-        throw invalidInput(`${errors.length} problem(s) in ${rows} record(s); nothing was imported`, errors);
-      }
       const batch = (records as MemberRecord[]).map(toImportRow);
       const changed = await members.upsert(batch);
       await this.contacts.sync(
@@ -84,4 +85,13 @@ function toImportRow(record: MemberRecord) {
     contact_email: record.contact?.email ?? null,
     synthetic: record.synthetic ?? false,
   };
+}
+
+function importRefused(errors: RecordError[], complete: boolean, checked: number, received: number) {
+  const records = new Set(errors.map((error) => error.index)).size;
+  const found = `${errors.length} problem(s) in ${records} record(s)`;
+  const message = complete
+    ? `${found}; nothing was imported`
+    : `${found} in the first ${checked} of ${received} records; checking stopped there and nothing was imported`;
+  return invalidInput(message, errors, { errorCount: errors.length, complete, checkedRecords: checked, receivedRecords: received });
 }

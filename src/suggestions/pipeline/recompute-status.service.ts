@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BullMqJobQueue } from '../../jobs/bullmq-job-queue';
 import { recordJob } from '../../jobs/outbox/outbox';
 import { JobQueue } from '../../jobs/job-queue';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
-
-const COUNTS_TIMEOUT_MS = 1000;
 
 /** What the pipeline is doing and how far the suggestions lag behind the members. */
 @Injectable()
@@ -22,13 +19,6 @@ export class RecomputeStatusService {
     await this.dataSource.transaction((manager) => recordJob(manager, 'suggestions.recompute', { reason }));
   }
 
-  /** Counts from Redis, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
-  private async queueCounts(queue: BullMqJobQueue) {
-    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTS_TIMEOUT_MS).unref());
-    const counts = await Promise.race([queue.queue.getJobCounts(), timeout]);
-    return { kind: 'bullmq', reachable: counts !== null, counts };
-  }
-
   async status() {
     const [current, building, lag] = await Promise.all([
       this.repository.currentGeneration(),
@@ -39,7 +29,7 @@ export class RecomputeStatusService {
     const newest = lag.newestMemberChange ? new Date(lag.newestMemberChange).getTime() : null;
     const behindMs = newest === null || settledAt.length === 0 ? null : Math.max(0, newest - Math.max(...settledAt));
     return {
-      queue: this.queue instanceof BullMqJobQueue ? await this.queueCounts(this.queue) : { kind: 'in-process' },
+      queue: await this.queue.status(),
       outbox: { pending: lag.recordedJobs, oldest: lag.oldestRecordedJob },
       building: building ? { ...building, progress: building.shardsTotal === 0 ? 1 : building.shardsDone / building.shardsTotal } : null,
       current: current ?? null,

@@ -1,6 +1,6 @@
+import { PageLimit } from '../../../http/paging';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../audit-entry';
 import { PageOffset } from '../../../http/page-offset';
 
@@ -47,12 +47,7 @@ export class AuditQuery {
   @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
   until?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(100, 1000)
   limit: number = 100;
 
   @PageOffset()

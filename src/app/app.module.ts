@@ -1,21 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule } from './auth/auth.module';
-import { ClockModule } from './clock';
-import { ConfigModule } from './config/config.module';
-import type { AppConfig } from './config/configuration';
-import { DatabaseModule } from './database/database.module';
-import { DigestsModule } from './digests';
-import { HealthModule } from './health/health.module';
-import { JobsModule } from './jobs/jobs.module';
-import { ErrorBodyFilter } from './http/error-body.filter';
+import { AuthModule } from '../auth/auth.module';
+import { ClockModule } from '../clock';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { DatabaseModule } from '../database/database.module';
+import { DigestsModule } from '../digests';
+import { HealthModule } from '../health/health.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { ErrorBodyFilter } from '../http/error-body.filter';
 import { loggerOptions } from './logging';
-import { MailModule } from './mail';
-import { MembersModule } from './members/members.module';
-import { SuggestionsModule } from './suggestions/suggestions.module';
-import { ThemesModule } from './themes/themes.module';
-import { UsersModule } from './users';
+import { MailModule } from '../mail';
+import { MembersModule } from '../members';
+import { SuggestionsModule } from '../suggestions/suggestions.module';
+import { ThemesModule } from '../themes/themes.module';
+import { UsersModule } from '../users';
 
 /** The HTTP API: every feature module, on the stack the configuration chose. */
 @Module({})

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from '../app.module';
+import { AppModule } from './app.module';
 import { completeAuditOnResponse } from '../auth/audit/audit-outcome.hook';
 import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
@@ -13,8 +13,8 @@ import { MEMBERS_IMPORT_PATH } from '../members';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
-import { UnsafeInputPipe } from './unsafe-input.pipe';
-import { createValidationPipe } from './validation.pipe';
+import { UnsafeInputPipe } from '../http/unsafe-input.pipe';
+import { createValidationPipe } from '../http/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 

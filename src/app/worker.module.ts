@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { ClockModule } from './clock';
-import { ConfigModule } from './config/config.module';
-import type { AppConfig } from './config/configuration';
-import { DatabaseModule } from './database/database.module';
-import { DigestsJobsModule } from './digests';
-import { JobsModule } from './jobs/jobs.module';
+import { ClockModule } from '../clock';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/configuration';
+import { DatabaseModule } from '../database/database.module';
+import { DigestsJobsModule } from '../digests';
+import { JobsModule } from '../jobs/jobs.module';
 import { loggerOptions } from './logging';
-import { MailModule } from './mail';
+import { MailModule } from '../mail';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
 @Module({})

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * Builds the project only when a source file is newer than the built output, so that
+ * commands run from dist/ (npm run match) start at once and still never run stale code.
+ */
+const { spawnSync } = require('node:child_process');
+const { readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const built = join(root, 'dist/src/cli/match.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+let builtAt = 0;
+try {
+  builtAt = statSync(built).mtimeMs;
+} catch {
+  // not built yet
+}
+const sources = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'libs')), statSync(join(root, 'package.json')).mtimeMs);
+if (sources > builtAt) {
+  const result = spawnSync('npx', ['nest', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  process.exit(result.status ?? 1);
+}
