@@ -6,6 +6,7 @@ import { ClockModule } from '../clock';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
+import { DigestsModule } from '../digests';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ErrorBodyFilter } from '../http/error-body.filter';
@@ -45,6 +46,7 @@ export class AppModule {
         UsersModule,
         NotificationsModule,
         PartnershipsModule,
+        DigestsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

@@ -4,10 +4,12 @@ import { ClockModule } from '../clock';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/configuration';
 import { DatabaseModule } from '../database/database.module';
+import { DigestsJobsModule } from '../digests';
 import { JobsModule } from '../jobs/jobs.module';
 import { loggerOptions } from './logging';
 import { SuggestionsJobsModule } from '../suggestions/suggestions.module';
 import { PartnershipsJobsModule } from '../partnerships';
+import { MailModule } from '../mail';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
 @Module({})
@@ -23,6 +25,9 @@ export class WorkerModule {
         JobsModule,
         SuggestionsJobsModule,
         PartnershipsJobsModule,
+        MailModule,
+        // Digests read suggestions: the worker holds the whole suggestions module, its pipeline jobs included.
+        DigestsJobsModule,
       ],
     };
   }

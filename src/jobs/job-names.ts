@@ -19,6 +19,10 @@ export interface JobPayloads {
   'partnerships.dormancy-check': { partnershipId: string; asOf: string };
   /** Imported members list partners: open the partnerships that are missing. */
   'partnerships.partners-imported': { memberIds: string[] };
+  /** Find the digests that are due (each recipient's local weekday and hour) and enqueue one job each. */
+  'digests.tick': Record<string, never>;
+  /** Send one person's digest of one ISO week, at most once. */
+  'digests.send': { userId: string; week: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -32,6 +36,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'partnerships.dormancy-sweep',
   'partnerships.dormancy-check',
   'partnerships.partners-imported',
+  'digests.tick',
+  'digests.send',
 ];
 
 export interface JobSpec<N extends JobName = JobName> {
@@ -44,3 +50,5 @@ export const NIGHTLY_RECOMPUTE_SCHEDULER = 'nightly-recompute';
 
 /** The daily dormancy check of partnerships. */
 export const DORMANCY_SCHEDULER = 'partnerships-dormancy';
+/** The digests' scheduler: every quarter of an hour, so each zone's whole and :15/:45 hours are met. */
+export const DIGESTS_TICK_SCHEDULER = 'digests-tick';

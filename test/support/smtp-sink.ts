@@ -17,6 +17,10 @@ export interface SmtpSink {
   accepted(): number;
   /** Messages refused so far (451 or 550). */
   refused(): number;
+  /** Answer 451 to the next `count` messages. */
+  refuseNext(count: number): void;
+  /** Refuse this recipient for good from now on (550); null takes every such refusal back. */
+  reject(address: string | null): void;
   /** The accepted messages to this address. */
   to(address: string): ParsedMail[];
   /** Resolves once `count` messages have been accepted (or fails after timeoutMs). */
@@ -78,6 +82,13 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     messages,
     accepted: () => accepted,
     refused: () => refused,
+    refuseNext: (count) => {
+      toRefuse += count;
+    },
+    reject: (address) => {
+      if (address === null) rejected.clear();
+      else rejected.add(address.toLowerCase());
+    },
     to: (address) => messages.filter((mail) => addressesOf(mail).includes(address.toLowerCase())),
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

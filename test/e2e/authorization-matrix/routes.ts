@@ -2,6 +2,7 @@ import type { RouteCase } from '../../support/authorization-matrix';
 import { BROKERING_ROUTES } from './brokering-routes';
 import { CORE_ROUTES } from './core-routes';
 import { EXCLUSIONS_ROUTES } from './exclusions-routes';
+import { DIGEST_ROUTES } from './digest-routes';
 import { PEOPLE_ROUTES } from './people-routes';
 import { WEB_APP_ROUTES } from './web-app-routes';
 
@@ -12,4 +13,5 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...PEOPLE_ROUTES,
   ...BROKERING_ROUTES,
   ...WEB_APP_ROUTES,
+  ...DIGEST_ROUTES,
 };

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface Delivery {
+  id: string;
+  userId: string;
+  week: string;
+  status: DeliveryStatus;
+  reason: string | null;
+  subject: string | null;
+  messageId: string | null;
+  smtpResponse: string | null;
+  attempts: number;
+  suggestionIds: string[];
+  suggestionScores: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryOutcome {
+  status: Exclude<DeliveryStatus, 'queued'>;
+  reason?: string | null;
+  subject?: string | null;
+  messageId?: string | null;
+  smtpResponse?: string | null;
+  suggestionIds?: string[];
+  suggestionScores?: number[];
+}
+
+/** The delivery log: one row per (user, ISO week). */
+@Injectable()
+export class DeliveriesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Takes the (user, week) for one attempt: creates its row, or takes a queued one whose last
+   * claim has lapsed (a worker died). Null when it is settled (sent, skipped, failed) or held.
+   */
+  async claim(userId: string, week: string, now: Date, leaseMs: number): Promise<Delivery | null> {
+    const until = new Date(now.getTime() + leaseMs);
+    const rows = await this.dataSource.query(
+      `WITH claimed AS (
+         INSERT INTO digest_deliveries (user_id, iso_week, status, attempts, claimed_until, created_at, updated_at)
+         VALUES ($1, $2, 'queued', 1, $4, $3, $3)
+         ON CONFLICT (user_id, iso_week) DO UPDATE
+           SET attempts = digest_deliveries.attempts + 1, claimed_until = $4, updated_at = $3
+           WHERE digest_deliveries.status = 'queued' AND (digest_deliveries.claimed_until IS NULL OR digest_deliveries.claimed_until < $3)
+         RETURNING *)
+       SELECT * FROM claimed`,
+      [userId, week, now, until],
+    );
+    return rows.length ? toDelivery(rows[0]) : null;
+  }
+
+  /** Counts one more SMTP attempt of a claimed row. */
+  async noteAttempt(id: string, now: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE digest_deliveries SET attempts = attempts + 1, updated_at = $2 WHERE id = $1`, [id, now]);
+  }
+
+  async settle(id: string, outcome: DeliveryOutcome, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE digest_deliveries SET status = $2, reason = $3, subject = $4, message_id = $5, smtp_response = $6,
+         suggestion_ids = $7, suggestion_scores = $8, claimed_until = NULL, updated_at = $9
+       WHERE id = $1`,
+      [
+        id,
+        outcome.status,
+        outcome.reason ?? null,
+        outcome.subject ?? null,
+        outcome.messageId ?? null,
+        outcome.smtpResponse ?? null,
+        outcome.suggestionIds ?? [],
+        outcome.suggestionScores ?? [],
+        now,
+      ],
+    );
+  }
+
+  /** Records a week as skipped for this user without trying (missed send time), unless a row exists. */
+  async skipIfAbsent(userId: string, week: string, reason: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO digest_deliveries (user_id, iso_week, status, reason, created_at, updated_at) VALUES ($1, $2, 'skipped', $3, $4, $4)
+       ON CONFLICT (user_id, iso_week) DO NOTHING`,
+      [userId, week, reason, now],
+    );
+  }
+
+  /** (user, week) pairs that need no job, as "userId:week": settled, or queued under a claim that has not lapsed. */
+  async settledOrHeld(userIds: string[], weeks: string[], now: Date): Promise<Set<string>> {
+    const rows: Array<{ user_id: string; iso_week: string }> = await this.dataSource.query(
+      `SELECT user_id, iso_week FROM digest_deliveries
+       WHERE user_id = ANY($1::uuid[]) AND iso_week = ANY($2) AND (status <> 'queued' OR claimed_until > $3)`,
+      [userIds, weeks, now],
+    );
+    return new Set(rows.map((row) => `${row.user_id}:${row.iso_week}`));
+  }
+
+  /** The suggestions of this user's last `count` sent digests before `week`. */
+  async recentlyShown(userId: string, week: string, count: number): Promise<Array<{ ids: string[]; scores: number[] }>> {
+    const rows: Array<{ suggestion_ids: string[]; suggestion_scores: number[] }> = await this.dataSource.query(
+      `SELECT suggestion_ids, suggestion_scores FROM digest_deliveries
+       WHERE user_id = $1 AND iso_week < $2 AND status = 'sent' ORDER BY iso_week DESC LIMIT $3`,
+      [userId, week, count],
+    );
+    return rows.map((row) => ({ ids: row.suggestion_ids, scores: row.suggestion_scores.map(Number) }));
+  }
+
+  async get(userId: string, week: string): Promise<Delivery | null> {
+    const rows = await this.dataSource.query(`SELECT * FROM digest_deliveries WHERE user_id = $1 AND iso_week = $2`, [userId, week]);
+    return rows.length ? toDelivery(rows[0]) : null;
+  }
+
+  async list(filter: { week?: string; status?: DeliveryStatus; userId?: string; limit: number; offset: number }): Promise<Delivery[]> {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    for (const [column, value] of [
+      ['iso_week', filter.week],
+      ['status', filter.status],
+      ['user_id', filter.userId],
+    ] as const) {
+      if (value === undefined) continue;
+      values.push(value);
+      conditions.push(`${column} = $${values.length}`);
+    }
+    values.push(filter.limit, filter.offset);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM digest_deliveries ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY iso_week DESC, id LIMIT $${values.length - 1} OFFSET $${values.length}`,
+      values,
+    );
+    return rows.map(toDelivery);
+  }
+
+  /** Per week: recipients, sent, skipped by reason, failed. */
+  async runs(limit: number): Promise<Array<{ week: string; status: DeliveryStatus; reason: string | null; count: number }>> {
+    return this.dataSource.query(
+      `SELECT iso_week AS week, status, reason, count(*)::int AS count FROM digest_deliveries
+       WHERE iso_week IN (SELECT DISTINCT iso_week FROM digest_deliveries ORDER BY iso_week DESC LIMIT $1)
+       GROUP BY iso_week, status, reason ORDER BY iso_week DESC, status, reason`,
+      [limit],
+    );
+  }
+}
+
+function toDelivery(row: Record<string, unknown>): Delivery {
+  return {
+    id: String(row.id),
+    userId: String(row.user_id),
+    week: String(row.iso_week),
+    status: row.status as DeliveryStatus,
+    reason: (row.reason as string | null) ?? null,
+    subject: (row.subject as string | null) ?? null,
+    messageId: (row.message_id as string | null) ?? null,
+    smtpResponse: (row.smtp_response as string | null) ?? null,
+    attempts: Number(row.attempts),
+    suggestionIds: (row.suggestion_ids as string[]) ?? [],
+    suggestionScores: ((row.suggestion_scores as number[]) ?? []).map(Number),
+    createdAt: new Date(row.created_at as string).toISOString(),
+    updatedAt: new Date(row.updated_at as string).toISOString(),
+  };
+}

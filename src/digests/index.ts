@@ -1,0 +1,2 @@
+export { DigestsModule, DigestsJobsModule } from './digests.module';
+export { DigestsService } from './digests.service';

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/configuration';
+import { SuggestionsService } from '../../suggestions';
+import { DeliveriesRepository } from '../deliveries.repository';
+import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
+
+export const MAX_SUGGESTIONS = 5;
+/** A candidate in one of the last digests comes back only if its score rose at least this much. */
+export const RETURN_AFTER_RISE = 0.02;
+const REMEMBERED_DIGESTS = 3;
+const LOOKED_AT = 50;
+
+type SuggestionsQuery = Parameters<SuggestionsService['forMember']>[1];
+
+function suggestionsQuery(limit: number, explain: boolean): SuggestionsQuery {
+  return { limit, explain } as SuggestionsQuery;
+}
+
+/** For an official: the member's best new or improved partner suggestions, each with its one-line reason. */
+@Injectable()
+export class SuggestionsSection implements DigestSection {
+  readonly key = 'suggestions';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly suggestions: SuggestionsService,
+    private readonly deliveries: DeliveriesRepository,
+  ) {}
+
+  async build({ user, week }: DigestRecipient): Promise<DigestSectionContent | null> {
+    if (user.role !== 'city_official' || !user.memberId) return null;
+    const memberId = user.memberId;
+    const shownBefore = new Map<string, number>();
+    for (const digest of await this.deliveries.recentlyShown(user.id, week, REMEMBERED_DIGESTS)) {
+      digest.ids.forEach((id, index) => shownBefore.set(id, Math.max(shownBefore.get(id) ?? -Infinity, digest.scores[index])));
+    }
+    const ranked = await this.suggestions.forMember(memberId, suggestionsQuery(LOOKED_AT, false)).catch(() => null);
+    if (!ranked) return null;
+    const chosen = ranked.suggestions
+      .filter((candidate) => {
+        const before = shownBefore.get(candidate.memberId);
+        return before === undefined || candidate.score - before >= RETURN_AFTER_RISE - 1e-9;
+      })
+      .slice(0, MAX_SUGGESTIONS);
+    if (chosen.length === 0) return null;
+    // Reasons are worked out for the ranks shown only.
+    const explained = await this.suggestions.forMember(memberId, suggestionsQuery(chosen[chosen.length - 1].rank, true));
+    const reasons = new Map(explained.suggestions.map((candidate) => [candidate.memberId, candidate.explanation?.reasons[0] ?? '']));
+    return {
+      key: this.key,
+      heading: chosen.length === 1 ? 'A partner suggestion' : `${chosen.length} partner suggestions`,
+      items: chosen.map((candidate) => ({
+        title: `${candidate.name} (${candidate.country}) — score ${candidate.score.toFixed(2)}`,
+        detail: `${reasons.get(candidate.memberId) ?? ''}${shownBefore.has(candidate.memberId) ? ' (score risen since you last saw it)' : ''}`,
+        link: `${this.config.publicUrl}/members/${encodeURIComponent(memberId)}/suggestions?candidate=${encodeURIComponent(candidate.memberId)}`,
+      })),
+      suggestions: chosen.map((candidate) => ({ id: candidate.memberId, score: candidate.score })),
+    };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * npm run bench:digests: a week's digests for 14,000 recipients (7,000 members with two officials
+ * each), assembled, rendered and delivered over SMTP to a local sink, by one process running the
+ * jobs (WORKERS inline) on the services stack. Needs BENCH_DATABASE_URL and BENCH_REDIS_URL.
+ */
+import 'reflect-metadata';
+import { DigestsService } from '../../src/digests';
+import { loadConfiguration } from '../../src/config/configuration';
+import { createApp } from '../../src/app/create-app';
+import { MembersImportService } from '../../src/members/import/members-import.service';
+import { loadGeoNamesProfiles } from '../../src/members/seed';
+import { createBenchStack } from './pipeline/bench-stack';
+import { startSmtpSink } from '../support/smtp-sink';
+
+const MEMBERS = 7000;
+const WEEK = '2026-W49';
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const sink = await startSmtpSink({ keep: false });
+  const stack = await createBenchStack(serverUrl, redisUrl);
+  const config = loadConfiguration({
+    DATABASE_URL: stack.databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: stack.name,
+    SMTP_URL: sink.url,
+    LOG_LEVEL: 'warn',
+    DIGESTS: 'off',
+    SEED_DEMO_DATA: 'off',
+    FIRST_ADMIN_TOKEN: 'off',
+    MAIL_MAX_PER_SECOND: '5000',
+    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '8',
+    PORT: '0',
+  });
+  const app = await createApp(config);
+  await app.init();
+  try {
+    const members = loadGeoNamesProfiles({ minPopulation: 1000, region: 'asia-pacific' })
+      .sort((a, b) => b.population - a.population)
+      .slice(0, MEMBERS)
+      .map((member) => ({ ...member, contact: undefined }));
+    await app.get(MembersImportService).import(members);
+    process.stdout.write(`${members.length} members imported; waiting for their suggestions…\n`);
+    await waitFor(async () => {
+      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM suggestion_generations WHERE state = 'ready'`);
+      return rows[0].n > 0;
+    }, 900_000);
+    await stack.db.query(
+      `INSERT INTO users (id, email, name, role, member_id, synthetic)
+       SELECT gen_random_uuid(), 'official' || n || '.' || md5(m.id) || '@example.org', 'Official ' || n || ', ' || m.name, 'city_official', m.id, true
+       FROM members m CROSS JOIN generate_series(1, 2) AS n`,
+    );
+    const recipients = (await stack.db.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n as number;
+
+    const memory: number[] = [];
+    const sampler = setInterval(() => memory.push(process.memoryUsage().rss), 250);
+    const started = performance.now();
+    await app.get(DigestsService).runWeek(WEEK, false);
+    const enqueuedMs = performance.now() - started;
+    await waitFor(async () => {
+      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM digest_deliveries WHERE iso_week = $1 AND status <> 'queued'`, [
+        WEEK,
+      ]);
+      return rows[0].n >= recipients;
+    }, 600_000);
+    const totalMs = performance.now() - started;
+    clearInterval(sampler);
+    const { rows } = await stack.db.query(`SELECT status, count(*)::int AS n FROM digest_deliveries GROUP BY status ORDER BY status`);
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+    const fifth = Math.floor(memory.length / 5);
+    process.stdout.write(
+      [
+        `recipients: ${recipients}`,
+        `deliveries: ${rows.map((row) => `${row.status} ${row.n}`).join(', ')}; SMTP sink accepted ${sink.accepted()}`,
+        `enqueued in ${(enqueuedMs / 1000).toFixed(1)} s; all delivered in ${(totalMs / 1000).toFixed(1)} s (${Math.round(recipients / (totalMs / 1000))} messages/s)`,
+        `RSS: first fifth max ${mb(Math.max(...memory.slice(0, fifth)))}, last fifth max ${mb(Math.max(...memory.slice(-fifth)))}, peak ${mb(Math.max(...memory))}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await app.close();
+    await stack.dispose();
+    await sink.close();
+  }
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
