@@ -21,7 +21,7 @@ const INFRASTRUCTURE = [
  * Feature folders of src/ with a public face (index.ts): another folder imports one only through its
  * index.ts or its *.module.ts, never its internals. A new feature module adds its folder here.
  */
-const FEATURES = ['members', 'suggestions'];
+const FEATURES = ['clock', 'config', 'jobs', 'mail', 'members', 'suggestions', 'users'];
 
 const throughPublicFace = (feature) => ({
   group: [`**/${feature}/*`, `!**/${feature}/index`, `!**/${feature}/*.module`],
