@@ -21,7 +21,19 @@ const INFRASTRUCTURE = [
  * Feature folders of src/ with a public face (index.ts): another folder imports one only through its
  * index.ts or its *.module.ts, never its internals. A new feature module adds its folder here.
  */
-const FEATURES = ['members', 'suggestions', 'users', 'mail', 'digests', 'partnerships', 'notifications', 'web-app'];
+const FEATURES = [
+  'clock',
+  'config',
+  'jobs',
+  'mail',
+  'members',
+  'suggestions',
+  'users',
+  'digests',
+  'partnerships',
+  'notifications',
+  'web-app',
+];
 
 const throughPublicFace = (feature) => ({
   group: [`**/${feature}/*`, `!**/${feature}/index`, `!**/${feature}/*.module`],

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigurationError, loadConfiguration } from './config/configuration';
+import { ConfigurationError, loadConfiguration } from './config';
 import { FirstSignInLinks } from './auth/sign-in/first-sign-in-links';
 import { FirstAdminToken } from './auth/tokens/first-admin-token';
 import { DemoSeedService } from './members';

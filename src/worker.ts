@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigurationError, loadConfiguration } from './config/configuration';
+import { ConfigurationError, loadConfiguration } from './config';
 import { describeStartupError } from './app/startup-error';
 import { WorkerModule } from './app/worker.module';
 

@@ -4,11 +4,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { completeAuditOnResponse } from '../auth/audit/audit-outcome.hook';
+import { completeAuditOnResponse } from '../auth';
 import { adminOnlyHook } from '../auth/dashboard-access';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
-import { mountQueueDashboard } from '../jobs/dashboard/queue-dashboard';
-import type { AppConfig } from '../config/configuration';
+import { mountQueueDashboard } from '../jobs';
+import type { AppConfig } from '../config';
 import { MEMBERS_IMPORT_PATH } from '../members';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/configuration';
+import type { AppConfig } from '../config';
 
 /** Structured JSON logs (pino) for both entries; secrets never reach them. */
 export function loggerOptions(config: AppConfig) {

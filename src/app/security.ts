@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
-import type { AppConfig } from '../config/configuration';
+import type { AppConfig } from '../config';
 
 /**
  * Security headers on every response, and CORS only for the origins configured. Helmet's middleware

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ClockModule } from '../clock';
-import { ConfigModule } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { ConfigModule, type AppConfig } from '../config';
 import { DatabaseModule } from '../database/database.module';
 import { DigestsJobsModule } from '../digests';
-import { JobsModule } from '../jobs/jobs.module';
+import { JobsModule } from '../jobs';
 import { loggerOptions } from './logging';
 import { SuggestionsJobsModule } from '../suggestions/suggestions.module';
 import { PartnershipsJobsModule } from '../partnerships';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigurationError, loadConfiguration } from '../config/configuration';
+import { ConfigurationError, loadConfiguration } from '../config';
 import { describeStartupError } from '../app/startup-error';
 import { runAudited } from './cli-audit';
 import { CliModule } from './cli.module';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { auditContextStorage } from '../auth/audit/audit-context';
+import { auditContextStorage } from '../auth';
 import { CreateTokenDto } from '../auth/tokens/dto/create-token.dto';
 import type { TokensService } from '../auth/tokens/tokens.service';
 import { flattenValidationErrors } from '../http/field-errors';

@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/configuration';
+import type { DatabaseConfig } from '../config';
 import { embeddedPostgresDriver } from './embedded/embedded-driver';
-import { AuditTrailSubscriber } from '../auth/audit/audit-trail.subscriber';
+import { AuditTrailSubscriber } from '../auth';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 

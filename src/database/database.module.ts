@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({

@@ -1,4 +1,4 @@
-import { ApiToken } from '../auth/tokens/api-token.entity';
+import { ApiToken } from '../auth';
 import { Member } from '../members';
 import { Theme } from '../themes/theme.entity';
 

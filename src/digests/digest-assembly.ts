@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG } from '../config';
+import type { AppConfig } from '../config';
 import type { UserRow } from '../users';
 import { localDateTime, weekNumberOf } from './iso-week';
 import { DigestRenderer } from './render/digest-renderer';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../clock';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG } from '../config';
+import type { AppConfig } from '../config';
 import { MailDeliveryError, MailTransport } from '../mail';
 import { UsersService } from '../users';
 import { DeliveriesRepository, type Delivery } from './deliveries.repository';

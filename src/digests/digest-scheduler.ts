@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../clock';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
-import { DIGESTS_TICK_SCHEDULER } from '../jobs/job-names';
-import { JobQueue } from '../jobs/job-queue';
+import { APP_CONFIG } from '../config';
+import type { AppConfig } from '../config';
+import { DIGESTS_TICK_SCHEDULER } from '../jobs';
+import { JobQueue } from '../jobs';
 import { UsersService } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
 import { isoWeekOf, previousWeek, sendTimeOf } from './iso-week';

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobHandlers } from '../jobs/job-handlers';
+import { JobHandlers } from '../jobs';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { DigestScheduler } from './digest-scheduler';
 

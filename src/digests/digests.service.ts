@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Clock } from '../clock';
-import { JobQueue } from '../jobs/job-queue';
+import { JobQueue } from '../jobs';
 import { UsersService } from '../users';
 import { DeliveriesRepository, type Delivery, type DeliveryStatus } from './deliveries.repository';
 import { DigestAssembly } from './digest-assembly';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG } from '../config';
+import type { AppConfig } from '../config';
 
 /**
  * Spaces this process's messages to MAIL_MAX_PER_SECOND. With several worker processes, each keeps

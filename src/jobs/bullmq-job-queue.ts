@@ -79,6 +79,18 @@ export class BullMqJobQueue extends JobQueue {
     return { kind: 'bullmq', reachable: counts !== null, counts };
   }
 
+  async pendingJobs(): Promise<number> {
+    // Earlier states first: a job moving on between the two reads is then seen in one of them.
+    // A job scheduler always keeps its next run delayed (ids "repeat:…"); that one is not pending work.
+    const delayed = (await this.queue.getDelayed()).filter((job) => !job.id?.startsWith('repeat:'));
+    const counts = await this.queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active');
+    return Object.values(counts).reduce((sum, count) => sum + count, 0) + delayed.length;
+  }
+
+  bullQueue(): Queue {
+    return this.queue;
+  }
+
   async close(): Promise<void> {
     await this.flows.close();
     await this.queue.close();

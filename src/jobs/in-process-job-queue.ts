@@ -14,6 +14,8 @@ export class InProcessJobQueue extends JobQueue {
   private readonly logger = new Logger(InProcessJobQueue.name);
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Jobs queued and not yet finished, children of a flow included. */
+  private pending = 0;
   private readonly scheduler = new InProcessScheduler((job) => void this.enqueue(job.name, job.payload));
 
   constructor(private readonly handlers: JobHandlers) {
@@ -26,6 +28,7 @@ export class InProcessJobQueue extends JobQueue {
 
   /** Queues the job and resolves once it has run (or failed, which is logged). */
   run<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    this.pending++;
     const done = this.tail.then(async () => {
       if (this.closed) return false;
       try {
@@ -34,6 +37,8 @@ export class InProcessJobQueue extends JobQueue {
       } catch (error) {
         this.logger.error(`job ${name} failed: ${(error as Error).stack ?? (error as Error).message}`);
         return true;
+      } finally {
+        this.pending--;
       }
     });
     this.tail = done.then(() => undefined);
@@ -50,6 +55,14 @@ export class InProcessJobQueue extends JobQueue {
 
   async status(): Promise<QueueStatus> {
     return { kind: 'in-process' };
+  }
+
+  async pendingJobs(): Promise<number> {
+    return this.pending;
+  }
+
+  bullQueue(): null {
+    return null;
   }
 
   /** Children then parent, in order; the parent is skipped when a child failed. */

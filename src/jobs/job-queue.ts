@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { JobName, JobPayloads, JobSpec } from './job-names';
 
 export interface EnqueueOptions {
@@ -42,6 +43,15 @@ export abstract class JobQueue {
   abstract schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void>;
 
   abstract status(): Promise<QueueStatus>;
+
+  /**
+   * Jobs accepted and not yet finished (waiting, delayed or running); a scheduler's next tick is
+   * not counted, since it is no pending work.
+   */
+  abstract pendingJobs(): Promise<number>;
+
+  /** The BullMQ queue behind this adapter, for Bull Board; null when there is nothing in Redis to show. */
+  abstract bullQueue(): Queue | null;
 
   /** Stops taking jobs; an in-process queue finishes the running one first. */
   abstract close(): Promise<void>;

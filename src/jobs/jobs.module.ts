@@ -9,8 +9,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { BullMqJobWorker } from './bullmq-job-worker';
 import { InProcessJobQueue } from './in-process-job-queue';

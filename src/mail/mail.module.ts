@@ -1,6 +1,5 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { MailTransport } from './mail-transport';
 import { FileMailTransport, SmtpMailTransport } from './nodemailer-transport';
 

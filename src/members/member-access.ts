@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { type Principal, isCityOfficialOf, seesWholeNetwork } from '../auth/principal';
+import { type Principal, isCityOfficialOf, seesWholeNetwork } from '../auth';
 import type { MemberView } from './member-view';
 import type { UpdateMemberDto } from './dto/update-member.dto';
 

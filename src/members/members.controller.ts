@@ -8,9 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow } from '../auth/policies/access-policy';
-import { Audited } from '../auth/audit/audited.decorator';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { Allow, Audited, CurrentPrincipal, type Principal } from '../auth';
 import { CreateMemberDto } from './dto/create-member.dto';
 import { ListMembersQuery } from './dto/list-members.query';
 import { MemberRecordDto } from './dto/member-record.dto';

@@ -3,7 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { conflict, invalidInput, memberNotFound } from '../http/api-errors';
-import { recordMemberChange } from '../jobs/outbox/outbox';
+import { recordMemberChange } from '../jobs';
 import { subregionOf } from '../reference/countries';
 import { ThemesService } from '../themes/themes.service';
 import { MemberContactsService } from '../users';

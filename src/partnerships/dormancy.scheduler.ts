@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/configuration';
-import { BullMqJobQueue } from '../jobs/bullmq-job-queue';
-import { DORMANCY_SCHEDULER } from '../jobs/job-names';
-import { JobQueue } from '../jobs/job-queue';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { DORMANCY_SCHEDULER, JobQueue } from '../jobs';
 
-/** The daily dormancy sweep, on BullMQ's job scheduler: one sweep per cron tick, whichever worker runs it. */
+/**
+ * The daily dormancy sweep (JobQueue.schedule: a BullMQ job scheduler on the services stack, the
+ * in-process scheduler on the embedded one): one sweep per cron tick, whichever worker runs it.
+ */
 @Injectable()
 export class DormancyScheduler implements OnApplicationBootstrap {
   constructor(
@@ -14,10 +14,10 @@ export class DormancyScheduler implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!(this.queue instanceof BullMqJobQueue)) return;
-    const cron = this.config.partnerships.dormancyCron;
-    if (!cron) await this.queue.queue.removeJobScheduler(DORMANCY_SCHEDULER);
-    else
-      await this.queue.queue.upsertJobScheduler(DORMANCY_SCHEDULER, { pattern: cron }, { name: 'partnerships.dormancy-sweep', data: {} });
+    // Scheduling the name again replaces it; a null pattern (DORMANCY_CRON=off) removes it.
+    await this.queue.schedule(DORMANCY_SCHEDULER, this.config.partnerships.dormancyCron, {
+      name: 'partnerships.dormancy-sweep',
+      payload: {},
+    });
   }
 }

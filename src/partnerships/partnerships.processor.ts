@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobHandlers } from '../jobs/job-handlers';
+import { JobHandlers } from '../jobs';
 import { DormancyService } from './dormancy.service';
 import { PartnersImportService } from './partners-import.service';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/policies/access-policy';
+import { Allow } from '../auth';
 import { Theme } from './theme.entity';
 import { ThemesService } from './themes.service';
 

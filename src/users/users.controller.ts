@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Audited } from '../auth/audit/audited.decorator';
-import { Allow } from '../auth/policies/access-policy';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { Audited, Allow, CurrentPrincipal, type Principal } from '../auth';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';

@@ -1,5 +1,4 @@
 import { computeTopKSync, type MatchProfile, pairComponents, prepareDataset, type ScoredCandidate } from '@citymatch/matching';
-import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { OutboxRelay } from '../../src/jobs/outbox/outbox-relay';
 import { MemberProfilesReader } from '../../src/members';
@@ -18,14 +17,7 @@ export async function settle(t: TestApp, timeoutMs = 60_000): Promise<void> {
       `SELECT (SELECT count(*)::int FROM outbox) AS outbox,
               (SELECT count(*)::int FROM suggestion_generations WHERE state = 'building') AS building`,
     );
-    let queued = 0;
-    if (queue instanceof BullMqJobQueue) {
-      // Earlier states first: a job moving on between the two reads is then seen in one of them.
-      // The nightly scheduler always keeps its next run delayed (ids "repeat:…"); that one is not pending work.
-      const delayed = (await queue.queue.getDelayed()).filter((job) => !job.id?.startsWith('repeat:'));
-      const counts = await queue.queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active');
-      queued = Object.values(counts).reduce((sum, count) => sum + count, 0) + delayed.length;
-    }
+    const queued = await queue.pendingJobs();
     if (outbox === 0 && building === 0 && queued === 0) return;
     if (Date.now() > deadline) throw new Error(`not settled: outbox ${outbox}, building ${building}, queued ${queued}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

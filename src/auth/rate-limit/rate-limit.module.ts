@@ -3,8 +3,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import Redis from 'ioredis';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import type { AuthenticatedRequest } from '../principal';
 import { FailOpenThrottlerStorage } from './fail-open-storage';
 

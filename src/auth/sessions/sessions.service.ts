@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Clock } from '../../clock';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import type { AuthenticationResult } from '../authentication/authenticator';
 import { hashSecret, newSecret, sameSecret } from './session-secrets';
 import { type LiveSession, SessionsRepository } from './sessions.repository';

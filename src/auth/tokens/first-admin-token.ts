@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import { TokensService } from './tokens.service';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
+import { APP_CONFIG } from '../../config';
+import type { AppConfig } from '../../config';
 import { SuggestionsService } from '../../suggestions';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidInput } from '../../http/api-errors';
-import { recordJob } from '../../jobs/outbox/outbox';
+import { recordJob } from '../../jobs';
 import { subregionOf } from '../../reference/countries';
 import { ThemesService } from '../../themes/themes.service';
 import { MemberContactsService } from '../../users';

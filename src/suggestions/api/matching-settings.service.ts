@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { invalidInput } from '../../http/api-errors';
-import { recordJob } from '../../jobs/outbox/outbox';
+import { recordJob } from '../../jobs';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /** The matching weights in force; changing them recomputes every suggestion. */

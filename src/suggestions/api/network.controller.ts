@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../../auth/policies/access-policy';
-import { Audited } from '../../auth/audit/audited.decorator';
+import { Allow, Audited } from '../../auth';
 import { MatchesQuery } from './dto/matches.query';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';

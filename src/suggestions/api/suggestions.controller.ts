@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Header, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../../auth/policies/access-policy';
-import { Audited } from '../../auth/audit/audited.decorator';
+import { Allow, Audited } from '../../auth';
 import { DismissalsService } from './dismissals.service';
 import { CreateDismissalDto } from './dto/dismissal.dto';
 import { SuggestionsQuery } from './dto/suggestions.query';

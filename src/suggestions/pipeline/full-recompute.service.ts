@@ -2,10 +2,8 @@ import { prepareDataset, type PreparedDataset, type ScoredCandidate, type Weight
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
-import { recordMemberChange } from '../../jobs/outbox/outbox';
-import { JobQueue } from '../../jobs/job-queue';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { recordMemberChange, JobQueue } from '../../jobs';
 import type { ComponentsOf } from '../storage/list-encoding';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { componentsFrom } from './components-from-profiles';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { recordJob } from '../../jobs/outbox/outbox';
-import { JobQueue } from '../../jobs/job-queue';
+import { recordJob, JobQueue } from '../../jobs';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /** What the pipeline is doing and how far the suggestions lag behind the members. */

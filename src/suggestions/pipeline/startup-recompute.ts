@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '../../jobs/job-queue';
-import { recordJob } from '../../jobs/outbox/outbox';
+import { JobQueue, recordJob } from '../../jobs';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /**

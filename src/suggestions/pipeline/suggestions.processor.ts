@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobHandlers } from '../../jobs/job-handlers';
+import { JobHandlers } from '../../jobs';
 import { FullRecomputeService } from './full-recompute.service';
 import { IncrementalUpdateService } from './incremental-update.service';
 

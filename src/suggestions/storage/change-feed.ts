@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { getPGliteInstance } from 'typeorm-pglite';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/configuration';
+import { APP_CONFIG, type AppConfig } from '../../config';
 
 /** The channel the database triggers notify on (see the NotifyReadersOfChanges migration). */
 const CHANNEL = 'citymatch_changes';
