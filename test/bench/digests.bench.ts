@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     await app.get(MembersImportService).import(members);
     process.stdout.write(`${members.length} members imported; waiting for their suggestions…\n`);
     await waitFor(async () => {
-      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM suggestion_generations WHERE state = 'ready'`);
+      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM suggestion_generations WHERE state = 'complete'`);
       return rows[0].n > 0;
     }, 900_000);
     await stack.db.query(

@@ -40,7 +40,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
     secrets.secretariat = await t.issueToken('secretariat');
     secrets.ownOfficial = await t.issueToken('city_official', OWN);
     secrets.otherOfficial = await t.issueToken('city_official', OTHER);
-  });
+    // Starting the app and loading its data takes long on a loaded machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   /** People sign in with sessions; admins are programs' tokens only. */

@@ -90,7 +90,8 @@ describe('weekly digests', () => {
     await settle(t);
     users = {};
     for (const city of CITIES) users[city.id] = (await t.http.get(api(`/members/${city.id}/users`)).expect(200)).body.items[0];
-  });
+    // Starting the app and loading its data takes long on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await sink?.close();

@@ -27,7 +27,8 @@ describe('signing in by e-mail link, and web sessions', () => {
       .send([memberRecord({ id: 'iloilo', contact: undefined }), memberRecord({ id: 'cebu' })])
       .expect(200);
     await t.http.post(api('/users')).send({ email: OFFICIAL, name: 'Maria Santos', role: 'city_official', memberId: 'iloilo' }).expect(201);
-  });
+    // Starting the app and loading its data takes long on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     await sink?.close();

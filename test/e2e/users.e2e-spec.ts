@@ -22,7 +22,8 @@ describe('users: people, their digest settings, and members’ contacts', () => 
         memberRecord({ id: 'sydney', country: 'AU', lat: -33.8688, lon: 151.2093, synthetic: true, contact: undefined }),
       ])
       .expect(200);
-  });
+    // Starting the app and loading its data takes long on a loaded machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   it("makes a user of a member's contact on import, takes the time zone from the member, and exports it back", async () => {
