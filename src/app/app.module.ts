@@ -15,6 +15,8 @@ import { MembersModule } from '../members';
 import { SuggestionsModule } from '../suggestions/suggestions.module';
 import { ThemesModule } from '../themes/themes.module';
 import { UsersModule } from '../users';
+import { NotificationsModule } from '../notifications';
+import { PartnershipsModule } from '../partnerships';
 
 /** The HTTP API: every feature module, on the stack the configuration chose. */
 @Module({})
@@ -41,6 +43,8 @@ export class AppModule {
         MembersModule,
         SuggestionsModule,
         UsersModule,
+        NotificationsModule,
+        PartnershipsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorBodyFilter }],
     };

@@ -7,6 +7,7 @@ import { DatabaseModule } from '../database/database.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { loggerOptions } from './logging';
 import { SuggestionsJobsModule } from '../suggestions/suggestions.module';
+import { PartnershipsJobsModule } from '../partnerships';
 
 /** The worker process: no HTTP, only the job processors of each feature. */
 @Module({})
@@ -21,6 +22,7 @@ export class WorkerModule {
         DatabaseModule,
         JobsModule,
         SuggestionsJobsModule,
+        PartnershipsJobsModule,
       ],
     };
   }

@@ -31,6 +31,7 @@ export interface AppConfig {
   /** Whether this process schedules the weekly digests (where it runs jobs). */
   digests: { schedule: boolean };
   webAppDir: string;
+  partnerships: { dormantAfterDays: number; dormancyCron: string | null };
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {
@@ -92,6 +93,10 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       k: variables.SUGGESTIONS_K,
       shardSize: variables.RECOMPUTE_SHARD_SIZE,
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
+    },
+    partnerships: {
+      dormantAfterDays: variables.DORMANT_AFTER_DAYS,
+      dormancyCron: variables.DORMANCY_CRON === 'off' ? null : variables.DORMANCY_CRON,
     },
     seedDemoData: variables.SEED_DEMO_DATA === 'auto' && database.kind === 'embedded',
     mail: {

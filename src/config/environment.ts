@@ -131,6 +131,19 @@ export class EnvironmentVariables {
   @IsIn(['auto', 'off'])
   FIRST_ADMIN_TOKEN: 'auto' | 'off' = 'auto';
 
+  /** An implementing partnership with no activity logged for this many days goes dormant. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DORMANT_AFTER_DAYS: number = 365;
+
+  /** When the daily dormancy check runs (cron); `off` disables it. */
+  @IsOptional()
+  @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'DORMANCY_CRON must be a cron pattern such as "30 2 * * *" or off' })
+  DORMANCY_CRON: string = '30 2 * * *';
+
   /** `auto` loads the GeoNames demo members into an empty embedded database at start. */
   @IsOptional()
   @IsIn(['auto', 'off'])

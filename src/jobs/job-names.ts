@@ -13,12 +13,26 @@ export interface JobPayloads {
   'suggestions.shard': { generationId: number; start: number; end: number };
   /** All shards stored: switch readers to the generation. */
   'suggestions.finish': { generationId: number };
+  /** The daily dormancy check: find the partnerships to look at, one job each. */
+  'partnerships.dormancy-sweep': { asOf?: string };
+  /** Decide one partnership's dormancy and milestone reminders as of an instant; running it again changes nothing. */
+  'partnerships.dormancy-check': { partnershipId: string; asOf: string };
+  /** Imported members list partners: open the partnerships that are missing. */
+  'partnerships.partners-imported': { memberIds: string[] };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** Every job name; a process that runs jobs refuses to start when one has no handler. */
-export const JOB_NAMES: readonly JobName[] = ['member.changed', 'suggestions.recompute', 'suggestions.shard', 'suggestions.finish'];
+export const JOB_NAMES: readonly JobName[] = [
+  'member.changed',
+  'suggestions.recompute',
+  'suggestions.shard',
+  'suggestions.finish',
+  'partnerships.dormancy-sweep',
+  'partnerships.dormancy-check',
+  'partnerships.partners-imported',
+];
 
 export interface JobSpec<N extends JobName = JobName> {
   name: N;
@@ -27,3 +41,6 @@ export interface JobSpec<N extends JobName = JobName> {
 
 /** The nightly safety-net recompute, on BullMQ's job scheduler. */
 export const NIGHTLY_RECOMPUTE_SCHEDULER = 'nightly-recompute';
+
+/** The daily dormancy check of partnerships. */
+export const DORMANCY_SCHEDULER = 'partnerships-dormancy';

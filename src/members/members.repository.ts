@@ -70,6 +70,11 @@ export class MembersRepository extends SqlRepository {
     return this.manager.query(UPSERT_MEMBERS_SQL, [JSON.stringify(batch)]);
   }
 
+  /** A new row version without a change: readers keyed on row versions read these members again. */
+  async touch(ids: readonly string[]): Promise<void> {
+    await this.manager.query('UPDATE members SET partners = partners WHERE id = ANY($1)', [ids]);
+  }
+
   async keepDismissalNote(memberId: string, candidateId: string, reason: string | null): Promise<void> {
     await this.manager.query(
       `INSERT INTO dismissal_notes (member_id, candidate_id, reason) VALUES ($1, $2, $3)

@@ -111,6 +111,9 @@ export class MembersService {
         member.contactEmail = contact?.email ?? null;
       }
       await checkReferences(members, member, knownThemes);
+      // Partners follow from partnerships (an agreement links a pair); the member record only reports them.
+      if (fields.partners !== undefined)
+        throw invalidField('partners', 'partners follow from partnerships: open or move one at /api/v1/partnerships');
       const saved = await members.save(member);
       if (scoredFieldsOf(saved) !== scoredBefore) await recordMemberChange(manager, id);
       if (contact !== undefined) await this.contacts.sync(manager, [{ memberId: id, ...contact }]);
@@ -166,6 +169,16 @@ export class MembersService {
       member.partners = member.partners.filter((id) => id !== other);
       return true;
     });
+  }
+
+  /**
+   * Something the suggestions read besides the member row changed for these members (a partnership
+   * ended or was reopened): a new row version makes the pipeline read them again, and the outbox
+   * updates their suggestions.
+   */
+  async eligibilityChanged(ids: string[], manager: EntityManager): Promise<void> {
+    await this.members.within(manager).touch(ids);
+    for (const id of ids) await recordMemberChange(manager, id);
   }
 
   /** Locks the member, lets `apply` change it (answering whether it did), saves and records the change. */

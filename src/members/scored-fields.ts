@@ -19,8 +19,14 @@ export const SCORED_FIELDS = [
   'dismissed',
 ] as const satisfies ReadonlyArray<keyof MatchProfile>;
 
-/** The member columns a MatchProfile is read from, named as MatchProfile names them. */
-export const PROFILE_COLUMNS = ['id', 'name', ...SCORED_FIELDS].join(', ');
+/**
+ * The member columns a MatchProfile is read from, named as MatchProfile names them. A pair whose
+ * partnership ended counts as partners (not suggested again) until the secretariat reopens it:
+ * `ended_partners` is the partnerships' eligibility input (see their migration).
+ */
+export const PROFILE_COLUMNS = ['id', 'name', ...SCORED_FIELDS]
+  .map((field) => (field === 'partners' ? 'partners || ended_partners(id) AS partners' : field))
+  .join(', ');
 
 /** The scored fields of a member as one comparable value. */
 export function scoredFieldsOf(member: Pick<MatchProfile, (typeof SCORED_FIELDS)[number]>): string {

@@ -33,6 +33,7 @@ export class SuggestionsModule {}
 /** The job side only, for the worker process. */
 @Module({
   imports: [MembersModule],
-  providers: PIPELINE,
+  providers: [...PIPELINE, MatchingSettingsService],
+  exports: [MatchingSettingsService],
 })
 export class SuggestionsJobsModule {}

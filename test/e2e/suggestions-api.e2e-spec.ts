@@ -1,3 +1,4 @@
+import { makePartners } from '../support/partnerships';
 import { memberRecord } from '../support/member-factory';
 import { settle, storedAndFresh } from '../support/settle';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -173,11 +174,7 @@ describe('suggestions API', () => {
     const scores = body.matches.map((m: { score: number }) => m.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
-    const { body: iloiloNow } = await t.http.get('/api/v1/members/iloilo').expect(200);
-    await t.http
-      .patch('/api/v1/members/iloilo')
-      .send({ version: iloiloNow.version, partners: ['suva'] })
-      .expect(200);
+    await makePartners(t, 'iloilo', 'suva');
     await settle(t);
     const after = await t.http.get('/api/v1/matches').expect(200);
     const pairsAfter = after.body.matches.map((m: { members: Array<{ id: string }> }) =>

@@ -1,3 +1,4 @@
+import { makePartners } from '../support/partnerships';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
@@ -158,7 +159,7 @@ async function apply(t: TestApp, change: Change): Promise<void> {
       return void (await patch({ status: 'active' }));
     case 'partner':
       if (change.other === change.id || member.partners.includes(change.other)) return;
-      return void (await patch({ partners: [...member.partners, change.other] }));
+      return void (await makePartners(t, change.id, change.other));
     case 'dismiss':
       if (change.other === change.id) return;
       return void (await t.http.post(`/api/v1/members/${change.id}/dismissals`).send({ candidateId: change.other }).expect(201));

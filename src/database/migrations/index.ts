@@ -7,6 +7,7 @@ import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-su
 import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
 import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-suggestion-lists-in-line';
 import { CreateUsersSessionsAndSignInLinks1764820000000 } from './1764820000000-create-users-sessions-and-sign-in-links';
+import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   KeepGenerationSnapshotsAsJsonText1764700000000,
   KeepSuggestionListsInLine1764700100000,
   CreateUsersSessionsAndSignInLinks1764820000000,
+  CreatePartnershipsInterestsAndNotifications1764870000000,
 ];

@@ -48,6 +48,9 @@ export class MembersImportService {
       );
       const created = changed.filter((row) => row.created).length;
       if (changed.length > 0) await recordJob(manager, 'suggestions.recompute', { reason: `import of ${batch.length} members` });
+      // Partners listed in the records get their partnerships (at implementing) if they have none.
+      const withPartners = batch.filter((record) => record.partners.length > 0).map((record) => record.id);
+      if (withPartners.length > 0) await recordJob(manager, 'partnerships.partners-imported', { memberIds: withPartners });
       return { received: batch.length, created, updated: changed.length - created, unchanged: batch.length - changed.length };
     });
   }

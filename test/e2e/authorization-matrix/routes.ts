@@ -1,4 +1,5 @@
 import type { RouteCase } from '../../support/authorization-matrix';
+import { BROKERING_ROUTES } from './brokering-routes';
 import { CORE_ROUTES } from './core-routes';
 import { PEOPLE_ROUTES } from './people-routes';
 import { WEB_APP_ROUTES } from './web-app-routes';
@@ -8,4 +9,5 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CORE_ROUTES,
   ...PEOPLE_ROUTES,
   ...WEB_APP_ROUTES,
+  ...BROKERING_ROUTES,
 };

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../clock';
+import type { NewNotification, Notification } from './notification.types';
+import { NotificationsRepository } from './notifications.repository';
+
+const FEED_LIMIT = 200;
+
+/** What a person must act on or know about, recorded in the transaction of the event that caused it. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records inside `manager`'s transaction: the event and its notifications commit together. */
+  notify(manager: EntityManager, items: NewNotification[]): Promise<void> {
+    return this.repository.insert(manager, items, this.clock.now());
+  }
+
+  forMember(memberId: string, since?: Date, unread = false): Promise<Notification[]> {
+    return this.repository.list(memberId, { since, unread, limit: FEED_LIMIT });
+  }
+
+  forSecretariat(since?: Date, unread = false): Promise<Notification[]> {
+    return this.repository.list(null, { since, unread, limit: FEED_LIMIT });
+  }
+
+  async markRead(memberId: string | null, ids?: string[]): Promise<{ marked: number }> {
+    return { marked: await this.repository.markRead(memberId, ids, this.clock.now()) };
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
+import { PARTNERSHIP_COLUMNS, toPartnershipRecord } from './partnerships.repository';
+import type { PartnershipRecord } from './partnership.types';
+
+export const STALLED_AFTER_DAYS = 60;
+
+const SORT_SQL = {
+  updated: 'p.updated_at DESC, p.id',
+  opened: 'p.opened_at DESC, p.id',
+  'stage-changed': 'p.stage_changed_at DESC, p.id',
+  score: 'p.score DESC NULLS LAST, p.id',
+} as const;
+
+const STALLED_SQL = `(p.stage IN ('interest', 'introduced', 'exploring') AND p.stage_changed_at < $1::timestamptz - interval '${STALLED_AFTER_DAYS} days')`;
+
+/** The secretariat's read side: filtered pages and the board's figures. */
+@Injectable()
+export class BoardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(query: ListPartnershipsQuery, now: Date): Promise<{ items: PartnershipRecord[]; total: number }> {
+    const values: unknown[] = [now];
+    // $1 (now) is typed here, whether or not the stalled filter reads it.
+    const where: string[] = ['$1::timestamptz IS NOT NULL'];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      where.push(sql.replaceAll('?', `$${values.length}`));
+    };
+    if (query.stage) add('p.stage = ?', query.stage);
+    if (query.member) add('(p.member_a = ? OR p.member_b = ?)', query.member);
+    if (query.theme) add('? = ANY(p.themes)', query.theme);
+    if (query.kind) add('p.kind = ?', query.kind);
+    if (query.owner) add('p.owner = ?', query.owner);
+    if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
+    if (query.subregion)
+      add('EXISTS (SELECT 1 FROM members m WHERE m.id IN (p.member_a, p.member_b) AND m.subregion = ?)', query.subregion);
+    if (query.stalled !== undefined) where.push(query.stalled ? STALLED_SQL : `NOT ${STALLED_SQL}`);
+    if (query.dormant !== undefined) where.push(query.dormant ? `p.stage = 'dormant'` : `p.stage <> 'dormant'`);
+    const filter = `WHERE ${where.join(' AND ')}`;
+    values.push(query.limit, query.offset);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${PARTNERSHIP_COLUMNS}, count(*) OVER () AS total FROM partnerships p ${filter}
+       ORDER BY ${SORT_SQL[query.sort]} LIMIT $${values.length - 1} OFFSET $${values.length}`,
+      values,
+    );
+    const total = rows.length ? Number(rows[0].total) : 0;
+    return { items: rows.map(({ total: _total, ...row }) => toPartnershipRecord(row)), total };
+  }
+
+  async figures(now: Date) {
+    const [stages, stalled, dormant, medians, conversion, themes, subregions] = [
+      await this.dataSource.query(`SELECT stage, count(*)::int AS count FROM partnerships GROUP BY stage`),
+      await this.dataSource.query(
+        `SELECT p.id, p.member_a AS "memberA", p.member_b AS "memberB", p.stage, p.stage_changed_at AS "since" FROM partnerships p
+         WHERE ${STALLED_SQL} ORDER BY p.stage_changed_at LIMIT 100`,
+        [now],
+      ),
+      await this.dataSource.query(
+        `SELECT p.id, p.member_a AS "memberA", p.member_b AS "memberB", p.stage_changed_at AS "since" FROM partnerships p
+         WHERE p.stage = 'dormant' ORDER BY p.stage_changed_at LIMIT 100`,
+      ),
+      // Time in each stage: from entering it to leaving it (or now, for the current one).
+      await this.dataSource.query(
+        `SELECT to_stage AS stage,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (coalesce(left_at, $1::timestamptz) - at)) / 86400) AS days
+         FROM (SELECT to_stage, at, lead(at) OVER (PARTITION BY partnership_id ORDER BY at, id) AS left_at FROM partnership_stage_changes) s
+         GROUP BY to_stage`,
+        [now],
+      ),
+      await this.dataSource.query(
+        `SELECT count(*)::int AS opened,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM partnership_stage_changes c WHERE c.partnership_id = p.id AND c.to_stage = 'agreement'))::int AS agreed
+         FROM partnerships p WHERE p.opened_at >= $1::timestamptz - interval '12 months' AND p.origin <> 'imported'`,
+        [now],
+      ),
+      await this.dataSource.query(
+        `SELECT theme, count(*)::int AS count FROM partnerships, unnest(themes) AS theme GROUP BY theme ORDER BY count DESC, theme`,
+      ),
+      await this.dataSource.query(
+        `SELECT m.subregion, count(DISTINCT p.id)::int AS count FROM partnerships p JOIN members m ON m.id IN (p.member_a, p.member_b)
+         GROUP BY m.subregion ORDER BY count DESC, m.subregion`,
+      ),
+    ];
+    return { stages, stalled, dormant, medians, conversion: conversion[0], themes, subregions };
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { Clock } from '../clock';
+import { BoardRepository } from './board.repository';
+import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
+import { allowedMoves, STAGES } from './partnership-stages';
+
+const CSV_COLUMNS = [
+  'id',
+  'memberA',
+  'memberB',
+  'kind',
+  'stage',
+  'origin',
+  'themes',
+  'owner',
+  'score',
+  'nextStep',
+  'nextStepDue',
+  'openedAt',
+  'stageChangedAt',
+  'lastActivityOn',
+  'updatedAt',
+] as const;
+
+/** The secretariat's view of all partnerships: filtered pages, CSV, and the board. */
+@Injectable()
+export class BoardService {
+  constructor(
+    private readonly board: BoardRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: ListPartnershipsQuery) {
+    const { items, total } = await this.board.page(query, this.clock.now());
+    return {
+      items: items.map((item) => ({ ...item, allowedMoves: allowedMoves(item.stage) })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async csv(query: ListPartnershipsQuery): Promise<string> {
+    const { items } = await this.board.page(query, this.clock.now());
+    return stringify(
+      items.map((item) => ({ ...item, themes: item.themes.join(' ') })),
+      { header: true, columns: [...CSV_COLUMNS] },
+    );
+  }
+
+  async figures() {
+    const f = await this.board.figures(this.clock.now());
+    const count = (rows: Array<{ stage: string; count: number }>) =>
+      Object.fromEntries(STAGES.map((s) => [s, rows.find((r) => r.stage === s)?.count ?? 0]));
+    const since = (row: { since: Date | string }) => ({ ...row, since: new Date(row.since).toISOString() });
+    return {
+      stages: count(f.stages),
+      stalled: f.stalled.map(since),
+      dormant: f.dormant.map(since),
+      medianDaysInStage: Object.fromEntries(
+        f.medians.map((row: { stage: string; days: number }) => [row.stage, Math.round(Number(row.days) * 10) / 10]),
+      ),
+      openedLast12Months: {
+        opened: f.conversion.opened,
+        reachedAgreement: f.conversion.agreed,
+        share: f.conversion.opened ? f.conversion.agreed / f.conversion.opened : null,
+      },
+      themes: f.themes,
+      subregions: f.subregions,
+    };
+  }
+}

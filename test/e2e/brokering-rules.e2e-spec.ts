@@ -1,0 +1,134 @@
+import { Clock } from '../../src/clock';
+import { DormancyService } from '../../src/partnerships';
+import { memberRecord } from '../support/member-factory';
+import { settle } from '../support/settle';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const api = (path: string) => `/api/v1${path}`;
+const DAY = 24 * 3600 * 1000;
+
+/** Bad input, concurrent moves, imported partners and a dormancy check run twice. */
+describe('brokering rules', () => {
+  let t: TestApp;
+  let secretariat: string;
+  let otherSecretariat: string;
+  const cities = [
+    memberRecord({ id: 'cebu', name: 'Cebu City', country: 'PH', lat: 10.32, lon: 123.89, population: 922_611 }),
+    memberRecord({ id: 'kitakyushu', name: 'Kitakyushu', country: 'JP', lat: 33.88, lon: 130.88, population: 940_141, languages: ['jpn'] }),
+    memberRecord({ id: 'surabaya', name: 'Surabaya', country: 'ID', lat: -7.25, lon: 112.75, population: 2_874_314, languages: ['ind'] }),
+    memberRecord({
+      id: 'penang',
+      name: 'George Town',
+      country: 'MY',
+      lat: 5.41,
+      lon: 100.34,
+      population: 300_000,
+      languages: ['msa', 'eng'],
+    }),
+  ];
+
+  const open = (body: object, token = secretariat) => t.as(token).post(api('/partnerships')).send(body);
+  const move = (id: string, body: object, token = secretariat) =>
+    t
+      .as(token)
+      .post(api(`/partnerships/${id}/transitions`))
+      .send(body);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.http.post(api('/members/import')).send(cities).expect(200);
+    secretariat = await t.issueToken('secretariat');
+    otherSecretariat = await t.issueToken('secretariat');
+  });
+  afterAll(() => t?.close());
+
+  it('refuses an unknown member (404), the same member twice (400) and a second open partnership of a pair (409 pointing to it)', async () => {
+    expect((await open({ memberA: 'cebu', memberB: 'atlantis' }).expect(404)).body.message).toMatch(/atlantis/);
+    expect((await open({ memberA: 'cebu', memberB: 'cebu' }).expect(400)).body.details).toEqual([
+      expect.objectContaining({ field: 'memberB' }),
+    ]);
+    const first = (await open({ memberA: 'kitakyushu', memberB: 'cebu', kind: 'project' }).expect(201)).body;
+    expect(first).toMatchObject({ memberA: 'cebu', memberB: 'kitakyushu', origin: 'secretariat', stage: 'interest' });
+    const again = await open({ memberA: 'cebu', memberB: 'kitakyushu' }).expect(409);
+    expect(again.body).toMatchObject({ partnershipId: first.id, location: `/api/v1/partnerships/${first.id}` });
+    expect((await t.http.get(api('/interests')).expect(200)).body).toEqual([]);
+  });
+
+  it('lets one of two secretariat users move the same version; the other gets 409 and nothing of theirs is applied', async () => {
+    const { id, version } = (await open({ memberA: 'surabaya', memberB: 'penang' }).expect(201)).body;
+    const answers = await Promise.all([
+      move(id, { to: 'introduced', version, note: 'first' }),
+      move(id, { to: 'declined', version, reason: 'second' }, otherSecretariat),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const after = (await t.http.get(api(`/partnerships/${id}`)).expect(200)).body;
+    expect(after.version).toBe(version + 1);
+    expect(after.history).toHaveLength(2);
+  });
+
+  it('turns imported partners into partnerships at implementing, exports them, and refuses a PATCH of partners', async () => {
+    const [cebu, , surabaya] = cities;
+    await t.http
+      .post(api('/members/import'))
+      .send([
+        { ...cebu, partners: ['surabaya'] },
+        { ...surabaya, partners: ['cebu'] },
+      ])
+      .expect(200);
+    await settle(t);
+    const [row] = await t.dataSource.query(`SELECT id, stage, origin FROM partnerships WHERE member_a = 'cebu' AND member_b = 'surabaya'`);
+    expect(row).toMatchObject({ stage: 'implementing', origin: 'imported' });
+    const exported = (await t.http.get(api('/members/export')).expect(200)).body;
+    expect(exported.find((m: { id: string }) => m.id === 'cebu').partners).toEqual(['surabaya']);
+    const { version } = (await t.http.get(api('/members/penang')).expect(200)).body;
+    const refused = await t.http
+      .patch(api('/members/penang'))
+      .send({ version, partners: ['cebu'] })
+      .expect(400);
+    expect(refused.body.details).toEqual([{ field: 'partners', message: expect.stringContaining('/api/v1/partnerships') }]);
+    expect((await t.http.get(api('/members/penang')).expect(200)).body).toMatchObject({ version, partners: [] });
+  });
+
+  it('gives the same result when the dormancy check is interrupted and run again', async () => {
+    const [row] = await t.dataSource.query(`SELECT id FROM partnerships WHERE member_a = 'cebu' AND member_b = 'surabaya'`);
+    const asOf = new Date(Date.now() + 400 * DAY);
+    jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(asOf);
+    const dormancy = t.app.get(DormancyService);
+    // The worker died after deciding this one partnership, before the others: the rerun checks everything again.
+    await dormancy.check(row.id, asOf);
+    await dormancy.sweep(asOf);
+    await settle(t);
+    await dormancy.sweep(asOf);
+    await settle(t);
+    jest.restoreAllMocks();
+    const p = (await t.http.get(api(`/partnerships/${row.id}`)).expect(200)).body;
+    expect(p.stage).toBe('dormant');
+    expect(p.history.filter((h: { to: string }) => h.to === 'dormant')).toHaveLength(1);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE kind = 'dormant' AND partnership_id = $1`,
+      [row.id],
+    );
+    expect(count).toBe(3);
+  });
+
+  it('lists partnerships with filters and as CSV, and sums them up on the board', async () => {
+    const all = (await t.as(secretariat).get(api('/partnerships?sort=opened&limit=2')).expect(200)).body;
+    expect(all).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(all.items).toHaveLength(2);
+    const ofCebu = (await t.as(secretariat).get(api('/partnerships?member=cebu&stage=interest')).expect(200)).body;
+    expect(ofCebu.items.map((p: { memberB: string }) => p.memberB)).toEqual(['kitakyushu']);
+    const seAsia = (await t.as(secretariat).get(api('/partnerships?subregion=South-Eastern%20Asia&dormant=true')).expect(200)).body;
+    expect(seAsia.items.map((p: { memberB: string }) => p.memberB)).toEqual(['surabaya']);
+    await t.as(secretariat).get(api('/partnerships?stage=finished')).expect(400);
+    const csv = await t.as(secretariat).get(api('/partnerships?kind=project&format=csv')).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,memberA,memberB,kind,stage/);
+    expect(lines.slice(1).map((line) => line.split(',').slice(1, 5))).toEqual([['cebu', 'kitakyushu', 'project', 'interest']]);
+    const board = (await t.as(secretariat).get(api('/partnerships/board')).expect(200)).body;
+    expect(board.stages).toMatchObject({ interest: 1, introduced: 1, dormant: 1, ended: 0 });
+    expect(board.dormant.map((d: { memberB: string }) => d.memberB)).toEqual(['surabaya']);
+    expect(board.openedLast12Months).toEqual({ opened: 2, reachedAgreement: 0, share: 0 });
+    expect(board.subregions).toEqual(expect.arrayContaining([{ subregion: 'South-Eastern Asia', count: 3 }]));
+  });
+});
