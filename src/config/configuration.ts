@@ -30,8 +30,8 @@ export interface AppConfig {
   signIn: { linksPerAddressPerHour: number; linksPerClientPerHour: number; sessionHours: number };
   /** Whether this process schedules the weekly digests (where it runs jobs). */
   digests: { schedule: boolean };
-  webAppDir: string;
   partnerships: { dormantAfterDays: number; dormancyCron: string | null };
+  webAppDir: string;
 }
 
 export function validateEnvironment(env: Record<string, unknown>): EnvironmentVariables {

@@ -2,7 +2,7 @@
 export { MembersModule } from './members.module';
 export { MembersService } from './members.service';
 export { MemberProfilesReader, type VersionedProfile } from './member-profiles.reader';
-export { PROFILE_COLUMNS, SCORED_FIELDS } from './scored-fields';
+export { PROFILE_COLUMNS, SCORED_FIELDS, SUGGESTIBLE_MEMBERS } from './scored-fields';
 export { MembersImportService, type ImportSummary } from './import/members-import.service';
 export { validateMemberRecords } from './import/validate-member-records';
 export { DemoSeedService } from './seed/demo-seed.service';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SqlRepository } from '../database/sql-repository';
-import { PROFILE_COLUMNS } from './scored-fields';
+import { PROFILE_COLUMNS, SUGGESTIBLE_MEMBERS } from './scored-fields';
 
 /** A profile with the version of its row (`xmin`, new with every write to the row). */
 export type VersionedProfile = MatchProfile & { version: string };
@@ -15,9 +15,9 @@ export class MemberProfilesReader extends SqlRepository {
     super(dataSource.manager);
   }
 
-  /** Every active member, in id order so that indices are stable. */
+  /** Every active member open to partnerships, in id order so that indices are stable. */
   active(): Promise<MatchProfile[]> {
-    return this.manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE status = 'active' ORDER BY id`);
+    return this.manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE ${SUGGESTIBLE_MEMBERS} ORDER BY id`);
   }
 
   /** Every member, active or not, by id. */
@@ -35,9 +35,9 @@ export class MemberProfilesReader extends SqlRepository {
     return this.manager.query(`SELECT ${PROFILE_COLUMNS} FROM members WHERE id = ANY($1)`, [ids]);
   }
 
-  /** The row version of every active member. */
+  /** The row version of every active member open to partnerships. */
   activeVersions(): Promise<Array<{ id: string; version: string }>> {
-    return this.manager.query(`SELECT id, xmin::text AS version FROM members WHERE status = 'active'`);
+    return this.manager.query(`SELECT id, xmin::text AS version FROM members WHERE ${SUGGESTIBLE_MEMBERS}`);
   }
 
   /** Each profile with the version it was read at: a row written in between is simply read again next time. */

@@ -31,6 +31,10 @@ export interface MemberRecord {
   partners: string[];
   dismissed: string[];
   contact?: MemberContact;
-  /** True for generated demo profiles, whose needs and offers are not the member's own statements. */
+  /** False when the member takes on no new partnerships: it is then never suggested. Defaults to true. */
+  openToPartnerships?: boolean;
+  /** How many new partnerships it can take on; bounds how often it is suggested. Null or absent: not stated. */
+  capacity?: number | null;
+  /** True for generated demo profiles, whose languages, needs and offers are not the member’s own statements. */
   synthetic?: boolean;
 }

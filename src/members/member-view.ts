@@ -25,6 +25,8 @@ export function toMemberRecord(member: Member): MemberRecord {
     partners: member.partners,
     dismissed: member.dismissed,
     contact: { name: member.contactName, email: member.contactEmail },
+    openToPartnerships: member.openToPartnerships,
+    capacity: member.capacity,
     synthetic: member.synthetic,
   };
 }

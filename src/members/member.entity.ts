@@ -55,6 +55,14 @@ export class Member {
   @Column('text', { name: 'contact_email', nullable: true })
   contactEmail: string | null;
 
+  /** False: takes on no new partnerships and is never suggested. */
+  @Column('boolean', { name: 'open_to_partnerships', default: true })
+  openToPartnerships: boolean;
+
+  /** New partnerships it can take on; null when not stated. */
+  @Column('integer', { nullable: true })
+  capacity: number | null;
+
   /** Generated demo profile: its needs and offers are not the member's own statements. */
   @Column('boolean')
   synthetic: boolean;

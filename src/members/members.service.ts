@@ -76,6 +76,8 @@ export class MembersService {
         dismissed: dto.dismissed ?? [],
         contactName: dto.contact?.name ?? null,
         contactEmail: dto.contact?.email ?? null,
+        openToPartnerships: dto.openToPartnerships ?? true,
+        capacity: dto.capacity ?? null,
         synthetic: dto.synthetic ?? false,
       });
       await checkReferences(members, member, knownThemes);

@@ -3,6 +3,7 @@ import { MembersModule } from '../members';
 import { DismissalsService } from './api/dismissals.service';
 import { MatchingSettingsService } from './api/matching-settings.service';
 import { NetworkController } from './api/network.controller';
+import { PairExplanationService } from './api/pair-explanation.service';
 import { SuggestionsController } from './api/suggestions.controller';
 import { SuggestionsReadModel } from './api/suggestions-read-model';
 import { SuggestionsService } from './api/suggestions.service';
@@ -14,18 +15,29 @@ import { StartupRecompute } from './pipeline/startup-recompute';
 import { SuggestionsProcessor } from './pipeline/suggestions.processor';
 import { ChangeFeed } from './storage/change-feed';
 import { SuggestionsRepository } from './storage/suggestions.repository';
+import { CountryExclusionsController } from './exclusions/country-exclusions.controller';
+import { CountryExclusionsRepository } from './exclusions/country-exclusions.repository';
+import { CountryExclusionsService } from './exclusions/country-exclusions.service';
 
 /** The pipeline: full recomputes and incremental updates, run by jobs. */
 const PIPELINE = [FullRecomputeService, IncrementalUpdateService, MatchingThreads, SuggestionsProcessor, SuggestionsRepository];
 
 /** What other modules may use. */
-const SERVICES = [DismissalsService, MatchingSettingsService, RecomputeStatusService, SuggestionsService];
+const SERVICES = [CountryExclusionsService, DismissalsService, MatchingSettingsService, RecomputeStatusService, SuggestionsService];
 
 /** Stored suggestions, kept fresh by jobs, and the API that reads them. */
 @Module({
   imports: [MembersModule],
-  controllers: [SuggestionsController, NetworkController],
-  providers: [...PIPELINE, ...SERVICES, ChangeFeed, SuggestionsReadModel, StartupRecompute],
+  controllers: [SuggestionsController, NetworkController, CountryExclusionsController],
+  providers: [
+    ...PIPELINE,
+    ...SERVICES,
+    ChangeFeed,
+    SuggestionsReadModel,
+    StartupRecompute,
+    CountryExclusionsRepository,
+    PairExplanationService,
+  ],
   exports: [...SERVICES, FullRecomputeService, IncrementalUpdateService, MatchingThreads],
 })
 export class SuggestionsModule {}

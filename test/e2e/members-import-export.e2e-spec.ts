@@ -9,6 +9,7 @@ const EXPORT = '/api/v1/members/export';
 
 /** The keys of an exported record: the record format, nothing derived or tracked. */
 const RECORD_KEYS = [
+  'capacity',
   'contact',
   'country',
   'dismissed',
@@ -20,6 +21,7 @@ const RECORD_KEYS = [
   'name',
   'needs',
   'offers',
+  'openToPartnerships',
   'partners',
   'population',
   'status',
@@ -31,6 +33,8 @@ function asExported(record: MemberRecord): MemberRecord {
   return {
     ...record,
     level: record.level ?? 'city',
+    openToPartnerships: record.openToPartnerships ?? true,
+    capacity: record.capacity ?? null,
     synthetic: record.synthetic ?? false,
     contact: { name: record.contact?.name ?? null, email: record.contact?.email ?? null },
   };

@@ -100,10 +100,17 @@ describe('suggestions API', () => {
   it('explains each suggestion with components and plain-language reasons', async () => {
     const { body } = await t.http.get('/api/v1/members/suva/suggestions').query({ explain: true, limit: 1 }).expect(200);
     const [first] = body.suggestions;
-    expect(first.explanation.reasons).toContain('Iloilo offers disaster-resilience at expert level, a high-priority need of Suva');
-    expect(first.explanation.aFromB.components.thematic).toBeGreaterThan(0);
-    expect(first.explanation.aFromB.score).toBeCloseTo(
-      Object.values(first.explanation.aFromB.contributions as Record<string, number>).reduce((a, b) => a + b, 0),
+    expect(first.explanation.reasons).toContain('Iloilo offers Disaster resilience at expert level, a high-priority need of Suva');
+    expect(first.explanation.reasons).toContain('Suva and Iloilo share a language (English)');
+    expect(first.explanation.candidateOffersMember.themes).toEqual([
+      { theme: 'disaster-resilience', label: 'Disaster resilience', need: 3, offer: 3 },
+    ]);
+    expect(first.explanation.memberOffersCandidate.themes).toEqual([{ theme: 'culture', label: 'Culture', need: 3, offer: 2 }]);
+    expect(first.explanation.commonLanguages).toEqual([{ code: 'eng', name: 'English' }]);
+    expect(first).toMatchObject({ fit: Math.round(100 * first.score), band: expect.stringMatching(/^(strong|good|fair)$/) });
+    expect(first.explanation.candidateOffersMember.components.thematic).toBeGreaterThan(0);
+    expect(first.explanation.candidateOffersMember.score).toBeCloseTo(
+      Object.values(first.explanation.candidateOffersMember.contributions as Record<string, number>).reduce((a, b) => a + b, 0),
       9,
     );
   });

@@ -7,6 +7,8 @@ import { StoreSuggestionComponents1764600000000 } from './1764600000000-store-su
 import { KeepGenerationSnapshotsAsJsonText1764700000000 } from './1764700000000-keep-generation-snapshots-as-json-text';
 import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-suggestion-lists-in-line';
 import { CreateUsersSessionsAndSignInLinks1764820000000 } from './1764820000000-create-users-sessions-and-sign-in-links';
+import { RecordOpennessAndCapacityOfMembers1764840000000 } from './1764840000000-record-openness-and-capacity-of-members';
+import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create-country-pair-exclusions';
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 
 /** Every migration, oldest first; both stacks run the same list. */
@@ -20,5 +22,7 @@ export const MIGRATIONS = [
   KeepGenerationSnapshotsAsJsonText1764700000000,
   KeepSuggestionListsInLine1764700100000,
   CreateUsersSessionsAndSignInLinks1764820000000,
+  RecordOpennessAndCapacityOfMembers1764840000000,
+  CreateCountryPairExclusions1764840100000,
   CreatePartnershipsInterestsAndNotifications1764870000000,
 ];

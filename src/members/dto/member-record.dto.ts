@@ -42,6 +42,7 @@ export class MemberContactDto implements MemberContact {
 }
 
 const MAX_POPULATION = 2_000_000_000;
+const MAX_CAPACITY = 100;
 
 /** One member in the record format: the body of a create, and each element of a bulk import. */
 export class MemberRecordDto implements MemberRecord {
@@ -111,6 +112,24 @@ export class MemberRecordDto implements MemberRecord {
   @ValidateNested()
   @Type(() => MemberContactDto)
   contact?: MemberContactDto;
+
+  @ApiPropertyOptional({ default: true, description: 'False: takes on no new partnerships and is never suggested' })
+  @IsOptional()
+  @IsBoolean()
+  openToPartnerships?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_CAPACITY,
+    example: 3,
+    description: 'New partnerships it can take on; each allows 5 appearances in other members’ default lists (null: not stated)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
 
   @ApiPropertyOptional({ description: 'True for generated demo profiles' })
   @IsOptional()

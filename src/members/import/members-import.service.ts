@@ -86,6 +86,8 @@ function toImportRow(record: MemberRecord) {
     dismissed: record.dismissed,
     contact_name: record.contact?.name ?? null,
     contact_email: record.contact?.email ?? null,
+    open_to_partnerships: record.openToPartnerships ?? true,
+    capacity: record.capacity ?? null,
     synthetic: record.synthetic ?? false,
   };
 }

@@ -59,12 +59,14 @@ describe('loadGeoNamesProfiles', () => {
     expect(new Set(world.map((r) => r.id)).size).toBe(world.length);
   });
 
-  it('takes name, place, population and languages from GeoNames and the country', () => {
+  it('takes name, place and population from GeoNames, and languages from the region with English where members work in it', () => {
     const surabaya = demo.find((r) => r.name === 'Surabaya');
-    expect(surabaya).toMatchObject({ id: 'gn-1625822', country: 'ID', languages: ['ind'] });
+    expect(surabaya).toMatchObject({ id: 'gn-1625822', country: 'ID', languages: ['ind', 'eng'] });
     expect(surabaya?.lat).toBeCloseTo(-7.249, 2);
     expect(surabaya?.lon).toBeCloseTo(112.751, 2);
-    expect(demo.find((r) => r.name === 'Auckland')?.languages).toEqual(['eng', 'mri', 'nzs']);
+    expect(demo.find((r) => r.name === 'Auckland')?.languages).toEqual(['mri', 'nzs', 'eng']);
+    expect(demo.find((r) => r.name === 'Chennai')?.languages).toEqual(['tam', 'eng']);
+    expect(demo.find((r) => r.name === 'Yokohama')?.languages).toEqual(['jpn', 'eng']);
   });
 
   it('leaves out places that no longer exist', () => {

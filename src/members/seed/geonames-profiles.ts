@@ -1,5 +1,6 @@
 import { countryByCode, isAsiaPacific } from '../../reference/countries';
 import type { MemberRecord } from '../member-record';
+import { demoLanguages } from './demo-languages';
 import { syntheticInterests } from './synthetic-interests';
 
 export interface GeoNamesSeedOptions {
@@ -13,6 +14,7 @@ interface GeoNamesCity {
   name: string;
   country: string;
   featureCode: string;
+  adminCode?: string;
   population: number;
   loc: { coordinates: [lon: number, lat: number] };
 }
@@ -21,8 +23,8 @@ interface GeoNamesCity {
 const GONE_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW']);
 
 /**
- * Real GeoNames cities as synthetic demo members: the city's name, place and population,
- * its country's official languages, and generated needs and offers.
+ * Real GeoNames cities as synthetic demo members: the city's name, place and population, and
+ * generated languages (demoLanguages), needs and offers.
  * Cities in countries that world-countries does not know, or whose country has no
  * ISO 639-3 official language, are skipped (none are, with the current packages).
  */
@@ -44,7 +46,7 @@ export function loadGeoNamesProfiles(options: GeoNamesSeedOptions): MemberRecord
       population: city.population,
       lat,
       lon,
-      languages: [...country.languages],
+      languages: demoLanguages(id, country.code, city.adminCode, city.population, country.languages),
       level: 'city',
       status: 'active',
       ...syntheticInterests(id, city.population, country.subregion),

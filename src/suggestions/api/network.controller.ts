@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/policies/access-policy';
 import { Audited } from '../../auth/audit/audited.decorator';
@@ -6,6 +6,7 @@ import { MatchesQuery } from './dto/matches.query';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
 import { RecomputeStatusService } from '../pipeline/recompute-status.service';
+import { PairExplanationService } from './pair-explanation.service';
 import { SuggestionsService } from './suggestions.service';
 
 /** Network-wide views and operations for the secretariat. */
@@ -18,7 +19,14 @@ export class NetworkController {
     private readonly suggestions: SuggestionsService,
     private readonly settings: MatchingSettingsService,
     private readonly recompute: RecomputeStatusService,
+    private readonly pairs: PairExplanationService,
   ) {}
+
+  @Get('pairs/:a/:b/explanation')
+  @ApiOkResponse({ description: 'Why two members fit or not: the explanation, and every rule that makes the pair ineligible' })
+  explainPair(@Param('a') a: string, @Param('b') b: string) {
+    return this.pairs.explain(a, b);
+  }
 
   @Get('matches')
   @ApiOkResponse({ description: 'The best mutual pairs across the network that are not yet partners' })

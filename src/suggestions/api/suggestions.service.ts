@@ -1,16 +1,12 @@
-import {
-  explainMatch,
-  rankPrepared,
-  type MatchExplanation,
-  type MatchProfile,
-  type ScoredCandidate,
-  type Weights,
-} from '@citymatch/matching';
+import { explainMatch, rankPrepared, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import { exclusionKeys } from '@citymatch/matching/balance';
 import { Injectable } from '@nestjs/common';
 import { memberNotFound } from '../../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import type { Generation } from '../storage/generation';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
+import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
+import { fitOf, type FitBand, type ReadableExplanation, readableExplanation } from './readable-explanation';
 import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
 export interface SuggestionView {
@@ -21,8 +17,11 @@ export interface SuggestionView {
   subregion: string;
   population: number;
   score: number;
-  /** With explain=true: what the candidate brings to the member (aFromB), the reverse, the themes and reasons. */
-  explanation?: Pick<MatchExplanation, 'aFromB' | 'bFromA' | 'themes' | 'reasons' | 'distanceKm'>;
+  /** The score as a fit from 0 to 100 and its band (strong, good, fair). */
+  fit: number;
+  band: FitBand;
+  /** With explain=true: what each side brings the other, shared needs, languages and reasons, in words. */
+  explanation?: ReadableExplanation;
 }
 
 export interface SuggestionsView {
@@ -47,7 +46,17 @@ export class SuggestionsService {
   constructor(
     private readonly repository: SuggestionsRepository,
     private readonly readModel: SuggestionsReadModel,
+    private readonly exclusions: CountryExclusionsService,
   ) {}
+
+  /** Drops candidates of a country pair the secretariat excluded; the key names the exclusions in force. */
+  private async exclusionFilter(member: MatchProfile, members: Map<string, MatchProfile>) {
+    const excluded = exclusionKeys(await this.exclusions.rules());
+    const key = [...excluded].sort().join(',');
+    const keep = (list: ScoredCandidate[]) =>
+      excluded.size === 0 ? list : list.filter((c) => !excluded.has(`${member.country}:${members.get(c.id)?.country}`));
+    return { key, keep };
+  }
 
   async forMember(memberId: string, query: SuggestionsQuery): Promise<SuggestionsView> {
     return (await this.answer(memberId, query)).view();
@@ -65,17 +74,28 @@ export class SuggestionsService {
     const filtered = FILTERS.some((filter) => query[filter] !== undefined && query[filter] !== false);
     const stored = filtered ? undefined : await this.readModel.stored(memberId);
     const generation = stored?.generation;
+    const exclusions = await this.exclusionFilter(member, members);
     if (stored && generation && !query.explain) {
       const view = () =>
-        this.view(member, memberId, query, filtered, generation, stored.list.slice(0, query.limit), generation.weights, members);
-      return { view, json: () => this.memoised(stored.version, members, `${query.limit}:${memberId}`, () => JSON.stringify(view())) };
+        this.view(
+          member,
+          memberId,
+          query,
+          filtered,
+          generation,
+          exclusions.keep(stored.list).slice(0, query.limit),
+          generation.weights,
+          members,
+        );
+      const key = `${exclusions.key}:${query.limit}:${memberId}`;
+      return { view, json: () => this.memoised(stored.version, members, key, () => JSON.stringify(view())) };
     }
 
     let ranked: ScoredCandidate[];
     let weights: Weights;
     if (stored && generation) {
       weights = generation.weights;
-      ranked = stored.list.slice(0, query.limit);
+      ranked = exclusions.keep(stored.list).slice(0, query.limit);
     } else {
       weights = await this.readModel.weights();
       const { theme, subregion, minPopulation, maxPopulation, language } = query;
@@ -85,6 +105,7 @@ export class SuggestionsService {
         filter: { theme, subregion, minPopulation, maxPopulation, language },
         diversify: query.diversify,
       });
+      ranked = exclusions.keep(ranked);
     }
     const view = this.view(member, memberId, query, filtered, generation, ranked, weights, members);
     return { view: () => view, json: () => JSON.stringify(view) };
@@ -126,12 +147,9 @@ export class SuggestionsService {
           subregion: other.subregion ?? '',
           population: other.population,
           score: candidate.score,
+          ...fitOf(candidate.score),
         };
-        if (query.explain) {
-          const explanation = explainMatch(member, other, weights);
-          const { aFromB, bFromA, themes, reasons, distanceKm } = explanation;
-          view.explanation = { aFromB, bFromA, themes, reasons, distanceKm };
-        }
+        if (query.explain) view.explanation = readableExplanation(member, other, explainMatch(member, other, weights));
         return view;
       }),
     };
@@ -141,7 +159,10 @@ export class SuggestionsService {
   async matches(limit: number) {
     const generation = await this.repository.currentGeneration();
     if (!generation) return { generation: null, matches: [] };
-    const rows = await this.repository.mutualPairs(generation.id, limit);
+    const excluded = exclusionKeys(await this.exclusions.rules());
+    const rows = (await this.repository.mutualPairs(generation.id, limit)).filter(
+      (row) => !excluded.has(`${row.a_country}:${row.b_country}`),
+    );
     return {
       generation: { id: generation.id, computedAt: generation.finishedAt },
       matches: rows.map((row) => ({

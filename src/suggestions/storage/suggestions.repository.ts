@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returnedRows, SqlRepository } from '../../database/sql-repository';
-import { PROFILE_COLUMNS } from '../../members';
+import { PROFILE_COLUMNS, SUGGESTIBLE_MEMBERS } from '../../members';
 import type { Generation, ListsSnapshot, MutualPair } from './generation';
 import { type ComponentsOf, decodeComponents, encodeLists, type ListRow, listOfRow, listsOf, type StoredComponents } from './list-encoding';
 
@@ -85,7 +85,7 @@ export class SuggestionsRepository extends SqlRepository {
     const [{ id, member_count }] = await this.manager.query(
       `INSERT INTO suggestion_generations (state, reason, weights, k, member_count, shards_total, snapshot)
        SELECT 'building', $1, $2, $3, count(*), ceil(count(*) / $4::numeric), coalesce(json_agg(m ORDER BY m.id), '[]')
-       FROM (SELECT ${PROFILE_COLUMNS} FROM members WHERE status = 'active') AS m
+       FROM (SELECT ${PROFILE_COLUMNS} FROM members WHERE ${SUGGESTIBLE_MEMBERS}) AS m
        RETURNING id, member_count`,
       [params.reason, JSON.stringify(params.weights), params.k, params.shardSize],
     );

@@ -125,6 +125,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every excluded country pair */
+        get: operations["CountryExclusionsController_list"];
+        put?: never;
+        /** The pair is excluded */
+        post: operations["CountryExclusionsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/exclusions/{a}/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The pair may be matched again */
+        delete: operations["CountryExclusionsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matching/weights": {
         parameters: {
             query?: never;
@@ -379,6 +414,23 @@ export interface paths {
         put?: never;
         /** How many of the secretariat’s notifications were marked read */
         post: operations["NotificationsController_markSecretariatRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{a}/{b}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why two members fit or not */
+        get: operations["NetworkController_explainPair"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -717,6 +769,16 @@ export interface components {
             /** @example 2029-11-19 */
             termEndsOn?: string;
         };
+        CountryPairDto: {
+            /**
+             * @description Two different ISO 3166-1 alpha-2 codes
+             * @example [
+             *       "CN",
+             *       "TW"
+             *     ]
+             */
+            countries: string[];
+        };
         CreateActivityDto: {
             /** @enum {string} */
             kind: "visit" | "meeting" | "training" | "exchange" | "report" | "other";
@@ -761,6 +823,11 @@ export interface components {
             themes?: string[];
         };
         CreateMemberDto: {
+            /**
+             * @description New partnerships it can take on; each allows 5 appearances in other members’ default lists (null: not stated)
+             * @example 3
+             */
+            capacity?: Record<string, never> | null;
             /** @description Not public */
             contact?: components["schemas"]["MemberContactDto"];
             /**
@@ -811,6 +878,11 @@ export interface components {
              *     }
              */
             offers: Record<string, never>;
+            /**
+             * @description False: takes on no new partnerships and is never suggested
+             * @default true
+             */
+            openToPartnerships: boolean;
             /**
              * @description Members it already has an agreement with
              * @example [
@@ -914,6 +986,11 @@ export interface components {
             name?: Record<string, never> | null;
         };
         MemberRecordDto: {
+            /**
+             * @description New partnerships it can take on; each allows 5 appearances in other members’ default lists (null: not stated)
+             * @example 3
+             */
+            capacity?: Record<string, never> | null;
             /** @description Not public */
             contact?: components["schemas"]["MemberContactDto"];
             /**
@@ -964,6 +1041,11 @@ export interface components {
              *     }
              */
             offers: Record<string, never>;
+            /**
+             * @description False: takes on no new partnerships and is never suggested
+             * @default true
+             */
+            openToPartnerships: boolean;
             /**
              * @description Members it already has an agreement with
              * @example [
@@ -1030,6 +1112,11 @@ export interface components {
             version: number;
         };
         UpdateMemberDto: {
+            /**
+             * @description New partnerships it can take on; each allows 5 appearances in other members’ default lists (null: not stated)
+             * @example 3
+             */
+            capacity?: Record<string, never> | null;
             /** @description null clears the contact */
             contact?: components["schemas"]["MemberContactDto"] | null;
             /**
@@ -1072,6 +1159,11 @@ export interface components {
              *     }
              */
             offers?: Record<string, never>;
+            /**
+             * @description False: takes on no new partnerships and is never suggested
+             * @default true
+             */
+            openToPartnerships: boolean;
             /**
              * @description Members it already has an agreement with
              * @example [
@@ -1491,6 +1583,184 @@ export interface operations {
             };
             /** @description The token is valid but its role (or member) may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this client; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CountryExclusionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every excluded country pair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid; `details` names each field and what was wrong with the value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid API token or session: sign in or send `Authorization: Bearer cm_…` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token is valid but its role (or member) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this client; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CountryExclusionsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountryPairDto"];
+            };
+        };
+        responses: {
+            /** @description The pair is excluded: its members are never suggested to each other */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid; `details` names each field and what was wrong with the value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid API token or session: sign in or send `Authorization: Bearer cm_…` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token is valid but its role (or member) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this client; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CountryExclusionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: string;
+                b: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pair may be matched again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid; `details` names each field and what was wrong with the value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid API token or session: sign in or send `Authorization: Bearer cm_…` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token is valid but its role (or member) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing with this id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2794,6 +3064,72 @@ export interface operations {
             };
             /** @description The token is valid but its role (or member) may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests from this client; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NetworkController_explainPair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: string;
+                b: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Why two members fit or not: the explanation, and every rule that makes the pair ineligible */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is not valid; `details` names each field and what was wrong with the value */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid API token or session: sign in or send `Authorization: Bearer cm_…` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The token is valid but its role (or member) may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing with this id */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
