@@ -80,8 +80,10 @@ export class BoardRepository {
         `SELECT theme, count(*)::int AS count FROM partnerships, unnest(themes) AS theme GROUP BY theme ORDER BY count DESC, theme`,
       ),
       await this.dataSource.query(
-        `SELECT m.subregion, count(DISTINCT p.id)::int AS count FROM partnerships p JOIN members m ON m.id IN (p.member_a, p.member_b)
-         GROUP BY m.subregion ORDER BY count DESC, m.subregion`,
+        // Each side joined on its own (an OR join would compare every partnership with every member).
+        `SELECT m.subregion, count(DISTINCT s.id)::int AS count
+         FROM (SELECT id, member_a AS member FROM partnerships UNION ALL SELECT id, member_b FROM partnerships) s
+         JOIN members m ON m.id = s.member GROUP BY m.subregion ORDER BY count DESC, m.subregion`,
       ),
     ];
     return { stages, stalled, dormant, medians, conversion: conversion[0], themes, subregions };
