@@ -22,30 +22,25 @@ import { CountryExclusionsService } from './exclusions/country-exclusions.servic
 /** The pipeline: full recomputes and incremental updates, run by jobs. */
 const PIPELINE = [FullRecomputeService, IncrementalUpdateService, MatchingThreads, SuggestionsProcessor, SuggestionsRepository];
 
-/** What other modules may use. */
-const SERVICES = [CountryExclusionsService, DismissalsService, MatchingSettingsService, RecomputeStatusService, SuggestionsService];
-
-/** Stored suggestions, kept fresh by jobs, and the API that reads them. */
-@Module({
-  imports: [MembersModule],
-  controllers: [SuggestionsController, NetworkController, CountryExclusionsController],
-  providers: [
-    ...PIPELINE,
-    ...SERVICES,
-    ChangeFeed,
-    SuggestionsReadModel,
-    StartupRecompute,
-    CountryExclusionsRepository,
-    PairExplanationService,
-  ],
-  exports: [...SERVICES, FullRecomputeService, IncrementalUpdateService, MatchingThreads],
-})
-export class SuggestionsModule {}
-
-/** The job side only, for the worker process. */
+/**
+ * The job side only. The API's module imports it rather than repeating its providers, so a process
+ * that holds both (a worker that also assembles digests) still registers each job handler once.
+ */
 @Module({
   imports: [MembersModule],
   providers: [...PIPELINE, MatchingSettingsService],
-  exports: [MatchingSettingsService],
+  exports: [...PIPELINE, MatchingSettingsService],
 })
 export class SuggestionsJobsModule {}
+
+/** What other modules may use. */
+const SERVICES = [CountryExclusionsService, DismissalsService, RecomputeStatusService, SuggestionsService];
+
+/** Stored suggestions, kept fresh by jobs, and the API that reads them. */
+@Module({
+  imports: [MembersModule, SuggestionsJobsModule],
+  controllers: [SuggestionsController, NetworkController, CountryExclusionsController],
+  providers: [...SERVICES, ChangeFeed, SuggestionsReadModel, StartupRecompute, CountryExclusionsRepository, PairExplanationService],
+  exports: [...SERVICES, SuggestionsJobsModule],
+})
+export class SuggestionsModule {}
