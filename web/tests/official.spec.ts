@@ -29,7 +29,12 @@ test('an official edits needs, sees the suggestions change, filters, dismisses a
     await expect(cards.first()).toBeVisible();
     expect(await cards.allTextContents()).not.toEqual(before);
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByText(/municipal-finance|good-governance/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('.reasons')
+      .getByText(/Municipal finance|Good governance/)
+      .first(),
+  ).toBeVisible();
 
   await page.getByLabel('Subregion').selectOption('Melanesia');
   await expect(page).toHaveURL(/subregion=Melanesia/);

@@ -53,7 +53,8 @@ export interface Suggestion {
   subregion: string;
   population: number;
   score: number;
-  explanation?: { aFromB: Direction; bFromA: Direction; reasons: string[]; distanceKm: number };
+  /** What the candidate brings the member, and what the member brings the candidate. */
+  explanation?: { candidateOffersMember: Direction; memberOffersCandidate: Direction; reasons: string[]; distanceKm: number };
 }
 
 export interface SuggestionsList {

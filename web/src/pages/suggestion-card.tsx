@@ -58,14 +58,14 @@ export function SuggestionCard({
                 {Object.keys(COMPONENTS).map((key) => (
                   <tr key={key}>
                     <th scope="row">{COMPONENTS[key]}</th>
-                    <td>{percent(explanation.aFromB.components[key] ?? 0)}</td>
-                    <td>{percent(explanation.bFromA.components[key] ?? 0)}</td>
+                    <td>{percent(explanation.candidateOffersMember.components[key] ?? 0)}</td>
+                    <td>{percent(explanation.memberOffersCandidate.components[key] ?? 0)}</td>
                   </tr>
                 ))}
                 <tr>
                   <th scope="row">Score</th>
-                  <td>{percent(explanation.aFromB.score)}</td>
-                  <td>{percent(explanation.bFromA.score)}</td>
+                  <td>{percent(explanation.candidateOffersMember.score)}</td>
+                  <td>{percent(explanation.memberOffersCandidate.score)}</td>
                 </tr>
               </tbody>
             </table>
