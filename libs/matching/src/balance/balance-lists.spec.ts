@@ -2,6 +2,7 @@ import fc from 'fast-check';
 
 import { computeTopKSync, matchScore, prepareDataset, type ScoredCandidate } from '../index';
 import { networkArbitrary, randomNetwork } from '../../test-support/random-network';
+import { balanceListsInThread } from './balance-in-thread';
 import { balanceLists } from './balance-lists';
 import { DEFAULT_BALANCE } from './balance-options';
 import { exclusionKeys, isOpen, networkIneligibilityReasons, rankedProfiles, type NetworkProfile } from './network-rules';
@@ -72,5 +73,15 @@ describe('balanceLists on random networks of 500-5,000 members with a dominant c
     const once = await balanceLists(profiles, rules, { threads: 1 });
     const again = await balanceLists([...profiles].reverse(), rules, { threads: 2 });
     expect(new Map([...again].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual(new Map([...once].sort(([a], [b]) => (a < b ? -1 : 1))));
+  });
+});
+
+describe('balanceListsInThread', () => {
+  it('gives the lists balanceLists gives on the calling thread', async () => {
+    const { profiles, rules } = randomNetwork(7, 600, 0.4);
+    const here = await balanceLists(profiles, rules, { threads: 1 });
+    const there = await balanceListsInThread(profiles, rules, { threads: 1 });
+    expect(there.size).toBeGreaterThan(0);
+    expect(there).toEqual(here);
   });
 });

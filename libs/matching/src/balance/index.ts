@@ -11,3 +11,4 @@ export {
   type NetworkProfile,
   type NetworkRules,
 } from './network-rules';
+export { balanceListsInThread } from './balance-in-thread';
