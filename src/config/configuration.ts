@@ -22,7 +22,7 @@ export interface AppConfig {
   workers: { inline: boolean; concurrency: number };
   logLevel: string;
   seedDemoData: boolean;
-  suggestions: { k: number; shardSize: number; nightlyCron: string | null };
+  suggestions: { k: number; shardSize: number; nightlyCron: string | null; balancedLists: boolean; balanceCron: string | null };
   /** Without smtpUrl, messages are written as .eml files under `directory` (kept in memory when null). */
   mail: { smtpUrl: string | null; from: string; maxPerSecond: number; directory: string | null; retryBaseMs: number };
   /** The base of every link CityMatch sends, without a trailing slash. */
@@ -93,6 +93,8 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
       k: variables.SUGGESTIONS_K,
       shardSize: variables.RECOMPUTE_SHARD_SIZE,
       nightlyCron: variables.RECOMPUTE_CRON === 'off' ? null : variables.RECOMPUTE_CRON,
+      balancedLists: variables.BALANCED_LISTS === 'on',
+      balanceCron: variables.BALANCE_CRON === 'off' ? null : variables.BALANCE_CRON,
     },
     partnerships: {
       dormantAfterDays: variables.DORMANT_AFTER_DAYS,

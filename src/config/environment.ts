@@ -92,6 +92,16 @@ export class EnvironmentVariables {
   @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'RECOMPUTE_CRON must be a cron pattern such as "0 3 * * *" or off' })
   RECOMPUTE_CRON: string = '0 3 * * *';
 
+  /** Default suggestion lists balanced across countries and members (`off`: the pure score ranking everywhere). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  BALANCED_LISTS: string = 'on';
+
+  /** When the default lists are checked against the members and balanced again if they changed; `off` disables it. */
+  @IsOptional()
+  @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'BALANCE_CRON must be a cron pattern such as "* * * * *" or off' })
+  BALANCE_CRON: string = '* * * * *';
+
   /** Browser origins allowed to call the API (comma-separated, or `*`); empty allows none. */
   @IsOptional()
   @Matches(/^(|\*|https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*)$/, {

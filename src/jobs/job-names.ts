@@ -13,6 +13,8 @@ export interface JobPayloads {
   'suggestions.shard': { generationId: number; start: number; end: number };
   /** All shards stored: switch readers to the generation. */
   'suggestions.finish': { generationId: number };
+  /** Balance the default lists again if what they are computed from changed since the last run. */
+  'suggestions.balance': Record<string, never>;
   /** The daily dormancy check: find the partnerships to look at, one job each. */
   'partnerships.dormancy-sweep': { asOf?: string };
   /** Decide one partnership's dormancy and milestone reminders as of an instant; running it again changes nothing. */
@@ -33,6 +35,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'suggestions.recompute',
   'suggestions.shard',
   'suggestions.finish',
+  'suggestions.balance',
   'partnerships.dormancy-sweep',
   'partnerships.dormancy-check',
   'partnerships.partners-imported',
@@ -47,6 +50,9 @@ export interface JobSpec<N extends JobName = JobName> {
 
 /** The nightly safety-net recompute, on BullMQ's job scheduler. */
 export const NIGHTLY_RECOMPUTE_SCHEDULER = 'nightly-recompute';
+
+/** The check, every minute by default, that the default (balanced) lists follow the members. */
+export const BALANCE_SCHEDULER = 'balanced-lists';
 
 /** The daily dormancy check of partnerships. */
 export const DORMANCY_SCHEDULER = 'partnerships-dormancy';

@@ -15,12 +15,26 @@ import { StartupRecompute } from './pipeline/startup-recompute';
 import { SuggestionsProcessor } from './pipeline/suggestions.processor';
 import { ChangeFeed } from './storage/change-feed';
 import { SuggestionsRepository } from './storage/suggestions.repository';
+import { BalanceScheduler } from './balance/balance.scheduler';
+import { BalancedListsReadModel } from './balance/balanced-lists-read-model';
+import { BalancedListsRepository } from './balance/balanced-lists.repository';
+import { BalancedListsService } from './balance/balanced-lists.service';
 import { CountryExclusionsController } from './exclusions/country-exclusions.controller';
 import { CountryExclusionsRepository } from './exclusions/country-exclusions.repository';
 import { CountryExclusionsService } from './exclusions/country-exclusions.service';
 
 /** The pipeline: full recomputes and incremental updates, run by jobs. */
-const PIPELINE = [FullRecomputeService, IncrementalUpdateService, MatchingThreads, SuggestionsProcessor, SuggestionsRepository];
+const PIPELINE = [
+  FullRecomputeService,
+  IncrementalUpdateService,
+  MatchingThreads,
+  SuggestionsProcessor,
+  SuggestionsRepository,
+  BalancedListsService,
+  BalancedListsRepository,
+  BalanceScheduler,
+  CountryExclusionsRepository,
+];
 
 /**
  * The job side only. The API's module imports it rather than repeating its providers, so a process
@@ -40,7 +54,7 @@ const SERVICES = [CountryExclusionsService, DismissalsService, RecomputeStatusSe
 @Module({
   imports: [MembersModule, SuggestionsJobsModule],
   controllers: [SuggestionsController, NetworkController, CountryExclusionsController],
-  providers: [...SERVICES, ChangeFeed, SuggestionsReadModel, StartupRecompute, CountryExclusionsRepository, PairExplanationService],
+  providers: [...SERVICES, ChangeFeed, SuggestionsReadModel, BalancedListsReadModel, StartupRecompute, PairExplanationService],
   exports: [...SERVICES, SuggestionsJobsModule],
 })
 export class SuggestionsModule {}

@@ -10,6 +10,7 @@ import { CreateUsersSessionsAndSignInLinks1764820000000 } from './1764820000000-
 import { RecordOpennessAndCapacityOfMembers1764840000000 } from './1764840000000-record-openness-and-capacity-of-members';
 import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create-country-pair-exclusions';
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
+import { KeepBalancedDefaultLists1764890000000 } from './1764890000000-keep-balanced-default-lists';
 import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-digest-deliveries';
 
 /** Every migration, oldest first; both stacks run the same list. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RecordOpennessAndCapacityOfMembers1764840000000,
   CreateCountryPairExclusions1764840100000,
   CreatePartnershipsInterestsAndNotifications1764870000000,
+  KeepBalancedDefaultLists1764890000000,
 ];

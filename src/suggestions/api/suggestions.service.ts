@@ -1,11 +1,15 @@
 import { explainMatch, rankPrepared, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
-import { exclusionKeys } from '@citymatch/matching/balance';
-import { Injectable } from '@nestjs/common';
+import { exclusionKeys, networkIneligibilityReasons, type NetworkRules } from '@citymatch/matching/balance';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import { memberNotFound } from '../../http/api-errors';
 import { SuggestionsQuery } from './dto/suggestions.query';
 import type { Generation } from '../storage/generation';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
+import { BalancedListsReadModel } from '../balance/balanced-lists-read-model';
+import { BALANCED_LIST_SIZE } from '../balance/balanced-lists.service';
+import type { Ranking } from './dto/suggestions.query';
 import { fitOf, type FitBand, type ReadableExplanation, readableExplanation } from './readable-explanation';
 import { type StoredList, SuggestionsReadModel } from './suggestions-read-model';
 
@@ -29,6 +33,10 @@ export interface SuggestionsView {
   /** The stored generation answered from, or null when the list was ranked live (filters, or none stored yet). */
   generation: { id: number; computedAt: string | null } | null;
   filtered: boolean;
+  /** balanced: the default lists (see SuggestionsQuery.ranking); score: the pure score ranking. */
+  ranking: Ranking;
+  /** For balanced lists: when they were computed (they follow member changes within minutes). */
+  balancedAt: string | null;
   suggestions: SuggestionView[];
 }
 
@@ -44,9 +52,11 @@ export class SuggestionsService {
   private readonly answers = new WeakMap<object, WeakMap<object, Map<string, string>>>();
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: SuggestionsRepository,
     private readonly readModel: SuggestionsReadModel,
     private readonly exclusions: CountryExclusionsService,
+    private readonly balanced: BalancedListsReadModel,
   ) {}
 
   /** Drops candidates of a country pair the secretariat excluded; the key names the exclusions in force. */
@@ -72,6 +82,10 @@ export class SuggestionsService {
     const member = members.get(memberId);
     if (!member) throw memberNotFound(memberId);
     const filtered = FILTERS.some((filter) => query[filter] !== undefined && query[filter] !== false);
+    if (this.config.suggestions.balancedLists && !filtered && query.ranking !== 'score' && query.limit <= BALANCED_LIST_SIZE) {
+      const balanced = await this.balancedAnswer(member, query, members);
+      if (balanced) return balanced;
+    }
     const stored = filtered ? undefined : await this.readModel.stored(memberId);
     const generation = stored?.generation;
     const exclusions = await this.exclusionFilter(member, members);
@@ -111,6 +125,28 @@ export class SuggestionsService {
     return { view: () => view, json: () => JSON.stringify(view) };
   }
 
+  /**
+   * The member's default list, or undefined before the first balancing run. Entries that became
+   * ineligible since the run (a dismissal, a partnership, a member closed or excluded) are left out
+   * at once; the next run fills their places.
+   */
+  private async balancedAnswer(member: MatchProfile, query: SuggestionsQuery, members: Map<string, MatchProfile>) {
+    const { run, lists } = await this.balanced.lists();
+    if (!run) return undefined;
+    const rules: NetworkRules = await this.exclusions.rules();
+    const list = (lists.get(member.id) ?? []).filter((candidate) => {
+      const other = members.get(candidate.id);
+      return other !== undefined && networkIneligibilityReasons(member, other, rules).length === 0;
+    });
+    const weights = await this.readModel.weights();
+    const view: SuggestionsView = {
+      ...this.view(member, member.id, query, false, undefined, list.slice(0, query.limit), weights, members),
+      ranking: 'balanced',
+      balancedAt: new Date(run.computedAt).toISOString(),
+    };
+    return { view: () => view, json: () => JSON.stringify(view) };
+  }
+
   private memoised(lists: object, members: object, key: string, build: () => string): string {
     let byMembers = this.answers.get(lists);
     if (!byMembers) this.answers.set(lists, (byMembers = new WeakMap()));
@@ -137,6 +173,8 @@ export class SuggestionsService {
         ? { id: generation.id, computedAt: generation.finishedAt ? new Date(generation.finishedAt).toISOString() : null }
         : null,
       filtered,
+      ranking: 'score',
+      balancedAt: null,
       suggestions: ranked.map((candidate, index) => {
         const other = members.get(candidate.id)!;
         const view: SuggestionView = {

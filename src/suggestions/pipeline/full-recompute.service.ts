@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config';
-import { recordMemberChange, JobQueue } from '../../jobs';
+import { recordJob, recordMemberChange, JobQueue } from '../../jobs';
 import type { ComponentsOf } from '../storage/list-encoding';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 import { componentsFrom } from './components-from-profiles';
@@ -123,6 +123,9 @@ export class FullRecomputeService {
       }
       const { superseded, rechecks } = await repository.switchTo(generationId);
       for (const memberId of rechecks) await recordMemberChange(manager, memberId);
+      // The default lists follow the new generation without waiting for the schedule.
+      if (this.config.suggestions.balancedLists)
+        await recordJob(manager, 'suggestions.balance', {}, { coalesceKey: 'suggestions-balance' });
       return superseded;
     });
     this.forget(generationId);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordJob, JobQueue } from '../../jobs';
+import { BalancedListsRepository } from '../balance/balanced-lists.repository';
 import { SuggestionsRepository } from '../storage/suggestions.repository';
 
 /** What the pipeline is doing and how far the suggestions lag behind the members. */
@@ -11,6 +12,7 @@ export class RecomputeStatusService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly repository: SuggestionsRepository,
+    private readonly balanced: BalancedListsRepository,
   ) {}
 
   /** Records a full recompute; the relay enqueues it. */
@@ -19,10 +21,11 @@ export class RecomputeStatusService {
   }
 
   async status() {
-    const [current, building, lag] = await Promise.all([
+    const [current, building, lag, balancedRun] = await Promise.all([
       this.repository.currentGeneration(),
       this.repository.buildingGeneration(),
       this.repository.lag(),
+      this.balanced.lastRun(),
     ]);
     const settledAt = [lag.lastChangeApplied, current?.startedAt].filter(Boolean).map((value) => new Date(value!).getTime());
     const newest = lag.newestMemberChange ? new Date(lag.newestMemberChange).getTime() : null;
@@ -37,6 +40,16 @@ export class RecomputeStatusService {
         lastChangeApplied: lag.lastChangeApplied,
         behindSeconds: behindMs === null ? null : behindMs / 1000,
       },
+      balanced: balancedRun
+        ? {
+            computedAt: new Date(balancedRun.computedAt).toISOString(),
+            tookMs: balancedRun.tookMs,
+            lists: balancedRun.lists,
+            generationId: balancedRun.generationId,
+            // Member changes after the run started are not in the default lists yet.
+            behindSeconds: newest === null ? 0 : Math.max(0, newest - new Date(balancedRun.startedAt).getTime()) / 1000,
+          }
+        : null,
     };
   }
 }

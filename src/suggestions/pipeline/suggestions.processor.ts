@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobHandlers } from '../../jobs';
+import { BalancedListsService } from '../balance/balanced-lists.service';
 import { FullRecomputeService } from './full-recompute.service';
 import { IncrementalUpdateService } from './incremental-update.service';
 
@@ -10,6 +11,7 @@ export class SuggestionsProcessor implements OnModuleInit {
     private readonly handlers: JobHandlers,
     private readonly incremental: IncrementalUpdateService,
     private readonly fullRecompute: FullRecomputeService,
+    private readonly balanced: BalancedListsService,
   ) {}
 
   onModuleInit(): void {
@@ -19,5 +21,6 @@ export class SuggestionsProcessor implements OnModuleInit {
       this.fullRecompute.computeShard(generationId, start, end),
     );
     this.handlers.register('suggestions.finish', ({ generationId }) => this.fullRecompute.finish(generationId));
+    this.handlers.register('suggestions.balance', () => this.balanced.rebalance());
   }
 }

@@ -3129,6 +3129,8 @@ export interface operations {
                 limit?: number;
                 maxPopulation?: number;
                 minPopulation?: number;
+                /** @description balanced (the default): at most 5 candidates of one country in the first 20, every member seen in a few lists and none flooded, each entry with its exact score; score: the pure score ranking. Filters, and a limit above 20, always rank by score. */
+                ranking?: "balanced" | "score";
                 subregion?: string;
                 /** @description The candidate offers or needs this theme */
                 theme?: string;

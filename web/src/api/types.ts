@@ -61,6 +61,9 @@ export interface SuggestionsList {
   memberId: string;
   generation: { id: number; computedAt: string } | null;
   filtered: boolean;
+  /** balanced: the default list (at most 5 of one country); score: the pure score ranking. */
+  ranking: 'balanced' | 'score';
+  balancedAt: string | null;
   suggestions: Suggestion[];
 }
 

@@ -1,10 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+export const RANKINGS = ['balanced', 'score'] as const;
+export type Ranking = (typeof RANKINGS)[number];
+
 export class SuggestionsQuery {
+  @ApiPropertyOptional({
+    enum: RANKINGS,
+    default: 'balanced',
+    description:
+      'balanced (the default): at most 5 candidates of one country in the first 20, every member seen in a few lists and none ' +
+      'flooded, each entry with its exact score; score: the pure score ranking. Filters, and a limit above 20, always rank by score.',
+  })
+  @IsOptional()
+  @IsIn(RANKINGS, { message: `ranking must be one of: ${RANKINGS.join(', ')}` })
+  ranking?: Ranking;
+
   @ApiPropertyOptional({ default: 20, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
