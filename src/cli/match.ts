@@ -6,9 +6,20 @@
  * record validation and the progress bar when they are used), so it starts fast.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { COMPONENTS, computeTopK, normaliseWeights, prepareDataset, type MatchProfile, type Weights } from '@citymatch/matching';
+import {
+  COMPONENTS,
+  computeTopK,
+  normaliseWeights,
+  prepareDataset,
+  TopKPool,
+  type MatchProfile,
+  type PreparedDataset,
+  type TopKLists,
+  type Weights,
+} from '@citymatch/matching';
 
 import { referenceErrors, type RecordError } from '../members/import/record-references';
 import { certainlyValidRecords } from './match-quick-check';
@@ -59,7 +70,16 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     io.out(USAGE);
     return 0;
   }
+  // The threads start loading while this one reads and checks the input.
+  const pool = new TopKPool(options.threads ?? availableParallelism());
+  try {
+    return await matchWith(pool, options, io);
+  } finally {
+    await pool.close();
+  }
+}
 
+async function matchWith(pool: TopKPool, options: MatchOptions, io: MatchIo): Promise<number> {
   let records: unknown;
   let weights: Weights;
   try {
@@ -84,20 +104,12 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
   const lists = await computeTopK(prepared, {
     k: options.top,
     weights,
-    threads: options.threads,
+    pool,
     onProgress: progress.update,
   }).finally(progress.stop);
   const seconds = (performance.now() - started) / 1000;
 
-  const byId = lists.toMap();
-  const shown = scoreText(options.decimals);
-  const lines = members
-    .filter((m) => m.status === 'active')
-    .map((m) => {
-      const suggestions = byId.get(m.id)!.map((s) => `{"city":${JSON.stringify(s.id)},"score":${shown(s.score)}}`);
-      return `{"city":${JSON.stringify(m.id)},"suggestions":[${suggestions.join(',')}]}`;
-    });
-  await writeAtomically(options.output, lines.length ? `${lines.join('\n')}\n` : '');
+  await writeAtomically(options.output, outputLines(members, prepared, lists, scoreText(options.decimals)));
   io.out(
     `matched ${prepared.size} members: ${lists.pairsScored} pairs scored in ${seconds.toFixed(2)} s ` +
       `(${Math.round(lists.pairsScored / Math.max(seconds, 1e-9))} pairs/s)`,
@@ -114,6 +126,24 @@ async function recordErrors(records: unknown): Promise<RecordError[]> {
   await import('reflect-metadata');
   const { validateMemberRecords } = await import('../members/import/validate-member-records');
   return validateMemberRecords(records);
+}
+
+/** One JSON line per active member in input order, read straight from the lists' arrays. */
+function outputLines(members: readonly MatchProfile[], prepared: PreparedDataset, lists: TopKLists, shown: (score: number) => string): string {
+  const { ids, indexOf } = prepared;
+  const quoted = ids.map((id) => JSON.stringify(id));
+  let text = '';
+  for (const member of members) {
+    if (member.status !== 'active') continue;
+    const slot = indexOf.get(member.id)! - lists.start;
+    const base = slot * lists.k;
+    let line = `{"city":${quoted[slot + lists.start]},"suggestions":[`;
+    for (let r = 0; r < lists.counts[slot]; r++) {
+      line += `${r ? ',' : ''}{"city":${quoted[lists.indices[base + r]]},"score":${shown(lists.scores[base + r])}}`;
+    }
+    text += `${line}]}\n`;
+  }
+  return text;
 }
 
 /** Full precision (the shortest round-trip text, as JSON writes numbers), or N decimals. */
