@@ -16,7 +16,7 @@ function problems(record: MemberRecord, minPopulation: number): string[] {
   check(Math.abs(record.lat) <= 90 && Math.abs(record.lon) <= 180, 'coordinates');
   check(record.languages.length > 0 && record.languages.every(isLanguageCode), 'languages');
   check(new Set(record.languages).size === record.languages.length, 'duplicate languages');
-  check(record.level === 'city' && record.status === 'active' && record.synthetic === true, 'level/status/synthetic');
+  check((record.level === 'city' || record.level === 'municipality') && record.status === 'active' && record.synthetic === true, 'level/status/synthetic');
   check(record.partners.length === 0 && record.dismissed.length === 0 && record.contact === undefined, 'empty lists, no contact');
   const needs = Object.entries(record.needs);
   const offers = Object.entries(record.offers);
@@ -67,6 +67,15 @@ describe('loadGeoNamesProfiles', () => {
     expect(demo.find((r) => r.name === 'Auckland')?.languages).toEqual(['mri', 'nzs', 'eng']);
     expect(demo.find((r) => r.name === 'Chennai')?.languages).toEqual(['tam', 'eng']);
     expect(demo.find((r) => r.name === 'Yokohama')?.languages).toEqual(['jpn', 'eng']);
+  });
+
+  it('makes capitals and division seats cities, and other places municipalities', () => {
+    expect(demo.find((r) => r.name === 'Suva')?.level).toBe('city'); // a national capital (PPLC)
+    expect(demo.find((r) => r.name === 'Surabaya')?.level).toBe('city'); // a provincial seat (PPLA)
+    const levels = new Map<string, number>();
+    for (const r of demo) levels.set(r.level!, (levels.get(r.level!) ?? 0) + 1);
+    expect([...levels.keys()].sort()).toEqual(['city', 'municipality']);
+    expect(levels.get('municipality')).toBeGreaterThan(levels.get('city')! / 4);
   });
 
   it('leaves out places that no longer exist', () => {

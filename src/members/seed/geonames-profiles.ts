@@ -28,6 +28,9 @@ const GONE_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW']);
  * Cities in countries that world-countries does not know, or whose country has no
  * ISO 639-3 official language, are skipped (none are, with the current packages).
  */
+/** Capitals and the seats of first- and second-level divisions govern as cities; other places as municipalities. */
+const CITY_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2']);
+
 export function loadGeoNamesProfiles(options: GeoNamesSeedOptions): MemberRecord[] {
   const minPopulation = Math.max(1, options.minPopulation);
   const records: MemberRecord[] = [];
@@ -47,7 +50,7 @@ export function loadGeoNamesProfiles(options: GeoNamesSeedOptions): MemberRecord
       lat,
       lon,
       languages: demoLanguages(id, country.code, city.adminCode, city.population, country.languages),
-      level: 'city',
+      level: CITY_FEATURE_CODES.has(city.featureCode) ? 'city' : 'municipality',
       status: 'active',
       ...syntheticInterests(id, city.population, country.subregion),
       partners: [],
