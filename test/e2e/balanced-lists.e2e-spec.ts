@@ -122,4 +122,19 @@ describe('balanced default lists', () => {
     const { body } = await t.http.get('/api/v1/members/suva/suggestions').query({ ranking: 'random' }).expect(400);
     expect(JSON.stringify(body)).toContain('ranking');
   });
+
+  it('shows exact scores for a change the last run has not seen yet', async () => {
+    const before = await suggestions();
+    const { version } = (await t.http.get('/api/v1/members/suva').expect(200)).body;
+    await t.http
+      .patch('/api/v1/members/suva')
+      .send({ version, needs: { 'disaster-resilience': 1, culture: 3 } })
+      .expect(200);
+    await settle(t); // the pure lists follow; no balancing run (BALANCE_CRON is off here)
+    const after = await suggestions();
+    expect(after.balancedAt).toBe(before.balancedAt);
+    const exact = new Map((await suggestions({ ranking: 'score', limit: 100 })).suggestions.map((e) => [e.memberId, e.score]));
+    expect(after.suggestions.map((e) => e.score)).not.toEqual(before.suggestions.map((e) => e.score));
+    for (const entry of after.suggestions) expect(entry.score).toBe(exact.get(entry.memberId));
+  });
 });

@@ -1,4 +1,12 @@
-import { explainMatch, rankPrepared, type MatchProfile, type ScoredCandidate, type Weights } from '@citymatch/matching';
+import {
+  compareCandidates,
+  explainMatch,
+  matchScore,
+  rankPrepared,
+  type MatchProfile,
+  type ScoredCandidate,
+  type Weights,
+} from '@citymatch/matching';
 import { exclusionKeys, networkIneligibilityReasons, type NetworkRules } from '@citymatch/matching/balance';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config';
@@ -134,11 +142,15 @@ export class SuggestionsService {
     const { run, lists } = await this.balanced.lists();
     if (!run) return undefined;
     const rules: NetworkRules = await this.exclusions.rules();
-    const list = (lists.get(member.id) ?? []).filter((candidate) => {
-      const other = members.get(candidate.id);
-      return other !== undefined && networkIneligibilityReasons(member, other, rules).length === 0;
-    });
     const weights = await this.readModel.weights();
+    // Scored again from the members as they are now: exact even for a change the run has not seen yet.
+    const list = (lists.get(member.id) ?? [])
+      .flatMap(({ id }) => {
+        const other = members.get(id);
+        if (!other || networkIneligibilityReasons(member, other, rules).length > 0) return [];
+        return [{ id, score: matchScore(member, other, weights) }];
+      })
+      .sort(compareCandidates);
     const view: SuggestionsView = {
       ...this.view(member, member.id, query, false, undefined, list.slice(0, query.limit), weights, members),
       ranking: 'balanced',
