@@ -8,6 +8,8 @@ import type { AuthenticatedRequest } from '../principal';
 import { FailOpenThrottlerStorage } from './fail-open-storage';
 
 const WINDOW_MS = 60_000;
+/** The longest a request waits for its counter; past it the request goes through uncounted. */
+const COUNTER_TIMEOUT_MS = 300;
 
 function limitFor(config: AppConfig, context: ExecutionContext): number {
   const { principal } = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -20,8 +22,13 @@ function limitFor(config: AppConfig, context: ExecutionContext): number {
  */
 function createStorage(config: AppConfig) {
   if (config.queue.kind !== 'bullmq') return new ThrottlerStorageService();
-  // Its own connection, failing fast: a request must not wait for Redis to come back.
-  const redis = new Redis(config.queue.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+  // Its own connection, failing fast: a request must not wait for Redis to come back, nor for a frozen one to answer.
+  const redis = new Redis(config.queue.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COUNTER_TIMEOUT_MS,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   return new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis), () => redis.disconnect());
 }
