@@ -155,4 +155,34 @@ if (TEST_STACK === 'services') {
       expect(stored).toEqual(fresh);
     }, 60_000);
   });
+
+  describe('a private Redis restarted without its data', () => {
+    let redis: PrivateRedis;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      redis = await startPrivateRedis();
+      // No periodic check within the test: only the reconnect can bring the schedulers back.
+      const stack = await createTestStack({ RECOMPUTE_CRON: NIGHTLY, SCHEDULE_CHECK_SECONDS: '3600' });
+      if (stack.config.queue.kind !== 'bullmq') throw new Error('services stack expected');
+      t = await startTestAppOn({ ...stack.config, queue: { ...stack.config.queue, redisUrl: redis.url } }, () => stack.dispose());
+    }, 60_000);
+    afterAll(async () => {
+      await t?.close();
+      await redis?.stop();
+    }, 30_000);
+
+    it('registers the job schedulers again as soon as the API reconnects', async () => {
+      const queue = (t.app.get(JobQueue) as BullMqJobQueue).queue;
+      const schedulers = [NIGHTLY_RECOMPUTE_SCHEDULER, DORMANCY_SCHEDULER, DIGESTS_TICK_SCHEDULER];
+      await redis.restart();
+      await waitFor(
+        'the job schedulers to be registered again',
+        async () => (await Promise.all(schedulers.map((name) => queue.getJobScheduler(name).catch(() => undefined)))).every(Boolean),
+        20_000,
+      );
+      const { body } = await t.http.get('/api/v1/recompute/status').expect(200);
+      expect(body.nightly).toEqual({ cron: NIGHTLY, nextRun: expectedNextRun() });
+    }, 60_000);
+  });
 }

@@ -13,43 +13,48 @@ export interface PrivateRedis {
   freeze(): void;
   /** SIGCONT: it answers again, everything sent meanwhile included. */
   thaw(): void;
+  /** Killed and started again on the same port, empty: a restart without persistence. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * A throwaway redis-server on a free loopback port, without persistence: fault tests freeze or
- * flush it, and the shared Redis on 6379 that other test files use is never touched.
+ * A throwaway redis-server on a free loopback port, without persistence: fault tests freeze,
+ * flush or restart it, and the shared Redis on 6379 that other test files use is never touched.
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'citymatch-redis-'));
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    cwd: dir,
-    stdio: 'ignore',
-  });
-  const exited = new Promise<void>((done) => server.once('exit', () => done()));
   const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0 });
   client.on('error', () => undefined);
-  await waitForPing(server, client);
-  let frozen = false;
+  const start = async () => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+    await waitForPing(child, client);
+    return child;
+  };
+  let server = await start();
+  const kill = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGCONT'); // a frozen server must run to die
+    server.kill('SIGKILL');
+    await exited;
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
     client,
-    freeze: () => {
-      frozen = true;
-      server.kill('SIGSTOP');
-    },
-    thaw: () => {
-      frozen = false;
-      server.kill('SIGCONT');
+    freeze: () => server.kill('SIGSTOP'),
+    thaw: () => server.kill('SIGCONT'),
+    restart: async () => {
+      await kill();
+      server = await start();
     },
     stop: async () => {
       client.disconnect();
-      if (server.exitCode === null && server.signalCode === null) {
-        if (frozen) server.kill('SIGCONT');
-        server.kill('SIGKILL');
-        await exited;
-      }
+      await kill();
       rmSync(dir, { recursive: true, force: true });
     },
   };
