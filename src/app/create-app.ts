@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { completeAuditOnResponse } from '../auth';
 import { adminOnlyHook } from '../auth/dashboard-access';
+import { RateLimiter } from '../auth/rate-limit/rate-limiter';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs';
 import type { AppConfig } from '../config';
@@ -52,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
-  await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator)));
+  await mountQueueDashboard(app, adminOnlyHook(app.get(ApiTokenAuthenticator), app.get(RateLimiter)));
   await serveWebApp(app, config.webAppDir);
   return app;
 }

@@ -9,7 +9,7 @@ export class ConfigurationError extends Error {
 
 export type DatabaseConfig = { kind: 'embedded'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
-export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string; prefix: string };
+export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string; prefix: string; scheduleCheckMs: number };
 
 /** The validated configuration, read once at boot and passed down; nothing else reads process.env. */
 export interface AppConfig {
@@ -70,7 +70,12 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
     ? { kind: 'postgres', url: variables.DATABASE_URL }
     : { kind: 'embedded', dataDir: variables.DATA_DIR === 'memory' ? null : variables.DATA_DIR };
   const queue: QueueConfig = variables.REDIS_URL
-    ? { kind: 'bullmq', redisUrl: variables.REDIS_URL, prefix: variables.QUEUE_PREFIX }
+    ? {
+        kind: 'bullmq',
+        redisUrl: variables.REDIS_URL,
+        prefix: variables.QUEUE_PREFIX,
+        scheduleCheckMs: variables.SCHEDULE_CHECK_SECONDS * 1000,
+      }
     : { kind: 'in-process' };
   return {
     http: {

@@ -59,6 +59,14 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })
   QUEUE_PREFIX: string = 'citymatch';
 
+  /** How often each process checks that Redis still holds its job schedulers (a Redis that lost its data has none). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SCHEDULE_CHECK_SECONDS: number = 60;
+
   /** Largest accepted request body, in megabytes (bulk import of 50,000 members needs about 20). */
   @IsOptional()
   @Transform(toInt)

@@ -4,10 +4,10 @@ import type Redis from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
 import { type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
-/** Bounded history, so Redis memory stays flat however long the service runs. */
-/** How long the status page waits for Redis's counts. */
-const COUNTS_TIMEOUT_MS = 1000;
+/** How long the status page waits for Redis's answers. */
+const STATUS_TIMEOUT_MS = 1000;
 
+/** Bounded history, so Redis memory stays flat however long the service runs. */
 export const JOB_RETENTION = {
   removeOnComplete: { count: 1000, age: 24 * 3600 },
   removeOnFail: { count: 5000, age: 7 * 24 * 3600 },
@@ -19,8 +19,16 @@ export class BullMqJobQueue extends JobQueue {
   readonly durable = true;
   readonly queue: Queue;
   private readonly flows: FlowProducer;
+  /** The job schedulers this process registered, kept so that they can be put back when Redis loses them. */
+  private readonly schedules = new Map<string, JobSpec & { pattern: string }>();
+  private scheduleCheck?: NodeJS.Timeout;
+  private restoring?: Promise<string[]>;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(
+    connection: Redis,
+    prefix: string,
+    private readonly scheduleCheckMs = 60_000,
+  ) {
     super();
     this.flows = new FlowProducer({ connection, prefix });
     this.queue = new Queue(JOB_QUEUE, {
@@ -32,6 +40,8 @@ export class BullMqJobQueue extends JobQueue {
     const warn = (error: Error) => this.logger.warn(`queue connection: ${error.message}`);
     this.queue.on('error', warn);
     this.flows.on('error', warn);
+    // A Redis restarted without persistence comes back empty: put the schedulers back as soon as it answers.
+    connection.on('ready', () => void this.restoreSchedules());
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
@@ -66,16 +76,56 @@ export class BullMqJobQueue extends JobQueue {
     return true;
   }
 
-  /** BullMQ's job scheduler: one job per tick, whichever worker takes it. */
+  /**
+   * BullMQ's job scheduler: one job per tick, whichever worker takes it. Redis may lose it (a restart
+   * without persistence, a FLUSHALL): every check, and every reconnect, registers again what is missing.
+   */
   async schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void> {
-    if (cronPattern === null) await this.queue.removeJobScheduler(name);
-    else await this.queue.upsertJobScheduler(name, { pattern: cronPattern }, { name: job.name, data: job.payload });
+    if (cronPattern === null) {
+      this.schedules.delete(name);
+      await this.queue.removeJobScheduler(name);
+    } else {
+      this.schedules.set(name, { ...job, pattern: cronPattern });
+      await this.upsertScheduler(name, cronPattern, job);
+    }
+    this.scheduleCheck ??= setInterval(() => void this.restoreSchedules(), this.scheduleCheckMs).unref();
+  }
+
+  /** Registers again each of this process's schedulers that Redis no longer has; returns their names. */
+  restoreSchedules(): Promise<string[]> {
+    this.restoring ??= this.restoreMissing().finally(() => (this.restoring = undefined));
+    return this.restoring;
+  }
+
+  private async restoreMissing(): Promise<string[]> {
+    const restored: string[] = [];
+    try {
+      for (const [name, { pattern }] of this.schedules) {
+        if (await this.queue.getJobScheduler(name)) continue;
+        const wanted = this.schedules.get(name);
+        if (wanted?.pattern !== pattern) continue; // changed or removed meanwhile
+        await this.upsertScheduler(name, pattern, wanted);
+        restored.push(name);
+      }
+    } catch (error) {
+      this.logger.warn(`cannot check the job schedulers yet, will retry: ${(error as Error).message}`);
+    }
+    if (restored.length > 0) this.logger.warn(`job schedulers missing from Redis, registered again: ${restored.join(', ')}`);
+    return restored;
+  }
+
+  private async upsertScheduler(name: string, pattern: string, job: JobSpec): Promise<void> {
+    await this.queue.upsertJobScheduler(name, { pattern }, { name: job.name, data: job.payload });
+  }
+
+  async nextRun(name: string): Promise<Date | null> {
+    const scheduler = await withinStatusTimeout(this.queue.getJobScheduler(name));
+    return scheduler?.next ? new Date(scheduler.next) : null;
   }
 
   /** Counts from Redis, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
   async status(): Promise<QueueStatus> {
-    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTS_TIMEOUT_MS).unref());
-    const counts = await Promise.race([this.queue.getJobCounts(), timeout]);
+    const counts = await withinStatusTimeout(this.queue.getJobCounts());
     return { kind: 'bullmq', reachable: counts !== null, counts };
   }
 
@@ -92,7 +142,14 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     await this.flows.close();
     await this.queue.close();
   }
+}
+
+/** The answer, or null when Redis gives none in time (or fails). */
+function withinStatusTimeout<T>(answer: Promise<T>): Promise<T | null> {
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATUS_TIMEOUT_MS).unref());
+  return Promise.race([answer.catch(() => null), timeout]);
 }

@@ -53,6 +53,10 @@ export class InProcessJobQueue extends JobQueue {
     this.scheduler.schedule(name, cronPattern, job);
   }
 
+  async nextRun(name: string): Promise<Date | null> {
+    return this.scheduler.nextRun(name);
+  }
+
   async status(): Promise<QueueStatus> {
     return { kind: 'in-process' };
   }

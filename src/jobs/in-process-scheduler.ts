@@ -17,6 +17,10 @@ export class InProcessScheduler {
     if (cronPattern !== null) this.crons.set(name, new Cron(cronPattern, { unref: true, protect: true }, () => this.enqueue(job)));
   }
 
+  nextRun(name: string): Date | null {
+    return this.crons.get(name)?.nextRun() ?? null;
+  }
+
   stopAll(): void {
     for (const cron of this.crons.values()) cron.stop();
     this.crons.clear();

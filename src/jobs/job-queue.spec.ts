@@ -5,7 +5,7 @@ import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JOB_NAMES } from './job-names';
 import type { JobQueue } from './job-queue';
-import { createRedisConnection } from './redis-connection';
+import { createQueueRedisConnection, createWorkerRedisConnection } from './redis-connection';
 
 /** The queue adapter of the stack under test, with a worker where the stack has one. */
 async function queueFor(stack: TestStack, handlers: JobHandlers) {
@@ -13,9 +13,10 @@ async function queueFor(stack: TestStack, handlers: JobHandlers) {
     const queue = new InProcessJobQueue(handlers);
     return { queue: queue as JobQueue, close: () => queue.close() };
   }
-  const redis = createRedisConnection(stack.config.queue.redisUrl);
+  const redis = createQueueRedisConnection(stack.config.queue.redisUrl);
+  const workerRedis = createWorkerRedisConnection(stack.config.queue.redisUrl);
   const queue = new BullMqJobQueue(redis, stack.config.queue.prefix);
-  const worker = new BullMqJobWorker(redis, stack.config.queue.prefix, 1, handlers);
+  const worker = new BullMqJobWorker(workerRedis, stack.config.queue.prefix, 1, handlers);
   return {
     queue: queue as JobQueue,
     close: async () => {
@@ -23,6 +24,7 @@ async function queueFor(stack: TestStack, handlers: JobHandlers) {
       await queue.queue.obliterate({ force: true });
       await queue.close();
       redis.disconnect();
+      workerRedis.disconnect();
     },
   };
 }

@@ -42,6 +42,9 @@ export abstract class JobQueue {
    */
   abstract schedule<N extends JobName>(name: string, cronPattern: string | null, job: JobSpec<N>): Promise<void>;
 
+  /** When the schedule `name` next enqueues its job; null when it is not scheduled (or Redis does not answer). */
+  abstract nextRun(name: string): Promise<Date | null>;
+
   abstract status(): Promise<QueueStatus>;
 
   /**

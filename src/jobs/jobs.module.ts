@@ -15,10 +15,11 @@ import { BullMqJobWorker } from './bullmq-job-worker';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
-import { connectRedisAtStartup } from './redis-connection';
+import { connectRedisAtStartup, createWorkerRedisConnection } from './redis-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { NIGHTLY_RECOMPUTE_SCHEDULER } from './job-names';
 
+/** The queue's Redis connection (adds, health, the dashboard): every command has a short timeout. */
 export const REDIS = Symbol('REDIS');
 
 /** Starts the BullMQ worker where configured, once every feature has registered its handlers. */
@@ -26,6 +27,8 @@ export const REDIS = Symbol('REDIS');
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private worker?: BullMqJobWorker;
+  /** The worker's own connection: its blocking reads must not time out like request commands do. */
+  private workerRedis?: Redis;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,8 +42,9 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     const missing = this.handlers.missing();
     if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
     if (this.redis && this.config.queue.kind === 'bullmq') {
-      const { prefix } = this.config.queue;
-      this.worker = new BullMqJobWorker(this.redis, prefix, this.config.workers.concurrency, this.handlers);
+      const { prefix, redisUrl } = this.config.queue;
+      this.workerRedis = createWorkerRedisConnection(redisUrl);
+      this.worker = new BullMqJobWorker(this.workerRedis, prefix, this.config.workers.concurrency, this.handlers);
       this.logger.log(`processing jobs with concurrency ${this.config.workers.concurrency}`);
     }
     // A safety net: one full recompute per cron tick, on either stack.
@@ -58,6 +62,7 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     if (this.queue.durable) await this.queue.close();
+    this.workerRedis?.disconnect();
     this.redis?.disconnect();
   }
 }
@@ -75,7 +80,9 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       provide: JobQueue,
       inject: [APP_CONFIG, REDIS, JobHandlers],
       useFactory: (config: AppConfig, redis: Redis | null, handlers: JobHandlers) =>
-        config.queue.kind === 'bullmq' && redis ? new BullMqJobQueue(redis, config.queue.prefix) : new InProcessJobQueue(handlers),
+        config.queue.kind === 'bullmq' && redis
+          ? new BullMqJobQueue(redis, config.queue.prefix, config.queue.scheduleCheckMs)
+          : new InProcessJobQueue(handlers),
     },
     JobWorkers,
     OutboxRelay,

@@ -65,6 +65,30 @@ describe('rate limits, security headers and CORS', () => {
 
   // Two API processes share one Redis: the limit holds across them.
   if (TEST_STACK === 'services') {
+    // The queue dashboard (services stack only) is outside Nest's guards, yet under the same limits.
+    it('limits wrong passwords on the queue dashboard per address, counted with the API calls', async () => {
+      const own = await startTestApp({ RATE_LIMIT_PER_MINUTE: '70', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '60' });
+      try {
+        const wrongPassword = `Basic ${Buffer.from(`admin:cm_${'W'.repeat(43)}`).toString('base64')}`;
+        const answers: number[] = [];
+        for (let attempt = 0; attempt < 80; attempt += 1)
+          answers.push((await own.anonymous.get('/admin/queues').set('Authorization', wrongPassword)).status);
+        expect(answers.slice(0, 60)).toEqual(Array(60).fill(401));
+        expect(answers.slice(60)).toEqual(Array(20).fill(429));
+        const refused = await own.anonymous.get('/admin/queues').set('Authorization', wrongPassword).expect(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+        // One counter per address: the API refuses this address too.
+        await own.anonymous.get('/api/v1/themes').expect(429);
+        // An admin's token has its own count, on the dashboard and on the API alike.
+        const admin = `Basic ${Buffer.from(`admin:${await own.issueToken('admin')}`).toString('base64')}`;
+        for (let call = 0; call < 70; call += 1) await own.anonymous.get('/admin/queues').set('Authorization', admin).expect(200);
+        await own.anonymous.get('/admin/queues').set('Authorization', admin).expect(429);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('shares the counts between API processes through Redis', async () => {
       const stack = await createTestStack(LIMITS);
       const first = await startTestAppOn(stack.config, async () => undefined);

@@ -6,12 +6,14 @@ import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import type { AuthenticatedRequest } from '../principal';
 import { FailOpenThrottlerStorage } from './fail-open-storage';
+import { limitFor, rateLimitKey, THROTTLER_NAME, WINDOW_MS } from './rate-limit-rules';
+import { RateLimiter } from './rate-limiter';
 
-const WINDOW_MS = 60_000;
+/** The longest a request waits for its counter; past it the request goes through uncounted. */
+const COUNTER_TIMEOUT_MS = 300;
 
-function limitFor(config: AppConfig, context: ExecutionContext): number {
-  const { principal } = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  return principal ? config.rateLimit.perToken : config.rateLimit.anonymous;
+function limitOf(config: AppConfig, context: ExecutionContext): number {
+  return limitFor(config, context.switchToHttp().getRequest<AuthenticatedRequest>().principal);
 }
 
 /**
@@ -20,8 +22,13 @@ function limitFor(config: AppConfig, context: ExecutionContext): number {
  */
 function createStorage(config: AppConfig) {
   if (config.queue.kind !== 'bullmq') return new ThrottlerStorageService();
-  // Its own connection, failing fast: a request must not wait for Redis to come back.
-  const redis = new Redis(config.queue.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+  // Its own connection, failing fast: a request must not wait for Redis to come back, nor for a frozen one to answer.
+  const redis = new Redis(config.queue.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COUNTER_TIMEOUT_MS,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   return new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis), () => redis.disconnect());
 }
@@ -31,17 +38,17 @@ function createStorage(config: AppConfig) {
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const prefix = config.queue.kind === 'bullmq' ? config.queue.prefix : 'citymatch';
         return {
-          throttlers: [{ name: 'default', ttl: WINDOW_MS, limit: (context) => limitFor(config, context) }],
-          skipIf: (context) => limitFor(config, context) === 0,
-          // Per caller across all routes, not per route.
-          generateKey: (_context, tracker, name) => `${prefix}:rate-limit:${name}:${tracker}`,
+          throttlers: [{ name: THROTTLER_NAME, ttl: WINDOW_MS, limit: (context) => limitOf(config, context) }],
+          skipIf: (context) => limitOf(config, context) === 0,
+          generateKey: (_context, tracker, name) => rateLimitKey(config, name, tracker),
           errorMessage: 'too many requests; retry after the number of seconds in Retry-After',
           storage: createStorage(config),
         };
       },
     }),
   ],
+  providers: [RateLimiter],
+  exports: [RateLimiter],
 })
 export class RateLimitModule {}

@@ -15,6 +15,8 @@ interface OutboxRow {
 
 const POLL_INTERVAL_MS = 250;
 const BATCH = 500;
+/** A queue that does not accept a job in this long is treated as down: the row stays for the next poll. */
+const ENQUEUE_TIMEOUT_MS = 3000;
 
 /**
  * Moves recorded jobs from the outbox to the queue. A row is deleted only after the queue
@@ -85,10 +87,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
              ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
           );
           for (const row of rows) {
-            await this.queue.enqueue(row.job_name, row.payload, {
-              coalesceKey: row.coalesce_key ?? undefined,
-              delayMs: row.delay_ms || undefined,
-            });
+            // A frozen Redis must not hold this transaction (and its rows' locks) open: give up, retry later.
+            await withTimeout(
+              this.queue.enqueue(row.job_name, row.payload, {
+                coalesceKey: row.coalesce_key ?? undefined,
+                delayMs: row.delay_ms || undefined,
+              }),
+              ENQUEUE_TIMEOUT_MS,
+            );
           }
           if (rows.length > 0) await manager.query('DELETE FROM outbox WHERE id = ANY($1)', [rows.map((row) => row.id)]);
           return rows.length;
@@ -128,4 +134,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM outbox');
     return count;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the queue gave no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Audited } from '../../auth';
 import { MatchesQuery } from './dto/matches.query';
+import { RecomputeStatusDto } from './dto/recompute-status.dto';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
 import { RecomputeStatusService } from '../pipeline/recompute-status.service';
@@ -56,6 +57,10 @@ export class NetworkController {
   }
 
   @Get('recompute/status')
+  @ApiOkResponse({
+    type: RecomputeStatusDto,
+    description: 'The queue, the outbox backlog, the generation being built and the current one, the lag, and the next nightly run',
+  })
   status() {
     return this.recompute.status();
   }

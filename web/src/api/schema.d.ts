@@ -669,7 +669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GET /api/v1/recompute/status */
+        /** The queue, the outbox backlog, the generation being built and the current one, the lag, and the next nightly run */
         get: operations["NetworkController_status"];
         put?: never;
         post?: never;
@@ -838,6 +838,21 @@ export interface components {
             signedOn: string;
             /** @example 2029-11-19 */
             termEndsOn?: string;
+        };
+        BalancedRunDto: {
+            /** @description How far the default lists lag behind the newest member change (0 when they include it) */
+            behindSeconds: number;
+            /**
+             * Format: date-time
+             * @description When the default (balanced) lists were stored
+             */
+            computedAt: string;
+            /** @description The generation whose weights the run used */
+            generationId: number;
+            /** @description Members with a default list */
+            lists: number;
+            /** @description How long the balancing run took */
+            tookMs: number;
         };
         CountryPairDto: {
             /**
@@ -1133,6 +1148,18 @@ export interface components {
             /** @description True for generated demo profiles */
             synthetic?: boolean;
         };
+        NightlyRecomputeDto: {
+            /**
+             * @description RECOMPUTE_CRON; null when switched off
+             * @example 0 3 * * *
+             */
+            cron: string | null;
+            /**
+             * Format: date-time
+             * @description When the scheduler will next start the nightly recompute (BullMQ job scheduler in Redis, or the embedded stack’s in-process one); null when none is scheduled or Redis does not answer
+             */
+            nextRun: string | null;
+        };
         OpenPartnershipDto: {
             /**
              * @default twinning
@@ -1157,6 +1184,82 @@ export interface components {
         OpenSessionDto: {
             /** @description The token of the sign-in link (its ?token= part) */
             token: string;
+        };
+        RecomputeBuildingDto: {
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: number;
+            k: number;
+            memberCount: number;
+            /** @description Shards done out of all, from 0 to 1 */
+            progress: number;
+            /** @example nightly */
+            reason: string;
+            shardsDone: number;
+            shardsTotal: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "building" | "complete" | "failed" | "superseded";
+            weights: {
+                [key: string]: number;
+            };
+        };
+        RecomputeGenerationDto: {
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: number;
+            k: number;
+            memberCount: number;
+            /** @example nightly */
+            reason: string;
+            shardsDone: number;
+            shardsTotal: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "building" | "complete" | "failed" | "superseded";
+            weights: {
+                [key: string]: number;
+            };
+        };
+        RecomputeLagDto: {
+            /** @description How far the stored suggestions lag behind the newest member change */
+            behindSeconds: number | null;
+            /** Format: date-time */
+            lastChangeApplied: string | null;
+            /** Format: date-time */
+            newestMemberChange: string | null;
+        };
+        RecomputeOutboxDto: {
+            /** Format: date-time */
+            oldest: string | null;
+            /** @description Jobs recorded with their change and not yet handed to the queue */
+            pending: number;
+        };
+        RecomputeQueueDto: {
+            /** @description BullMQ only: jobs per state; null while Redis does not answer */
+            counts?: {
+                [key: string]: number;
+            } | null;
+            /** @enum {string} */
+            kind: "bullmq" | "in-process";
+            /** @description BullMQ only: whether Redis answered within a second */
+            reachable?: boolean;
+        };
+        RecomputeStatusDto: {
+            /** @description The last balancing run of the default lists; null before the first */
+            balanced: components["schemas"]["BalancedRunDto"] | null;
+            /** @description The generation being built, if any */
+            building: components["schemas"]["RecomputeBuildingDto"] | null;
+            /** @description The generation readers see */
+            current: components["schemas"]["RecomputeGenerationDto"] | null;
+            lag: components["schemas"]["RecomputeLagDto"];
+            nightly: components["schemas"]["NightlyRecomputeDto"];
+            outbox: components["schemas"]["RecomputeOutboxDto"];
+            queue: components["schemas"]["RecomputeQueueDto"];
         };
         RunWeekDto: {
             /** @description Count who would get it, sending nothing */
@@ -4318,12 +4421,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The queue, the outbox backlog, the generation being built and the current one, the lag, and the next nightly run */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecomputeStatusDto"];
+                };
             };
             /** @description The input is not valid; `details` names each field and what was wrong with the value */
             400: {
