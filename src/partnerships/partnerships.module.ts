@@ -11,6 +11,8 @@ import { InterestsController } from './interests.controller';
 import { InterestsRepository } from './interests.repository';
 import { InterestsService } from './interests.service';
 import { MonitoringService } from './monitoring.service';
+import { NetworkMatchesController } from './network-matches.controller';
+import { NetworkMatchesService } from './network-matches.service';
 import { PartnersImportService } from './partners-import.service';
 import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsProcessor } from './partnerships.processor';
@@ -31,8 +33,16 @@ const WRITERS = [
 /** Brokering: interests, partnerships and their stages, monitoring, dormancy and the secretariat's board. */
 @Module({
   imports: [MembersModule, NotificationsModule, SuggestionsModule],
-  controllers: [InterestsController, PartnershipsController],
-  providers: [...WRITERS, BoardRepository, BoardService, InterestsRepository, InterestsService, MonitoringService],
+  controllers: [InterestsController, NetworkMatchesController, PartnershipsController],
+  providers: [
+    ...WRITERS,
+    BoardRepository,
+    BoardService,
+    InterestsRepository,
+    InterestsService,
+    MonitoringService,
+    NetworkMatchesService,
+  ],
   exports: [PartnershipsService, DormancyService],
 })
 export class PartnershipsModule {}
