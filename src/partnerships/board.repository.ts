@@ -7,6 +7,16 @@ import type { PartnershipRecord } from './partnership.types';
 
 export const STALLED_AFTER_DAYS = 60;
 
+export interface WatchedPartnership {
+  id: string;
+  stage: string;
+  since: Date | string;
+  nameA: string;
+  countryA: string;
+  nameB: string;
+  countryB: string;
+}
+
 const SORT_SQL = {
   updated: 'p.updated_at DESC, p.id',
   opened: 'p.opened_at DESC, p.id',
@@ -48,6 +58,17 @@ export class BoardRepository {
     );
     const total = rows.length ? Number(rows[0].total) : 0;
     return { items: rows.map(({ total: _total, ...row }) => toPartnershipRecord(row)), total };
+  }
+
+  /** What the secretariat should look at: stalled and dormant partnerships, longest waiting first, with the members' names. */
+  async watchList(now: Date, limit: number) {
+    const pair = `p.id, p.stage, p.stage_changed_at AS "since", a.name AS "nameA", a.country AS "countryA", b.name AS "nameB", b.country AS "countryB"
+      FROM partnerships p JOIN members a ON a.id = p.member_a JOIN members b ON b.id = p.member_b`;
+    const [stalled, dormant] = [
+      await this.dataSource.query(`SELECT ${pair} WHERE ${STALLED_SQL} ORDER BY p.stage_changed_at, p.id LIMIT $2`, [now, limit]),
+      await this.dataSource.query(`SELECT ${pair} WHERE p.stage = 'dormant' ORDER BY p.stage_changed_at, p.id LIMIT $1`, [limit]),
+    ];
+    return { stalled: stalled as WatchedPartnership[], dormant: dormant as WatchedPartnership[] };
   }
 
   async figures(now: Date) {

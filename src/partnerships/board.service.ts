@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../clock';
-import { BoardRepository } from './board.repository';
+import { BoardRepository, type WatchedPartnership } from './board.repository';
 import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { allowedMoves, STAGES } from './partnership-stages';
 
@@ -47,6 +47,13 @@ export class BoardService {
       items.map((item) => ({ ...item, themes: item.themes.join(' ') })),
       { header: true, columns: [...CSV_COLUMNS] },
     );
+  }
+
+  /** Stalled and dormant partnerships (at most `limit` of each), longest waiting first, for the secretariat's digest. */
+  async watchList(limit: number) {
+    const { stalled, dormant } = await this.board.watchList(this.clock.now(), limit);
+    const since = (row: WatchedPartnership) => ({ ...row, since: new Date(row.since).toISOString() });
+    return { stalled: stalled.map(since), dormant: dormant.map(since) };
   }
 
   async figures() {

@@ -43,13 +43,14 @@ const WRITERS = [
     MonitoringService,
     NetworkMatchesService,
   ],
-  exports: [PartnershipsService, DormancyService],
+  exports: [BoardService, PartnershipsService, DormancyService],
 })
 export class PartnershipsModule {}
 
 /** The job side only, for the worker process. */
 @Module({
   imports: [MembersModule, NotificationsJobsModule, SuggestionsJobsModule],
-  providers: WRITERS,
+  providers: [...WRITERS, BoardRepository, BoardService],
+  exports: [BoardService, PartnershipsService],
 })
 export class PartnershipsJobsModule {}

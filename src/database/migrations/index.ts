@@ -11,6 +11,7 @@ import { RecordOpennessAndCapacityOfMembers1764840000000 } from './1764840000000
 import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create-country-pair-exclusions';
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-digest-deliveries';
+import { RememberWhatEachDigestCovered1764880000000 } from './1764880000000-remember-what-each-digest-covered';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RecordOpennessAndCapacityOfMembers1764840000000,
   CreateCountryPairExclusions1764840100000,
   CreatePartnershipsInterestsAndNotifications1764870000000,
+  RememberWhatEachDigestCovered1764880000000,
 ];
