@@ -18,6 +18,8 @@ import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsProcessor } from './partnerships.processor';
 import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
+import { DemoPartnershipsRepository } from './seed/demo-partnerships.repository';
+import { DemoPartnershipsService } from './seed/demo-partnerships.service';
 
 /** What both the API and the worker need to write partnerships and run their jobs. */
 const WRITERS = [
@@ -38,12 +40,14 @@ const WRITERS = [
     ...WRITERS,
     BoardRepository,
     BoardService,
+    DemoPartnershipsRepository,
+    DemoPartnershipsService,
     InterestsRepository,
     InterestsService,
     MonitoringService,
     NetworkMatchesService,
   ],
-  exports: [BoardService, PartnershipsService, DormancyService],
+  exports: [BoardService, DemoPartnershipsService, PartnershipsService, DormancyService],
 })
 export class PartnershipsModule {}
 
