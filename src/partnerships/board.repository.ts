@@ -41,7 +41,8 @@ export class BoardRepository {
     };
     if (query.stage) add('p.stage = ?', query.stage);
     if (query.member) add('(p.member_a = ? OR p.member_b = ?)', query.member);
-    if (query.theme) add('? = ANY(p.themes)', query.theme);
+    // Containment, not = ANY: the form the GIN index on themes answers.
+    if (query.theme) add('p.themes @> ARRAY[?]::text[]', query.theme);
     if (query.kind) add('p.kind = ?', query.kind);
     if (query.owner) add('p.owner = ?', query.owner);
     if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
