@@ -61,7 +61,10 @@ describe('digests tell brokering news: mutual interests, partnership events, sta
     const [opened] = (await t.http.get(api('/partnerships?member=suva')).expect(200)).body.items;
     partnershipId = opened.id;
     expect(opened).toMatchObject({ origin: 'mutual-interest', stage: 'interest' });
-    await t.http.post(api(`/partnerships/${partnershipId}/transitions`)).send({ to: 'introduced', version: opened.version }).expect(201);
+    await t.http
+      .post(api(`/partnerships/${partnershipId}/transitions`))
+      .send({ to: 'introduced', version: opened.version })
+      .expect(201);
 
     await runWeek('2026-W10');
     const link = `${PUBLIC_URL}/partnerships/${partnershipId}`;
@@ -88,7 +91,10 @@ describe('digests tell brokering news: mutual interests, partnership events, sta
 
   it('tells nothing twice: the next week brings only what happened since', async () => {
     const current = (await t.http.get(api(`/partnerships/${partnershipId}`)).expect(200)).body;
-    await t.http.post(api(`/partnerships/${partnershipId}/transitions`)).send({ to: 'exploring', version: current.version }).expect(201);
+    await t.http
+      .post(api(`/partnerships/${partnershipId}/transitions`))
+      .send({ to: 'exploring', version: current.version })
+      .expect(201);
     await runWeek('2026-W11');
     for (const address of [official('suva'), official('iloilo'), SECRETARIAT]) {
       const [mail] = mailOf(address, 11);
@@ -104,7 +110,32 @@ describe('digests tell brokering news: mutual interests, partnership events, sta
       for (const mail of mailOf(address, 12)) expect(textOf(mail)).not.toMatch(/→|Mutual interest/);
   });
 
-  it("shows the secretariat the partnerships that stalled, and where they stand", async () => {
+  it('fans a week out in one bulk add per page of recipients, each job keyed digest:{userId}:{isoWeek}', async () => {
+    const queue = t.app.get(JobQueue);
+    const bulk = jest.spyOn(queue, 'enqueueMany');
+    const single = jest.spyOn(queue, 'enqueue');
+    try {
+      await runWeek('2026-W13');
+      const users = (await t.http.get(api('/users?limit=50')).expect(200)).body.items as Array<{ id: string }>;
+      expect(bulk).toHaveBeenCalledTimes(1);
+      expect(bulk.mock.calls[0][0]).toEqual(
+        expect.arrayContaining(
+          users.map((user) => ({
+            name: 'digests.send',
+            payload: { userId: user.id, week: '2026-W13' },
+            options: { coalesceKey: `digest:${user.id}:2026-W13` },
+          })),
+        ),
+      );
+      expect(bulk.mock.calls[0][0]).toHaveLength(users.length);
+      expect(single.mock.calls.filter(([name]) => name === 'digests.send')).toEqual([]);
+    } finally {
+      bulk.mockRestore();
+      single.mockRestore();
+    }
+  });
+
+  it('shows the secretariat the partnerships that stalled, and where they stand', async () => {
     const clock = jest.spyOn(t.app.get(Clock), 'now');
     try {
       clock.mockReturnValue(new Date(Date.now() + 61 * 86_400_000));
