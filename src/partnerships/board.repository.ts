@@ -72,6 +72,14 @@ export class BoardRepository {
     return { stalled: stalled as WatchedPartnership[], dormant: dormant as WatchedPartnership[] };
   }
 
+  /** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
+  async changeStamp(): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT max(updated_at) FROM partnerships)::text AS updated, (SELECT max(id) FROM partnership_stage_changes)::text AS change`,
+    );
+    return `${row.updated}|${row.change}`;
+  }
+
   async figures(now: Date) {
     const [stages, stalled, dormant, medians, conversion, themes, subregions] = [
       await this.dataSource.query(`SELECT stage, count(*)::int AS count FROM partnerships GROUP BY stage`),

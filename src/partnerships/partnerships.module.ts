@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MembersModule } from '../members';
 import { NotificationsJobsModule, NotificationsModule } from '../notifications';
 import { SuggestionsJobsModule, SuggestionsModule } from '../suggestions/suggestions.module';
+import { BoardFiguresCache } from './board-figures.cache';
 import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
 import { DormancyRepository } from './dormancy.repository';
@@ -38,6 +39,7 @@ const WRITERS = [
   controllers: [InterestsController, NetworkMatchesController, PartnershipsController],
   providers: [
     ...WRITERS,
+    BoardFiguresCache,
     BoardRepository,
     BoardService,
     DemoPartnershipsRepository,
@@ -54,7 +56,7 @@ export class PartnershipsModule {}
 /** The job side only, for the worker process. */
 @Module({
   imports: [MembersModule, NotificationsJobsModule, SuggestionsJobsModule],
-  providers: [...WRITERS, BoardRepository, BoardService],
+  providers: [...WRITERS, BoardFiguresCache, BoardRepository, BoardService],
   exports: [BoardService, PartnershipsService],
 })
 export class PartnershipsJobsModule {}

@@ -1,5 +1,7 @@
+import { Clock } from '../../src/clock';
 import { STAGES } from '../../src/partnerships/partnership-stages';
 import { DemoPartnershipsService } from '../../src/partnerships/seed/demo-partnerships.service';
+import { BoardRepository } from '../../src/partnerships/board.repository';
 import { DormancyService } from '../../src/partnerships/dormancy.service';
 import { DEMO_SEED, loadGeoNamesProfiles } from '../../src/members/seed';
 import { settle } from '../support/settle';
@@ -43,6 +45,29 @@ describe('the demo seed gives the board partnerships in every stage, stalled and
     await settle(t);
     const after = (await t.http.get(api('/partnerships/board')).expect(200)).body;
     expect(after.stages).toEqual(board.stages);
+  });
+
+  it('works the board out once per state of the partnerships: a repeat reads it again, a move shows at once', async () => {
+    const figures = jest.spyOn(t.app.get(BoardRepository), 'figures');
+    // One instant throughout (a minute no read has seen yet), so that the minute does not turn between the reads.
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 120_000));
+    try {
+      const first = (await t.http.get(api('/partnerships/board')).expect(200)).body;
+      const again = await Promise.all([1, 2, 3].map(() => t.http.get(api('/partnerships/board')).expect(200)));
+      for (const { body } of again) expect(body).toEqual(first);
+      expect(figures).toHaveBeenCalledTimes(1);
+
+      const exploring = (await t.http.get(api('/partnerships?stage=exploring&limit=1')).expect(200)).body.items[0];
+      await t.http
+        .post(api(`/partnerships/${exploring.id}/transitions`))
+        .send({ to: 'declined', version: exploring.version, reason: 'no budget' })
+        .expect(201);
+      const after = (await t.http.get(api('/partnerships/board')).expect(200)).body;
+      expect(after.stages).toMatchObject({ exploring: first.stages.exploring - 1, declined: first.stages.declined + 1 });
+    } finally {
+      figures.mockRestore();
+      clock.mockRestore();
+    }
   });
 
   it('seeds again without touching what exists, even a demo partnership someone has moved since', async () => {

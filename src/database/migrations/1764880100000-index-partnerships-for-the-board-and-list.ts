@@ -9,7 +9,9 @@ export class IndexPartnershipsForTheBoardAndList1764880100000 implements Migrati
     await queryRunner.query(`CREATE INDEX stage_changes_in_order ON partnership_stage_changes (partnership_id, at, id) INCLUDE (to_stage)`);
     await queryRunner.query(`DROP INDEX stage_changes_by_partnership`);
     // "Reached an agreement": one probe into a small index per partnership opened in the last 12 months.
-    await queryRunner.query(`CREATE INDEX stage_changes_to_agreement ON partnership_stage_changes (partnership_id) WHERE to_stage = 'agreement'`);
+    await queryRunner.query(
+      `CREATE INDEX stage_changes_to_agreement ON partnership_stage_changes (partnership_id) WHERE to_stage = 'agreement'`,
+    );
     await queryRunner.query(`CREATE INDEX partnerships_by_opened ON partnerships (opened_at)`);
     // member = x is (member_a = x OR member_b = x): both sides need an index, whatever the stage.
     await queryRunner.query(`CREATE INDEX partnerships_by_member_a ON partnerships (member_a)`);

@@ -35,7 +35,11 @@ export class PartnershipEventsSection implements DigestSection {
     const context = { publicUrl: this.config.publicUrl, timeZone: user.timeZone, memberId: audience ?? undefined };
     const items = listed.map((notification) => eventItem(notification, names, context));
     if (found.length > listed.length)
-      items.push({ title: `…and ${found.length - listed.length} more`, detail: 'on the board', link: partnershipLink(this.config.publicUrl, null) });
+      items.push({
+        title: `…and ${found.length - listed.length} more`,
+        detail: 'on the board',
+        link: partnershipLink(this.config.publicUrl, null),
+      });
     return {
       key: this.key,
       heading: found.length === 1 ? 'A partnership event' : `${found.length} partnership events`,

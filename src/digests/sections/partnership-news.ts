@@ -57,7 +57,11 @@ export function eventItem(
   const withWhom = pair ? `Partnership with ${pair}` : 'A partnership';
   switch (notification.kind) {
     case 'mutual-interest':
-      return { title: pair ? `Mutual interest: ${pair}` : 'A mutual interest', detail: `both sides interested; a partnership opened on ${on}`, link };
+      return {
+        title: pair ? `Mutual interest: ${pair}` : 'A mutual interest',
+        detail: `both sides interested; a partnership opened on ${on}`,
+        link,
+      };
     case 'stage-changed':
       return { title: `${withWhom}: ${data.from} → ${data.to}`, detail: `moved on ${on}`, link };
     case 'milestone-due':
