@@ -3,6 +3,7 @@ import { ConfigurationError, loadConfiguration } from './config';
 import { FirstSignInLinks } from './auth/sign-in/first-sign-in-links';
 import { FirstAdminToken } from './auth/tokens/first-admin-token';
 import { DemoSeedService } from './members';
+import { DemoPartnershipsService } from './partnerships';
 import { DemoUsersService } from './users';
 import { createApp } from './app/create-app';
 import { describeStartupError } from './app/startup-error';
@@ -13,6 +14,7 @@ async function bootstrap() {
   if (config.seedDemoData) {
     await app.get(DemoSeedService).seedIfEmpty();
     await app.get(DemoUsersService).seedIfEmpty();
+    await app.get(DemoPartnershipsService).seedIfNone();
   }
   await app.listen(config.http.port, config.http.host);
   // The first admin token is created while the app starts listening (onApplicationBootstrap): ask only then.

@@ -29,6 +29,8 @@ export interface DeliveryOutcome {
   smtpResponse?: string | null;
   suggestionIds?: string[];
   suggestionScores?: number[];
+  /** A sent digest: the instant its news runs up to. */
+  coveredUntil?: Date | null;
 }
 
 /** The delivery log: one row per (user, ISO week). */
@@ -64,7 +66,7 @@ export class DeliveriesRepository {
   async settle(id: string, outcome: DeliveryOutcome, now: Date): Promise<void> {
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, reason = $3, subject = $4, message_id = $5, smtp_response = $6,
-         suggestion_ids = $7, suggestion_scores = $8, claimed_until = NULL, updated_at = $9
+         suggestion_ids = $7, suggestion_scores = $8, covered_until = $10, claimed_until = NULL, updated_at = $9
        WHERE id = $1`,
       [
         id,
@@ -76,6 +78,7 @@ export class DeliveriesRepository {
         outcome.suggestionIds ?? [],
         outcome.suggestionScores ?? [],
         now,
+        outcome.coveredUntil ?? null,
       ],
     );
   }
@@ -97,6 +100,15 @@ export class DeliveriesRepository {
       [userIds, weeks, now],
     );
     return new Set(rows.map((row) => `${row.user_id}:${row.iso_week}`));
+  }
+
+  /** Where this user's news was last told up to: the latest sent digest of another week, or null. */
+  async lastCoveredUntil(userId: string, week: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT max(covered_until) AS until FROM digest_deliveries WHERE user_id = $1 AND iso_week <> $2 AND status = 'sent'`,
+      [userId, week],
+    );
+    return row?.until ? new Date(row.until) : null;
   }
 
   /** The suggestions of this user's last `count` sent digests before `week`. */

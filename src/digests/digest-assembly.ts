@@ -2,10 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config';
 import type { AppConfig } from '../config';
 import type { UserRow } from '../users';
+import { DeliveriesRepository } from './deliveries.repository';
 import { localDateTime, weekNumberOf } from './iso-week';
 import { DigestRenderer } from './render/digest-renderer';
 import { DIGEST_SECTIONS, type DigestSection, type DigestSectionContent } from './sections/digest-section';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
+
+const WEEK_MS = 7 * 86_400_000;
+/** A digest tells at most this far back, however long ago the last one went out (a user unsubscribed for months). */
+const NEWS_LOOKBACK_MS = 4 * WEEK_MS;
 
 export interface AssembledDigest {
   subject: string;
@@ -13,6 +18,8 @@ export interface AssembledDigest {
   text: string;
   sections: DigestSectionContent[];
   suggestions: Array<{ id: string; score: number }>;
+  /** The news told runs up to here; the next digest starts from it. */
+  coveredUntil: Date;
   unsubscribeApiUrl: string;
 }
 
@@ -22,15 +29,16 @@ export class DigestAssembly {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DIGEST_SECTIONS) private readonly sectionTypes: DigestSection[],
+    private readonly deliveries: DeliveriesRepository,
     private readonly renderer: DigestRenderer,
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
   async assemble(user: UserRow, week: string, now: Date): Promise<AssembledDigest | null> {
-    const since = new Date(now.getTime() - 7 * 86_400_000);
+    const since = await this.newsSince(user.id, week, now);
     const sections: DigestSectionContent[] = [];
     for (const type of this.sectionTypes) {
-      const content = await type.build({ user, week, since });
+      const content = await type.build({ user, week, since, until: now });
       if (content && content.items.length > 0) sections.push(content);
     }
     if (sections.length === 0) return null;
@@ -56,8 +64,16 @@ export class DigestAssembly {
       text,
       sections,
       suggestions: sections.flatMap((section) => section.suggestions ?? []),
+      coveredUntil: now,
       unsubscribeApiUrl: `${this.config.publicUrl}/api/v1/digests/unsubscribe?token=${token}`,
     };
+  }
+
+  /** News starts where the last sent digest's ended, so nothing is told twice; a week back when there is none recent. */
+  private async newsSince(userId: string, week: string, now: Date): Promise<Date> {
+    const weekAgo = new Date(now.getTime() - WEEK_MS);
+    const covered = await this.deliveries.lastCoveredUntil(userId, week);
+    return covered && covered.getTime() > now.getTime() - NEWS_LOOKBACK_MS && covered < now ? covered : weekAgo;
   }
 }
 
@@ -71,5 +87,6 @@ function subjectOf(user: UserRow, sections: DigestSectionContent[], weekNumber: 
     const pairs = sections.find((section) => section.key === 'network-matches')?.items.length ?? 0;
     return `Network summary: ${pairs} pair${pairs === 1 ? '' : 's'} to broker — week ${weekNumber}`;
   }
-  return `${sections.map((section) => section.heading).join(', ')} — week ${weekNumber}`;
+  const what = sections.map((section) => section.heading).join(', ');
+  return user.memberName ? `${what} for ${user.memberName} — week ${weekNumber}` : `${what} — week ${weekNumber}`;
 }

@@ -71,7 +71,13 @@ export class DigestDeliveryService {
             id: `CityMatch weekly digest <digest.${new URL(this.config.publicUrl).hostname}>`,
           },
         });
-        return this.settle(claimed, { status: 'sent', messageId: receipt.messageId, smtpResponse: receipt.response, ...carried });
+        return this.settle(claimed, {
+          status: 'sent',
+          messageId: receipt.messageId,
+          smtpResponse: receipt.response,
+          coveredUntil: digest.coveredUntil,
+          ...carried,
+        });
       } catch (error) {
         const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String(error), false, null);
         if (failure.permanent || attempt >= SMTP_ATTEMPTS) {

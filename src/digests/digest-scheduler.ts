@@ -3,9 +3,10 @@ import { Clock } from '../clock';
 import { APP_CONFIG } from '../config';
 import type { AppConfig } from '../config';
 import { DIGESTS_TICK_SCHEDULER } from '../jobs';
-import { JobQueue } from '../jobs';
+import { JobQueue, type BulkJob } from '../jobs';
 import { UsersService } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
+import { digestJob } from './digest-job';
 import { isoWeekOf, previousWeek, sendTimeOf } from './iso-week';
 
 /** A send time missed (the service was down) is caught up within this long, then skipped as missed. */
@@ -50,21 +51,24 @@ export class DigestScheduler implements OnApplicationBootstrap {
         [...weeks],
         now,
       );
+      const due: BulkJob<'digests.send'>[] = [];
       for (const user of page) {
         const current = isoWeekOf(now, user.timeZone);
         for (const week of [previousWeek(current), current]) {
           if (settled.has(`${user.id}:${week}`)) continue;
-          const due = sendTimeOf(week, user.digestWeekday, user.digestHour, user.timeZone);
-          if (due.getTime() > now.getTime()) continue;
-          if (now.getTime() - due.getTime() <= CATCH_UP_MS) {
-            await this.queue.enqueue('digests.send', { userId: user.id, week }, { coalesceKey: `digest:${user.id}:${week}` });
-            enqueued += 1;
+          const sendTime = sendTimeOf(week, user.digestWeekday, user.digestHour, user.timeZone);
+          if (sendTime.getTime() > now.getTime()) continue;
+          if (now.getTime() - sendTime.getTime() <= CATCH_UP_MS) {
+            due.push(digestJob(user.id, week));
           } else if (week === current) {
             await this.deliveries.skipIfAbsent(user.id, week, 'missed', now);
             missed += 1;
           }
         }
       }
+      // One bulk add per page of users, not one round trip per recipient.
+      await this.queue.enqueueMany(due);
+      enqueued += due.length;
     }
     if (enqueued + missed > 0) this.logger.log(`digests: ${enqueued} enqueued, ${missed} missed`);
     return { enqueued, missed };

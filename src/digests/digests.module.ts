@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members';
+import { NotificationsJobsModule, NotificationsModule } from '../notifications';
+import { PartnershipsJobsModule, PartnershipsModule } from '../partnerships';
 import { SuggestionsModule } from '../suggestions';
 import { UsersModule } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -12,12 +15,26 @@ import { MailPacer } from './mail-pacer';
 import { DigestRenderer } from './render/digest-renderer';
 import { DeliveryFiguresSection } from './sections/delivery-figures.section';
 import { DIGEST_SECTIONS } from './sections/digest-section';
+import { MutualInterestsSection } from './sections/mutual-interests.section';
 import { NetworkMatchesSection } from './sections/network-matches.section';
+import { NewMutualInterestsSection } from './sections/new-mutual-interests.section';
+import { PartnershipEventsSection } from './sections/partnership-events.section';
+import { StalledAndDormantSection } from './sections/stalled-and-dormant.section';
 import { SuggestionsSection } from './sections/suggestions.section';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /** Every section a digest may hold, in the order it shows them; a new one is one class added here. */
-const SECTIONS = [SuggestionsSection, NetworkMatchesSection, DeliveryFiguresSection];
+const SECTIONS = [
+  // An official's
+  SuggestionsSection,
+  MutualInterestsSection,
+  PartnershipEventsSection,
+  // The secretariat's
+  NewMutualInterestsSection,
+  StalledAndDormantSection,
+  NetworkMatchesSection,
+  DeliveryFiguresSection,
+];
 
 const PROVIDERS = [
   ...SECTIONS,
@@ -34,7 +51,7 @@ const PROVIDERS = [
 
 /** Weekly digests: scheduling, assembly from sections, rendering, delivery log, unsubscribe. */
 @Module({
-  imports: [SuggestionsModule, UsersModule],
+  imports: [MembersModule, NotificationsModule, PartnershipsModule, SuggestionsModule, UsersModule],
   controllers: [DigestsController],
   providers: [...PROVIDERS, DigestsService],
   exports: [DigestsService],
@@ -43,7 +60,7 @@ export class DigestsModule {}
 
 /** The job side only, for the worker process. */
 @Module({
-  imports: [SuggestionsModule, UsersModule],
+  imports: [MembersModule, NotificationsJobsModule, PartnershipsJobsModule, SuggestionsModule, UsersModule],
   providers: PROVIDERS,
 })
 export class DigestsJobsModule {}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { FlowProducer, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
-import { type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
+import { type BulkJob, type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
 /** How long the status page waits for Redis's answers. */
 const STATUS_TIMEOUT_MS = 1000;
@@ -45,10 +45,12 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, payload, {
-      delay: options.delayMs,
-      deduplication: options.coalesceKey ? { id: options.coalesceKey, keepLastIfActive: true } : undefined,
-    });
+    await this.queue.add(name, payload, jobOptions(options));
+  }
+
+  async enqueueMany<N extends JobName>(jobs: Array<BulkJob<N>>): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(jobs.map((job) => ({ name: job.name, data: job.payload, opts: jobOptions(job.options ?? {}) })));
   }
 
   async enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void> {
@@ -152,4 +154,11 @@ export class BullMqJobQueue extends JobQueue {
 function withinStatusTimeout<T>(answer: Promise<T>): Promise<T | null> {
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATUS_TIMEOUT_MS).unref());
   return Promise.race([answer.catch(() => null), timeout]);
+}
+
+function jobOptions(options: EnqueueOptions) {
+  return {
+    delay: options.delayMs,
+    deduplication: options.coalesceKey ? { id: options.coalesceKey, keepLastIfActive: true } : undefined,
+  };
 }

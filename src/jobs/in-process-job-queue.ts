@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { JobName, JobPayloads, JobSpec } from './job-names';
 import type { JobHandlers } from './job-handlers';
 import { InProcessScheduler } from './in-process-scheduler';
-import { type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
+import { type BulkJob, type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
 /**
  * The embedded stack's queue: each job runs once, in the order enqueued, through the same handler
@@ -24,6 +24,10 @@ export class InProcessJobQueue extends JobQueue {
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
     void this.run(name, payload);
+  }
+
+  async enqueueMany<N extends JobName>(jobs: Array<BulkJob<N>>): Promise<void> {
+    for (const job of jobs) void this.run(job.name, job.payload);
   }
 
   /** Queues the job and resolves once it has run (or failed, which is logged). */

@@ -11,6 +11,11 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+/** One job of `enqueueMany`. */
+export interface BulkJob<N extends JobName = JobName> extends JobSpec<N> {
+  options?: EnqueueOptions;
+}
+
 /** What the status page shows of the queue: Redis's counts (null while it does not answer), or just the kind. */
 export type QueueStatus = { kind: 'bullmq'; reachable: boolean; counts: Record<string, number> | null } | { kind: 'in-process' };
 
@@ -23,6 +28,9 @@ export abstract class JobQueue {
   abstract readonly durable: boolean;
 
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+
+  /** Many jobs at once, each as `enqueue` would take it (BullMQ: one `addBulk`, one round trip to Redis). */
+  abstract enqueueMany<N extends JobName>(jobs: Array<BulkJob<N>>): Promise<void>;
 
   /** Runs `parent` after every child has succeeded; a child that keeps failing fails the parent. */
   abstract enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void>;

@@ -6,6 +6,7 @@ export { PROFILE_COLUMNS, SCORED_FIELDS, SUGGESTIBLE_MEMBERS } from './scored-fi
 export { MembersImportService, type ImportSummary } from './import/members-import.service';
 export { validateMemberRecords } from './import/validate-member-records';
 export { DemoSeedService } from './seed/demo-seed.service';
+export { seededRandom, type Random } from './seed/seeded-random';
 export { MEMBERS_IMPORT_PATH } from './members.controller';
 export { Member } from './member.entity';
 export type { MemberView } from './member-view';

@@ -37,11 +37,18 @@ export class NotificationsRepository {
        ORDER BY created_at DESC, id DESC LIMIT $4`,
       [memberId, filter.since ?? null, filter.unread ?? false, filter.limit],
     );
-    return rows.map((row) => ({
-      ...(row as unknown as Notification),
-      createdAt: new Date(row.createdAt as string).toISOString(),
-      readAt: row.readAt ? new Date(row.readAt as string).toISOString() : null,
-    }));
+    return rows.map(toNotification);
+  }
+
+  /** The audience's notifications of these kinds created in [since, until), oldest first. */
+  async between(memberId: string | null, kinds: readonly string[], since: Date, until: Date, limit: number): Promise<Notification[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications
+       WHERE member_id IS NOT DISTINCT FROM $1 AND kind = ANY($2) AND created_at >= $3 AND created_at < $4
+       ORDER BY created_at, id LIMIT $5`,
+      [memberId, kinds, since, until, limit],
+    );
+    return rows.map(toNotification);
   }
 
   /** Marks the audience's notifications read (those listed, or all); answers how many changed. */
@@ -54,4 +61,12 @@ export class NotificationsRepository {
     const rows = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
     return (rows as unknown[]).length;
   }
+}
+
+function toNotification(row: Record<string, unknown>): Notification {
+  return {
+    ...(row as unknown as Notification),
+    createdAt: new Date(row.createdAt as string).toISOString(),
+    readAt: row.readAt ? new Date(row.readAt as string).toISOString() : null,
+  };
 }

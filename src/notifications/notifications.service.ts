@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock';
-import type { NewNotification, Notification } from './notification.types';
+import type { NewNotification, Notification, NotificationKind } from './notification.types';
 import { NotificationsRepository } from './notifications.repository';
 
 const FEED_LIMIT = 200;
@@ -25,6 +25,11 @@ export class NotificationsService {
 
   forSecretariat(since?: Date, unread = false): Promise<Notification[]> {
     return this.repository.list(null, { since, unread, limit: FEED_LIMIT });
+  }
+
+  /** What happened in [since, until) for a member's officials (or the secretariat, memberId null), oldest first: what a digest tells. */
+  between(memberId: string | null, kinds: readonly NotificationKind[], since: Date, until: Date): Promise<Notification[]> {
+    return this.repository.between(memberId, kinds, since, until, FEED_LIMIT);
   }
 
   async markRead(memberId: string | null, ids?: string[]): Promise<{ marked: number }> {

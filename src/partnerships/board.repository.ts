@@ -7,6 +7,16 @@ import type { PartnershipRecord } from './partnership.types';
 
 export const STALLED_AFTER_DAYS = 60;
 
+export interface WatchedPartnership {
+  id: string;
+  stage: string;
+  since: Date | string;
+  nameA: string;
+  countryA: string;
+  nameB: string;
+  countryB: string;
+}
+
 const SORT_SQL = {
   updated: 'p.updated_at DESC, p.id',
   opened: 'p.opened_at DESC, p.id',
@@ -31,7 +41,8 @@ export class BoardRepository {
     };
     if (query.stage) add('p.stage = ?', query.stage);
     if (query.member) add('(p.member_a = ? OR p.member_b = ?)', query.member);
-    if (query.theme) add('? = ANY(p.themes)', query.theme);
+    // Containment, not = ANY: the form the GIN index on themes answers.
+    if (query.theme) add('p.themes @> ARRAY[?]::text[]', query.theme);
     if (query.kind) add('p.kind = ?', query.kind);
     if (query.owner) add('p.owner = ?', query.owner);
     if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
@@ -48,6 +59,25 @@ export class BoardRepository {
     );
     const total = rows.length ? Number(rows[0].total) : 0;
     return { items: rows.map(({ total: _total, ...row }) => toPartnershipRecord(row)), total };
+  }
+
+  /** What the secretariat should look at: stalled and dormant partnerships, longest waiting first, with the members' names. */
+  async watchList(now: Date, limit: number) {
+    const pair = `p.id, p.stage, p.stage_changed_at AS "since", a.name AS "nameA", a.country AS "countryA", b.name AS "nameB", b.country AS "countryB"
+      FROM partnerships p JOIN members a ON a.id = p.member_a JOIN members b ON b.id = p.member_b`;
+    const [stalled, dormant] = [
+      await this.dataSource.query(`SELECT ${pair} WHERE ${STALLED_SQL} ORDER BY p.stage_changed_at, p.id LIMIT $2`, [now, limit]),
+      await this.dataSource.query(`SELECT ${pair} WHERE p.stage = 'dormant' ORDER BY p.stage_changed_at, p.id LIMIT $1`, [limit]),
+    ];
+    return { stalled: stalled as WatchedPartnership[], dormant: dormant as WatchedPartnership[] };
+  }
+
+  /** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
+  async changeStamp(): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT max(updated_at) FROM partnerships)::text AS updated, (SELECT max(id) FROM partnership_stage_changes)::text AS change`,
+    );
+    return `${row.updated}|${row.change}`;
   }
 
   async figures(now: Date) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../clock';
-import { BoardRepository } from './board.repository';
+import { BoardFiguresCache } from './board-figures.cache';
+import { BoardRepository, type WatchedPartnership } from './board.repository';
 import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { allowedMoves, STAGES } from './partnership-stages';
 
@@ -28,6 +29,7 @@ const CSV_COLUMNS = [
 export class BoardService {
   constructor(
     private readonly board: BoardRepository,
+    private readonly cache: BoardFiguresCache,
     private readonly clock: Clock,
   ) {}
 
@@ -49,8 +51,15 @@ export class BoardService {
     );
   }
 
+  /** Stalled and dormant partnerships (at most `limit` of each), longest waiting first, for the secretariat's digest. */
+  async watchList(limit: number) {
+    const { stalled, dormant } = await this.board.watchList(this.clock.now(), limit);
+    const since = (row: WatchedPartnership) => ({ ...row, since: new Date(row.since).toISOString() });
+    return { stalled: stalled.map(since), dormant: dormant.map(since) };
+  }
+
   async figures() {
-    const f = await this.board.figures(this.clock.now());
+    const { figures: f } = await this.cache.figures();
     const count = (rows: Array<{ stage: string; count: number }>) =>
       Object.fromEntries(STAGES.map((s) => [s, rows.find((r) => r.stage === s)?.count ?? 0]));
     const since = (row: { since: Date | string }) => ({ ...row, since: new Date(row.since).toISOString() });

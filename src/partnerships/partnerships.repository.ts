@@ -194,6 +194,21 @@ export class PartnershipsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Each listed pair's partnership, keyed "a|b" (a < b): its open one, else its latest; pairs without one are absent.
+   * One query for a whole page of pairs.
+   */
+  async currentOfPairs(pairs: Array<[string, string]>): Promise<Map<string, { id: string; stage: Stage }>> {
+    if (pairs.length === 0) return new Map();
+    const rows: Array<{ a: string; b: string; id: string; stage: Stage }> = await this.manager.query(
+      `SELECT DISTINCT ON (p.member_a, p.member_b) p.member_a AS a, p.member_b AS b, p.id, p.stage
+       FROM partnerships p JOIN unnest($1::text[], $2::text[]) AS q(a, b) ON p.member_a = q.a AND p.member_b = q.b
+       ORDER BY p.member_a, p.member_b, p.stage IN ('declined', 'ended'), p.opened_at DESC`,
+      [pairs.map(([a]) => a), pairs.map(([, b]) => b)],
+    );
+    return new Map(rows.map((row) => [`${row.a}|${row.b}`, { id: row.id, stage: row.stage }]));
+  }
+
   /** Pairs that are partners through a partnership, for deriving the `partners` of exported members. */
   async partnerPairs(stages: readonly Stage[]): Promise<Array<{ a: string; b: string }>> {
     return this.manager.query(`SELECT member_a AS a, member_b AS b FROM partnerships WHERE stage = ANY($1)`, [stages]);

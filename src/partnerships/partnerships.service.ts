@@ -46,6 +46,17 @@ export class PartnershipsService {
     return this.view(record, this.repository);
   }
 
+  /** Each pair's partnership (its open one, else its latest), keyed "a|b" in either order given; pairs without one are absent. */
+  async currentOfPairs(pairs: Array<[string, string]>): Promise<Map<string, { id: string; stage: Stage }>> {
+    const found = await this.repository.currentOfPairs(pairs.map(([x, y]) => orderedPair(x, y)));
+    return new Map(
+      pairs.flatMap(([x, y]) => {
+        const partnership = found.get(orderedPair(x, y).join('|'));
+        return partnership ? [[`${x}|${y}`, partnership] as const] : [];
+      }),
+    );
+  }
+
   /** Checks both members (404 for an unknown one, 400 for the same one twice) and scores the pair as the suggestions would. */
   async preparePair(x: string, y: string, fields: [string, string] = ['memberA', 'memberB']) {
     if (x === y)

@@ -1,10 +1,11 @@
 import type { NewNotification } from '../notifications';
 import type { PartnershipRecord } from './partnership.types';
 
-/** Both members' officials and the secretariat hear of every event of a partnership. */
+/** Both members' officials and the secretariat hear of every event of a partnership, which names the pair. */
 function toEveryone(p: PartnershipRecord, notice: Omit<NewNotification, 'audience' | 'partnershipId'>): NewNotification[] {
   return [{ memberId: p.memberA }, { memberId: p.memberB }, 'secretariat' as const].map((audience) => ({
     ...notice,
+    data: { memberA: p.memberA, memberB: p.memberB, ...notice.data },
     audience,
     partnershipId: p.id,
   }));

@@ -3,3 +3,4 @@ export { SuggestionsJobsModule, SuggestionsModule } from './suggestions.module';
 export { SuggestionsService, type SuggestionsView, type SuggestionView } from './api/suggestions.service';
 export { MatchingSettingsService } from './api/matching-settings.service';
 export { RecomputeStatusService } from './pipeline/recompute-status.service';
+export { MatchesQuery } from './api/dto/matches.query';

@@ -52,6 +52,12 @@ async function main(): Promise<void> {
     const token = await t.issueToken('secretariat');
     const url = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     const seconds = Number(values.seconds);
+    // The board's figures are worked out once per state of the partnerships: the first request pays for them.
+    const coldStarted = performance.now();
+    const cold = await fetch(`${url}/api/v1/partnerships/board`, { headers: { Authorization: `Bearer ${token}` } });
+    await cold.arrayBuffer();
+    const boardCold = performance.now() - coldStarted;
+    log(`board, first request after a change ${boardCold.toFixed(1)} ms`);
     const board = await load(`${url}/api/v1/partnerships/board`, token, seconds);
     log(`board p95 ${board.p95.toFixed(1)} ms`);
     const filtered = await load(
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
     const agreement = await agreementLatency(t, Number(values.samples));
     log(`agreement → both lists p95 ${agreement.p95.toFixed(0)} ms`);
 
-    const section = render(members.length, count, seconds, board, filtered, agreement);
+    const section = render(members.length, count, seconds, boardCold, board, filtered, agreement);
     console.log(section);
     if (!values['no-docs']) writeSection(section);
   } finally {
@@ -167,6 +173,7 @@ function render(
   members: number,
   count: number,
   seconds: number,
+  boardCold: number,
   board: Load,
   filtered: Load,
   agreement: Awaited<ReturnType<typeof agreementLatency>>,
@@ -181,6 +188,7 @@ ${CONNECTIONS} connections for ${seconds} s per route; p95 of every request.
 | measure | target | p50 | p95 | requests (failed) |
 |---|---|---|---|---|
 | GET /partnerships/board | ≤ 50 ms p95 | ${ms(board.p50)} | ${ms(board.p95)} | ${board.requests} (${board.failed}) |
+| GET /partnerships/board, first request after a change (works the figures out) | | ${ms(boardCold)} | | 1 |
 | GET /partnerships?stage=implementing&subregion=…&sort=updated | ≤ 30 ms p95 | ${ms(filtered.p50)} | ${ms(filtered.p95)} | ${filtered.requests} (${filtered.failed}) |
 | agreement → both suggestion lists updated (${agreement.samples} pairs) | ≤ 250 ms p95 | ${ms(agreement.p50)} | ${ms(agreement.p95)} | |
 `;

@@ -2,8 +2,11 @@
  * npm run bench:digests: a week's digests for 14,000 recipients (7,000 members with two officials
  * each), assembled, rendered and delivered over SMTP to a local sink, by one process running the
  * jobs (WORKERS inline) on the services stack. Needs BENCH_DATABASE_URL and BENCH_REDIS_URL.
+ * `npm run bench:digests -- --members 50` is a quick check that it runs. The week is enqueued in one bulk add
+ * per page of 2,000 recipients.
  */
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { DigestsService } from '../../src/digests';
 import { loadConfiguration } from '../../src/config/configuration';
 import { createApp } from '../../src/app/create-app';
@@ -12,10 +15,12 @@ import { loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack } from './pipeline/bench-stack';
 import { startSmtpSink } from '../support/smtp-sink';
 
-const MEMBERS = 7000;
 const WEEK = '2026-W49';
 
 async function main(): Promise<void> {
+  // --members N: a smaller week to check that the benchmark runs (the figures are for 7,000).
+  const { values } = parseArgs({ options: { members: { type: 'string', default: '7000' } } });
+  const MEMBERS = Number(values.members);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const sink = await startSmtpSink({ keep: false });

@@ -12,6 +12,8 @@ import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 import { KeepBalancedDefaultLists1764890000000 } from './1764890000000-keep-balanced-default-lists';
 import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-digest-deliveries';
+import { RememberWhatEachDigestCovered1764880000000 } from './1764880000000-remember-what-each-digest-covered';
+import { IndexPartnershipsForTheBoardAndList1764880100000 } from './1764880100000-index-partnerships-for-the-board-and-list';
 
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   RecordOpennessAndCapacityOfMembers1764840000000,
   CreateCountryPairExclusions1764840100000,
   CreatePartnershipsInterestsAndNotifications1764870000000,
+  RememberWhatEachDigestCovered1764880000000,
+  IndexPartnershipsForTheBoardAndList1764880100000,
   KeepBalancedDefaultLists1764890000000,
 ];

@@ -4,8 +4,10 @@ import type { UserRow } from '../../users';
 export interface DigestRecipient {
   user: UserRow;
   week: string;
-  /** Start of the week covered (the previous digest's send time, or a week before this one's). */
+  /** Start of the news covered: where the previous sent digest's news ended, or a week before `until`. */
   since: Date;
+  /** End of the news covered (exclusive): when the digest is assembled. */
+  until: Date;
 }
 
 export interface DigestItem {

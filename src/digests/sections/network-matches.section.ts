@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config';
 import type { AppConfig } from '../../config';
+import { OPEN_STAGES, PartnershipsService } from '../../partnerships';
 import { SuggestionsService } from '../../suggestions';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 
 const PAIRS = 10;
 
-/** For the secretariat: the network's best pairs that are not partners yet, to broker. */
+/** For the secretariat: the network's best pairs that are not partners yet and have no open partnership, to broker. */
 @Injectable()
 export class NetworkMatchesSection implements DigestSection {
   readonly key = 'network-matches';
@@ -14,11 +15,20 @@ export class NetworkMatchesSection implements DigestSection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly suggestions: SuggestionsService,
+    private readonly partnerships: PartnershipsService,
   ) {}
 
   async build({ user }: DigestRecipient): Promise<DigestSectionContent | null> {
     if (user.role !== 'secretariat') return null;
-    const { matches } = await this.suggestions.matches(PAIRS);
+    // Pairs already being brokered (an open partnership) are left out; a few more are read to make up for them.
+    const { matches: best } = await this.suggestions.matches(PAIRS * 3);
+    const current = await this.partnerships.currentOfPairs(best.map(({ members: [a, b] }) => [a.id, b.id]));
+    const matches = best
+      .filter(({ members: [a, b] }) => {
+        const partnership = current.get(`${a.id}|${b.id}`);
+        return !partnership || !OPEN_STAGES.includes(partnership.stage);
+      })
+      .slice(0, PAIRS);
     if (matches.length === 0) return null;
     return {
       key: this.key,

@@ -47,7 +47,10 @@ export class DemoSeedService {
   }
 }
 
-/** A record as text that two equal members share, whatever the key order and defaults left out. */
+/**
+ * A record as text that two equal members share, whatever the key order and defaults left out. Partners are left
+ * out: they follow the partnerships (the demo partnerships make some demo members partners), not the member's data.
+ */
 function canonical(record: MemberRecord): string {
   const sorted = (levels: Record<string, number>) => Object.fromEntries(Object.entries(levels).sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify([
@@ -62,7 +65,6 @@ function canonical(record: MemberRecord): string {
     record.status,
     sorted(record.needs),
     sorted(record.offers),
-    [...record.partners].sort(),
     [...record.dismissed].sort(),
     record.contact?.name ?? null,
     record.contact?.email ?? null,

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, Audited } from '../../auth';
-import { MatchesQuery } from './dto/matches.query';
 import { RecomputeStatusDto } from './dto/recompute-status.dto';
 import { WeightsDto } from './dto/weights.dto';
 import { MatchingSettingsService } from './matching-settings.service';
 import { RecomputeStatusService } from '../pipeline/recompute-status.service';
 import { PairExplanationService } from './pair-explanation.service';
-import { SuggestionsService } from './suggestions.service';
 
-/** Network-wide views and operations for the secretariat. */
+/** Network-wide views and operations for the secretariat (the best pairs, GET /matches, are served by brokering). */
 @ApiTags('network')
 @ApiBearerAuth()
 @Allow('admin', 'secretariat')
 @Controller()
 export class NetworkController {
   constructor(
-    private readonly suggestions: SuggestionsService,
     private readonly settings: MatchingSettingsService,
     private readonly recompute: RecomputeStatusService,
     private readonly pairs: PairExplanationService,
@@ -26,12 +23,6 @@ export class NetworkController {
   @ApiOkResponse({ description: 'Why two members fit or not: the explanation, and every rule that makes the pair ineligible' })
   explainPair(@Param('a') a: string, @Param('b') b: string) {
     return this.pairs.explain(a, b);
-  }
-
-  @Get('matches')
-  @ApiOkResponse({ description: 'The best mutual pairs across the network that are not yet partners' })
-  matches(@Query() query: MatchesQuery) {
-    return this.suggestions.matches(query.limit);
   }
 
   @Get('matching/weights')

@@ -186,7 +186,7 @@ export interface paths {
             cookie?: never;
         };
         /** The best mutual pairs across the network that are not yet partners */
-        get: operations["NetworkController_matches"];
+        get: operations["NetworkMatchesController_matches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2066,7 +2066,7 @@ export interface operations {
             };
         };
     };
-    NetworkController_matches: {
+    NetworkMatchesController_matches: {
         parameters: {
             query?: {
                 limit?: number;
@@ -2077,7 +2077,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The best mutual pairs across the network that are not yet partners */
+            /** @description The best mutual pairs across the network that are not yet partners; each with its partnership (id and stage, the open one else the latest, or null) and, when none is open, `open`: the request that opens one (origin secretariat) */
             200: {
                 headers: {
                     [name: string]: unknown;
