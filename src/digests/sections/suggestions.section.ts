@@ -12,10 +12,13 @@ const REMEMBERED_DIGESTS = 3;
 const LOOKED_AT = 50;
 
 type SuggestionsQuery = Parameters<SuggestionsService['forMember']>[1];
+type Suggestion = Awaited<ReturnType<SuggestionsService['forMember']>>['suggestions'][number];
 
-function suggestionsQuery(limit: number, explain: boolean): SuggestionsQuery {
-  return { limit, explain } as SuggestionsQuery;
-}
+/** The member's default list (balanced where it is served) first, then the score ranking's next candidates. */
+const LISTS_LOOKED_AT: SuggestionsQuery[] = [
+  { limit: 20, explain: true } as SuggestionsQuery,
+  { limit: LOOKED_AT, ranking: 'score', explain: true } as SuggestionsQuery,
+];
 
 /** For an official: the member's best new or improved partner suggestions, each with its one-line reason. */
 @Injectable()
@@ -35,18 +38,21 @@ export class SuggestionsSection implements DigestSection {
     for (const digest of await this.deliveries.recentlyShown(user.id, week, REMEMBERED_DIGESTS)) {
       digest.ids.forEach((id, index) => shownBefore.set(id, Math.max(shownBefore.get(id) ?? -Infinity, digest.scores[index])));
     }
-    const ranked = await this.suggestions.forMember(memberId, suggestionsQuery(LOOKED_AT, false)).catch(() => null);
-    if (!ranked) return null;
-    const chosen = ranked.suggestions
+    const candidates = new Map<string, Suggestion>();
+    for (const query of LISTS_LOOKED_AT) {
+      const list = await this.suggestions.forMember(memberId, query).catch(() => null);
+      if (!list) return null;
+      for (const candidate of list.suggestions) if (!candidates.has(candidate.memberId)) candidates.set(candidate.memberId, candidate);
+      if (candidates.size >= MAX_SUGGESTIONS + shownBefore.size) break; // enough to choose from
+    }
+    const chosen = [...candidates.values()]
       .filter((candidate) => {
         const before = shownBefore.get(candidate.memberId);
         return before === undefined || candidate.score - before >= RETURN_AFTER_RISE - 1e-9;
       })
       .slice(0, MAX_SUGGESTIONS);
     if (chosen.length === 0) return null;
-    // Reasons are worked out for the ranks shown only.
-    const explained = await this.suggestions.forMember(memberId, suggestionsQuery(chosen[chosen.length - 1].rank, true));
-    const reasons = new Map(explained.suggestions.map((candidate) => [candidate.memberId, candidate.explanation?.reasons[0] ?? '']));
+    const reasons = new Map(chosen.map((candidate) => [candidate.memberId, candidate.explanation?.reasons[0] ?? '']));
     return {
       key: this.key,
       heading: chosen.length === 1 ? 'A partner suggestion' : `${chosen.length} partner suggestions`,
