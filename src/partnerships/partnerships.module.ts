@@ -10,6 +10,7 @@ import { DormancyService } from './dormancy.service';
 import { InterestsController } from './interests.controller';
 import { InterestsRepository } from './interests.repository';
 import { InterestsService } from './interests.service';
+import { MemberPartnershipsController } from './member-partnerships.controller';
 import { MonitoringService } from './monitoring.service';
 import { PartnersImportService } from './partners-import.service';
 import { PartnershipsController } from './partnerships.controller';
@@ -31,7 +32,7 @@ const WRITERS = [
 /** Brokering: interests, partnerships and their stages, monitoring, dormancy and the secretariat's board. */
 @Module({
   imports: [MembersModule, NotificationsModule, SuggestionsModule],
-  controllers: [InterestsController, PartnershipsController],
+  controllers: [InterestsController, MemberPartnershipsController, PartnershipsController],
   providers: [...WRITERS, BoardRepository, BoardService, InterestsRepository, InterestsService, MonitoringService],
   exports: [PartnershipsService, DormancyService],
 })
