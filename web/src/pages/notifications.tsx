@@ -1,0 +1,77 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useOutletContext } from 'react-router';
+import { KEYS, markNotificationsRead, useNotifications } from '../api/brokering';
+import type { Notification, User } from '../api/types';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { Time } from '../components/time';
+
+/** What the reader must act on or know about: its member's notifications, or the secretariat's. */
+export default function NotificationsPage() {
+  const user = useOutletContext<User>();
+  const queryClient = useQueryClient();
+  const notifications = useNotifications(user);
+  const markRead = useMutation({
+    mutationFn: (ids?: string[]) => markNotificationsRead(user, ids),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
+  });
+  const unread = notifications.data?.filter((n) => !n.readAt).length ?? 0;
+  return (
+    <section>
+      <h1 tabIndex={-1}>Notifications</h1>
+      {notifications.isPending ? (
+        <Loading what="notifications" />
+      ) : notifications.isError ? (
+        <ErrorState error={notifications.error} retry={() => notifications.refetch()} />
+      ) : notifications.data.length === 0 ? (
+        <Empty title="Nothing to report.">
+          <p>You are told here of mutual interest, stage changes, milestones coming due and partnerships gone quiet.</p>
+        </Empty>
+      ) : (
+        <>
+          <p className="result-count" role="status">
+            {unread === 0 ? 'All read.' : `${unread} unread`}
+            {unread > 0 && (
+              <>
+                {' '}
+                <button type="button" className="link-button" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>
+                  Mark all read
+                </button>
+              </>
+            )}
+          </p>
+          <ul className="notifications">
+            {notifications.data.map((n: Notification) => (
+              <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
+                <p>
+                  {!n.readAt && <strong className="badge">New</strong>} {n.message}
+                </p>
+                <p className="meta">
+                  <Time iso={n.createdAt} />
+                  {n.partnershipId && (
+                    <>
+                      {' · '}
+                      <Link to={`/partnerships/${n.partnershipId}`}>Open the partnership</Link>
+                    </>
+                  )}
+                  {!n.readAt && (
+                    <>
+                      {' · '}
+                      <button type="button" className="link-button" onClick={() => markRead.mutate([n.id])} disabled={markRead.isPending}>
+                        Mark read<span className="visually-hidden">: {n.message}</span>
+                      </button>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {markRead.isError && (
+        <p role="alert" className="field-error">
+          {markRead.error.message}
+        </p>
+      )}
+    </section>
+  );
+}
