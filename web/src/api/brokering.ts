@@ -111,9 +111,10 @@ export function useMemberProfiles(ids: string[]): Map<string, Member> {
 }
 
 /** Every active member's public profile, for drawing the whole network (pages of 500). */
-export function useMemberDirectory() {
+export function useMemberDirectory(enabled = true) {
   return useQuery({
     queryKey: ['members', 'directory'],
+    enabled,
     staleTime: 5 * 60_000,
     queryFn: async () => {
       const members: Member[] = [];

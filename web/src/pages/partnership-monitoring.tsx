@@ -7,10 +7,9 @@ import { FieldError, fieldErrors, isConflict } from '../components/field-errors'
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 
-/** Today on the reader's calendar, as the API's date fields hold it. */
+/** Today as the API counts days (UTC): a reader east of Greenwich must not default to a day it calls the future. */
 export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** Every write answers the partnership as it now is: the page shows that, and lists refresh. */
@@ -18,7 +17,11 @@ export function useSavePartnership(id: string) {
   const queryClient = useQueryClient();
   return (saved: Partnership) => {
     queryClient.setQueryData(KEYS.partnership(id), saved);
-    return queryClient.invalidateQueries({ queryKey: ['partnerships'], predicate: (query) => query.queryKey[1] !== 'one' });
+    // A stage change notifies people: the unread count may change too.
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['partnerships'], predicate: (query) => query.queryKey[1] !== 'one' }),
+      queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
+    ]);
   };
 }
 

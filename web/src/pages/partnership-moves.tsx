@@ -10,12 +10,16 @@ import { today, useSavePartnership } from './partnership-monitoring';
 type TransitionBody = { to: Stage; version: number; note?: string; reason?: string; endedOn?: string; agreement?: object };
 
 /** A stale version: someone else moved or edited the partnership since this page loaded it. */
-function StaleNotice({ id }: { id: string }) {
+function StaleNotice({ id, reset }: { id: string; reset: () => void }) {
   const queryClient = useQueryClient();
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: KEYS.partnership(id) });
+    reset();
+  };
   return (
     <div role="alert" className="field-error">
       This partnership was changed by someone else since you opened it: nothing was saved.{' '}
-      <button type="button" className="link-button" onClick={() => queryClient.invalidateQueries({ queryKey: KEYS.partnership(id) })}>
+      <button type="button" className="link-button" onClick={reload}>
         Reload
       </button>
     </div>
@@ -136,7 +140,7 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
       </div>
       {move.isError &&
         (isConflict(move.error) ? (
-          <StaleNotice id={partnership.id} />
+          <StaleNotice id={partnership.id} reset={move.reset} />
         ) : (
           !Object.keys(errors).length && (
             <p role="alert" className="field-error">
@@ -192,7 +196,7 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
       </div>
       {decline.isError &&
         (isConflict(decline.error) ? (
-          <StaleNotice id={partnership.id} />
+          <StaleNotice id={partnership.id} reset={decline.reset} />
         ) : (
           !errors.reason && (
             <p role="alert" className="field-error">
@@ -266,7 +270,7 @@ export function NextStepForm({ partnership }: { partnership: Partnership }) {
       </div>
       {update.isError &&
         (isConflict(update.error) ? (
-          <StaleNotice id={partnership.id} />
+          <StaleNotice id={partnership.id} reset={update.reset} />
         ) : (
           !Object.keys(errors).length && (
             <p role="alert" className="field-error">

@@ -72,6 +72,8 @@ export default function SuggestionsPage() {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: KEYS.interests(id) }),
       queryClient.invalidateQueries({ queryKey: KEYS.memberPartnerships(id) }),
+      // A mutual interest notifies both members.
+      queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
     ]);
   const [interestNote, setInterestNote] = useState('');
   const express = useMutation({
