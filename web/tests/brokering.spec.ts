@@ -35,8 +35,10 @@ async function pairIn(admin: APIRequestContext, subregion: string): Promise<[Sug
   throw new Error(`no pair of mutual suggestions in ${subregion}`);
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function cardOf(page: Page, name: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`\\b${name},`) }) });
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`\\b${escape(name)},`) }) });
 }
 
 test('two officials mark interest in each other: mutual, notified, and the partnership is open to both', async ({
@@ -85,7 +87,12 @@ test('two officials mark interest in each other: mutual, notified, and the partn
   await expectAccessible(other);
   await expect(other.getByTestId('unread-count')).not.toHaveCount(0);
   await other.getByRole('link', { name: /Notifications/ }).click();
-  const notice = other.getByRole('listitem').filter({ hasText: first.memberId }).first();
+  // Named, not by id, in either order.
+  const [x, y] = [escape(first.name), escape(second.name)];
+  const notice = other
+    .getByRole('listitem')
+    .filter({ hasText: new RegExp(`(${x} and ${y}|${y} and ${x}) are interested in each other`) })
+    .first();
   await expect(notice).toContainText('New');
   await expectAccessible(other);
   await other.getByRole('button', { name: 'Mark all read' }).click();

@@ -32,9 +32,10 @@ export function useAllInterests(query: { memberId?: string; mutual?: boolean; li
   });
 }
 
-export function useMemberPartnerships(memberId: string) {
+export function useMemberPartnerships(memberId: string, enabled = true) {
   return useQuery({
     queryKey: KEYS.memberPartnerships(memberId),
+    enabled,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/members/{id}/partnerships', { params: { path: { id: memberId }, query: { limit: 500 } } }),

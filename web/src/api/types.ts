@@ -190,6 +190,7 @@ export interface Notification {
   kind: 'mutual-interest' | 'stage-changed' | 'milestone-due' | 'dormant';
   partnershipId: string | null;
   message: string;
+  data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
 }
