@@ -181,6 +181,7 @@ test('the secretariat moves a partnership a stage, is told when it is stale, and
   await page.getByRole('button', { name: /Mark done.*Joint action plan/ }).click();
   await expect(page.locator('.milestones')).toContainText('done');
   await expectAccessible(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'partnership');
   const saved = (await (await admin.get(`/api/v1/partnerships/${id}`)).json()) as {
     stage: string;
