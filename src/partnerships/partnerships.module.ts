@@ -11,6 +11,7 @@ import { DormancyService } from './dormancy.service';
 import { InterestsController } from './interests.controller';
 import { InterestsRepository } from './interests.repository';
 import { InterestsService } from './interests.service';
+import { MemberPartnershipsController } from './member-partnerships.controller';
 import { MonitoringService } from './monitoring.service';
 import { NetworkMatchesController } from './network-matches.controller';
 import { NetworkMatchesService } from './network-matches.service';
@@ -36,7 +37,7 @@ const WRITERS = [
 /** Brokering: interests, partnerships and their stages, monitoring, dormancy and the secretariat's board. */
 @Module({
   imports: [MembersModule, NotificationsModule, SuggestionsModule],
-  controllers: [InterestsController, NetworkMatchesController, PartnershipsController],
+  controllers: [InterestsController, MemberPartnershipsController, NetworkMatchesController, PartnershipsController],
   providers: [
     ...WRITERS,
     BoardFiguresCache,

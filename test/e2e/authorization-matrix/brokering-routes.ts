@@ -69,6 +69,7 @@ export const BROKERING_ROUTES: Record<string, RouteCase> = {
     expect: ownMember(200),
   },
   'GET /api/v1/members/:id/interests': { request: at(api(`/members/${OWN}/interests`)), expect: ownMember(200) },
+  'GET /api/v1/members/:id/partnerships': { request: at(api(`/members/${OWN}/partnerships`)), expect: ownMember(200) },
   'GET /api/v1/interests': { request: at(api('/interests')), expect: staffOnly(200) },
   'POST /api/v1/partnerships': {
     request: async ({ t }) => {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly details: unknown[] = [],
+    /** The whole error body, for answers that carry more (a 409 pointing to the existing resource). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -41,5 +43,5 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.response.ok) return result.data as T;
   const body = (result.error ?? {}) as { message?: unknown; details?: unknown[] };
   const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? result.response.statusText);
-  throw new ApiError(result.response.status, message, body.details ?? []);
+  throw new ApiError(result.response.status, message, body.details ?? [], body as Record<string, unknown>);
 }

@@ -24,10 +24,16 @@ export const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'members/:id', lazy: page(() => import('../pages/my-city')) },
       { path: 'members/:id/suggestions', lazy: page(() => import('../pages/suggestions')) },
+      { path: 'members/:id/partnerships', lazy: page(() => import('../pages/member-partnerships')) },
+      { path: 'partnerships/:id', lazy: page(() => import('../pages/partnership')) },
+      { path: 'notifications', lazy: page(() => import('../pages/notifications')) },
       {
         element: <RequireRole role="secretariat" />,
         children: [
           { path: 'network', lazy: page(() => import('../pages/network')) },
+          { path: 'board', lazy: page(() => import('../pages/board')) },
+          { path: 'partnerships', lazy: page(() => import('../pages/partnerships-list')) },
+          { path: 'interests', lazy: page(() => import('../pages/interests')) },
           { path: 'members', lazy: page(() => import('../pages/members')) },
           { path: 'matches', lazy: page(() => import('../pages/matches')) },
           { path: 'operations', lazy: page(() => import('../pages/operations')) },

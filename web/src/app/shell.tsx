@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useNotifications } from '../api/brokering';
 import { api } from '../api/client';
 import { useSession } from '../api/session';
 import type { User } from '../api/types';
@@ -11,14 +12,35 @@ function navigationFor(user: User): Array<{ to: string; label: string }> {
     return [
       { to: `/members/${user.memberId}`, label: 'My city' },
       { to: `/members/${user.memberId}/suggestions`, label: 'Suggestions' },
+      { to: `/members/${user.memberId}/partnerships`, label: 'Partnerships' },
     ];
   }
   return [
     { to: '/network', label: 'Network' },
+    { to: '/board', label: 'Board' },
+    { to: '/partnerships', label: 'Partnerships' },
     { to: '/members', label: 'Members' },
     { to: '/matches', label: 'Network matches' },
+    { to: '/interests', label: 'Interests' },
     { to: '/operations', label: 'Operations' },
   ];
+}
+
+/** The notifications link, with how many are unread (checked again every minute). */
+function NotificationsLink({ user }: { user: User }) {
+  const unread = useNotifications(user, true, 60_000);
+  const count = unread.data?.length ?? 0;
+  return (
+    <NavLink to="/notifications" end>
+      Notifications
+      {count > 0 && (
+        <span className="badge" data-testid="unread-count">
+          {count}
+          <span className="visually-hidden"> unread</span>
+        </span>
+      )}
+    </NavLink>
+  );
 }
 
 /** Moves focus to the page's heading after each navigation, so screen readers announce the new page. */
@@ -71,6 +93,9 @@ export function Shell() {
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NotificationsLink user={user} />
+            </li>
           </ul>
         </nav>
         <div className="account">

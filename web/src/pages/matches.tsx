@@ -1,15 +1,59 @@
-import { Link } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { usePartnerships } from '../api/brokering';
+import { api, ApiError, unwrap } from '../api/client';
 import { useNetworkMatches } from '../api/queries';
+import type { NetworkMatch, Partnership, PartnershipSummary } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
+import { StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
+
+const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+/** The pairs' open partnerships (declined and ended ones may be opened again). */
+function useOpenPartnershipsByPair(): Map<string, PartnershipSummary> {
+  const list = usePartnerships({ limit: 1000, sort: 'updated' });
+  const open = (list.data?.items ?? []).filter((p) => p.stage !== 'declined' && p.stage !== 'ended');
+  return new Map(open.map((p) => [pairKey(p.memberA, p.memberB), p]));
+}
 
 /** The best mutual pairs across the network that are not yet partners, for the secretariat to broker. */
 export default function MatchesPage() {
   const matches = useNetworkMatches(50);
+  const byPair = useOpenPartnershipsByPair();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const open = useMutation({
+    mutationFn: async (match: NetworkMatch) => {
+      const [a, b] = match.members;
+      try {
+        return (
+          unwrap(
+            await api.POST('/api/v1/partnerships', { body: { memberA: a.id, memberB: b.id, kind: 'twinning' } }),
+          ) as unknown as Partnership
+        ).id;
+      } catch (error) {
+        // Someone opened it meanwhile: the answer points to it, and that is where to go.
+        const existing =
+          error instanceof ApiError && error.status === 409 ? (error.body as { partnershipId?: string }).partnershipId : undefined;
+        if (existing) return existing;
+        throw error;
+      }
+    },
+    onSuccess: async (id) => {
+      await queryClient.invalidateQueries({ queryKey: ['partnerships'] });
+      navigate(`/partnerships/${id}`);
+    },
+  });
   return (
     <section>
       <h1 tabIndex={-1}>Network matches</h1>
       <p className="hint">The strongest pairs of members that are not partners yet, scored both ways.</p>
+      {open.isError && (
+        <p role="alert" className="field-error">
+          {open.error.message}
+        </p>
+      )}
       {matches.isPending ? (
         <Loading what="network matches" />
       ) : matches.isError ? (
@@ -22,6 +66,7 @@ export default function MatchesPage() {
         <ol className="cards">
           {matches.data.matches.map((match) => {
             const [a, b] = match.members;
+            const existing = byPair.get(pairKey(a.id, b.id));
             return (
               <li key={`${a.id}-${b.id}`} className="card match">
                 <h2 className="pair">
@@ -34,6 +79,25 @@ export default function MatchesPage() {
                   </Link>
                 </h2>
                 <ScoreBar score={match.score} label={`Match score of ${a.name} and ${b.name}`} />
+                <div className="card-actions">
+                  {existing ? (
+                    <Link to={`/partnerships/${existing.id}`}>
+                      Partnership at <StageBadge stage={existing.stage} />
+                      <span className="visually-hidden">
+                        {' '}
+                        of {a.name} and {b.name}
+                      </span>
+                    </Link>
+                  ) : (
+                    <button type="button" onClick={() => open.mutate(match)} disabled={open.isPending}>
+                      Open partnership
+                      <span className="visually-hidden">
+                        {' '}
+                        of {a.name} and {b.name}
+                      </span>
+                    </button>
+                  )}
+                </div>
               </li>
             );
           })}

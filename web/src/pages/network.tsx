@@ -1,12 +1,96 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { useBoard, useDigestWeeks } from '../api/brokering';
 import { api, unwrap } from '../api/client';
-import type { MembersPage } from '../api/types';
+import { type MembersPage, STAGES } from '../api/types';
+import { STAGE_LABELS } from '../components/stage';
 import { ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
 
 const count = new Intl.NumberFormat();
+const PartnershipsMap = lazy(() => import('../map/partnerships-map'));
+
+/** Partnerships per stage, each linked to the list of them. */
+function StagesPanel() {
+  const board = useBoard();
+  return (
+    <div className="panel">
+      <h2>Partnerships per stage</h2>
+      {board.isPending ? (
+        <Loading what="partnerships" />
+      ) : board.isError ? (
+        <ErrorState error={board.error} retry={() => board.refetch()} />
+      ) : (
+        <ul className="stage-counts">
+          {STAGES.map((stage) => (
+            <li key={stage}>
+              <Link to={`/partnerships?stage=${stage}`}>{STAGE_LABELS[stage]}</Link>: {count.format(board.data.stages[stage] ?? 0)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/board">Open the brokering board</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Last week's digests: how many were due, sent, failed, queued or skipped. */
+function DigestsPanel() {
+  const weeks = useDigestWeeks(4);
+  return (
+    <div className="panel">
+      <h2>Weekly digests</h2>
+      {weeks.isPending ? (
+        <Loading what="digest figures" />
+      ) : weeks.isError ? (
+        <ErrorState error={weeks.error} retry={() => weeks.refetch()} />
+      ) : weeks.data.length === 0 ? (
+        <p>No digest has been sent yet: they go out each week at each user's chosen day and hour.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col" className="number">
+                  Recipients
+                </th>
+                <th scope="col" className="number">
+                  Sent
+                </th>
+                <th scope="col" className="number">
+                  Failed
+                </th>
+                <th scope="col" className="number">
+                  Queued
+                </th>
+                <th scope="col" className="number">
+                  Skipped
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.data.map((week) => (
+                <tr key={week.week}>
+                  <th scope="row">{week.week}</th>
+                  <td className="number">{count.format(week.recipients)}</td>
+                  <td className="number">{count.format(week.sent)}</td>
+                  <td className="number">{count.format(week.failed)}</td>
+                  <td className="number">{count.format(week.queued)}</td>
+                  <td className="number">{count.format(Object.values(week.skipped).reduce((sum, n) => sum + n, 0))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
 
 interface Generation {
   id: number;
@@ -93,6 +177,14 @@ export default function NetworkPage() {
           </tbody>
         </table>
       </div>
+      <StagesPanel />
+      <div className="panel">
+        <h2>Partnerships on the map</h2>
+        <Suspense fallback={<Loading what="the map" />}>
+          <PartnershipsMap />
+        </Suspense>
+      </div>
+      <DigestsPanel />
     </section>
   );
 }

@@ -1,5 +1,9 @@
+import { Link } from 'react-router';
 import type { Suggestion } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
+
+/** Where this member stands with the candidate: nothing yet, interest sent, or interest on both sides. */
+export type InterestState = { state: 'none' } | { state: 'sent' } | { state: 'mutual'; partnershipId: string | null };
 
 const COMPONENTS: Record<string, string> = {
   thematic: 'Needs met by offers',
@@ -17,11 +21,17 @@ export function SuggestionCard({
   memberName,
   onDismiss,
   busy,
+  interest,
+  onInterested,
+  onWithdraw,
 }: {
   suggestion: Suggestion;
   memberName: string;
   onDismiss: () => void;
   busy: boolean;
+  interest: InterestState;
+  onInterested: () => void;
+  onWithdraw: () => void;
 }) {
   const explanation = suggestion.explanation;
   const headingId = `suggestion-${suggestion.memberId}`;
@@ -73,6 +83,29 @@ export function SuggestionCard({
         </>
       )}
       <div className="card-actions">
+        {interest.state === 'none' && (
+          <button type="button" onClick={onInterested} disabled={busy} aria-describedby={headingId}>
+            Interested
+          </button>
+        )}
+        {interest.state === 'sent' && (
+          <>
+            <span className="interest-state">Interest sent: {suggestion.name} learns of it only if interested too.</span>
+            <button type="button" className="secondary" onClick={onWithdraw} disabled={busy} aria-describedby={headingId}>
+              Withdraw interest
+            </button>
+          </>
+        )}
+        {interest.state === 'mutual' && (
+          <span className="interest-state mutual">
+            Mutual interest.{' '}
+            {interest.partnershipId ? (
+              <Link to={`/partnerships/${interest.partnershipId}`}>Open the partnership with {suggestion.name}</Link>
+            ) : (
+              'The secretariat has been told.'
+            )}
+          </span>
+        )}
         <button type="button" className="secondary" onClick={onDismiss} disabled={busy} aria-describedby={headingId}>
           Not interested
         </button>

@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import { KEYS, useInterests, useMemberPartnerships } from '../api/brokering';
 import { type SuggestionFilters as Filters, useMember, useSuggestions, useThemes } from '../api/queries';
 import type { Suggestion } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
-import { SuggestionCard } from './suggestion-card';
+import { type InterestState, SuggestionCard } from './suggestion-card';
 import { type FilterValues, SuggestionFilters } from './suggestion-filters';
 
 const CandidatesMap = lazy(() => import('../map/candidates-map'));
@@ -56,6 +57,52 @@ export default function SuggestionsPage() {
     },
   });
 
+  const interests = useInterests(id);
+  const partnerships = useMemberPartnerships(id);
+  const interestIn = (candidateId: string): InterestState => {
+    const sent = interests.data?.sent.find((interest) => interest.candidateId === candidateId);
+    if (!sent) return { state: 'none' };
+    if (!sent.mutual) return { state: 'sent' };
+    const open = partnerships.data?.items.find(
+      (p) => (p.memberA === candidateId || p.memberB === candidateId) && p.stage !== 'declined' && p.stage !== 'ended',
+    );
+    return { state: 'mutual', partnershipId: open?.id ?? null };
+  };
+  const refreshInterests = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: KEYS.interests(id) }),
+      queryClient.invalidateQueries({ queryKey: KEYS.memberPartnerships(id) }),
+      // A mutual interest notifies both members.
+      queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
+    ]);
+  const [interestNote, setInterestNote] = useState('');
+  const express = useMutation({
+    mutationFn: async (candidate: Suggestion) => {
+      const outcome = unwrap(
+        await api.POST('/api/v1/members/{id}/interests', { params: { path: { id } }, body: { candidateId: candidate.memberId } }),
+      ) as unknown as { partnershipId: string | null };
+      return { candidate, outcome };
+    },
+    onSuccess: ({ candidate, outcome }) => {
+      setInterestNote(
+        outcome.partnershipId ? `${candidate.name} is interested too: a partnership is open.` : `Interest in ${candidate.name} sent.`,
+      );
+      return refreshInterests();
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: async (candidate: Suggestion) => {
+      unwrap(
+        await api.DELETE('/api/v1/members/{id}/interests/{candidateId}', { params: { path: { id, candidateId: candidate.memberId } } }),
+      );
+      return candidate;
+    },
+    onSuccess: (candidate) => {
+      setInterestNote(`Interest in ${candidate.name} withdrawn.`);
+      return refreshInterests();
+    },
+  });
+
   const changeFilter = (name: keyof FilterValues, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -86,7 +133,10 @@ export default function SuggestionsPage() {
             </button>
           </p>
         )}
-        {(dismiss.isError || undo.isError) && <span className="field-error">{(dismiss.error ?? undo.error)?.message}</span>}
+        {interestNote && <p className="toast">{interestNote}</p>}
+        {(dismiss.isError || undo.isError || express.isError || withdraw.isError) && (
+          <span className="field-error">{(dismiss.error ?? undo.error ?? express.error ?? withdraw.error)?.message}</span>
+        )}
       </div>
       {suggestions.isPending ? (
         <Loading what="suggestions" />
@@ -112,8 +162,11 @@ export default function SuggestionsPage() {
                 key={suggestion.memberId}
                 suggestion={suggestion}
                 memberName={name}
-                busy={dismiss.isPending}
+                busy={dismiss.isPending || express.isPending || withdraw.isPending}
                 onDismiss={() => dismiss.mutate(suggestion)}
+                interest={interestIn(suggestion.memberId)}
+                onInterested={() => express.mutate(suggestion)}
+                onWithdraw={() => withdraw.mutate(suggestion)}
               />
             ))}
           </ol>

@@ -1,0 +1,93 @@
+import { Link, useSearchParams } from 'react-router';
+import { useAllInterests, useMemberProfiles } from '../api/brokering';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { Time } from '../components/time';
+
+const PAGE_SIZE = 50;
+
+/** Every interest in the network, one-sided too: only the secretariat sees who waits for an answer. */
+export default function InterestsPage() {
+  const [params, setParams] = useSearchParams();
+  const mutualParam = params.get('mutual');
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const query = {
+    limit: PAGE_SIZE,
+    offset,
+    ...(mutualParam === 'true' || mutualParam === 'false' ? { mutual: mutualParam === 'true' } : {}),
+  };
+  const interests = useAllInterests(query);
+  const items = interests.data ?? [];
+  const names = useMemberProfiles(items.flatMap((i) => [i.memberId, i.candidateId]));
+  const name = (id: string) => names.get(id)?.name ?? id;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'offset') next.delete('offset');
+    setParams(next, { replace: true });
+  };
+  return (
+    <section aria-busy={interests.isFetching}>
+      <h1 tabIndex={-1}>Interests</h1>
+      <p className="hint">Members see only the interest they sent and mutual ones; here are all, one-sided too.</p>
+      <form className="filters" aria-label="Filter interests" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="interests-mutual">Show</label>
+          <select id="interests-mutual" value={mutualParam ?? ''} onChange={(e) => set('mutual', e.target.value)}>
+            <option value="">All interests</option>
+            <option value="false">One-sided only</option>
+            <option value="true">Mutual only</option>
+          </select>
+        </div>
+      </form>
+      {interests.isPending ? (
+        <Loading what="interests" />
+      ) : interests.isError ? (
+        <ErrorState error={interests.error} retry={() => interests.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty title="No interests here.">
+          <p>Officials mark interest on their suggestions; those appear here as they come.</p>
+        </Empty>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Interested in</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Since</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={`${i.memberId}-${i.candidateId}`}>
+                    <td>
+                      <Link to={`/members/${i.memberId}`}>{name(i.memberId)}</Link>
+                    </td>
+                    <td>
+                      <Link to={`/members/${i.candidateId}`}>{name(i.candidateId)}</Link>
+                    </td>
+                    <td>{i.mutual ? 'Mutual' : 'One-sided'}</td>
+                    <td>
+                      <Time iso={i.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label="Pages of interests">
+            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
+              Previous page
+            </button>
+            <button type="button" disabled={items.length < PAGE_SIZE} onClick={() => set('offset', String(offset + PAGE_SIZE))}>
+              Next page
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

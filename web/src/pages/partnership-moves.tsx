@@ -1,0 +1,283 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { KEYS } from '../api/brokering';
+import { api, unwrap } from '../api/client';
+import type { Partnership, Stage } from '../api/types';
+import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { STAGE_LABELS } from '../components/stage';
+import { today, useSavePartnership } from './partnership-monitoring';
+
+type TransitionBody = { to: Stage; version: number; note?: string; reason?: string; endedOn?: string; agreement?: object };
+
+/** A stale version: someone else moved or edited the partnership since this page loaded it. */
+function StaleNotice({ id, reset }: { id: string; reset: () => void }) {
+  const queryClient = useQueryClient();
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: KEYS.partnership(id) });
+    reset();
+  };
+  return (
+    <div role="alert" className="field-error">
+      This partnership was changed by someone else since you opened it: nothing was saved.{' '}
+      <button type="button" className="link-button" onClick={reload}>
+        Reload
+      </button>
+    </div>
+  );
+}
+
+function useTransition(partnership: Partnership, onDone: () => void) {
+  const save = useSavePartnership(partnership.id);
+  return useMutation({
+    mutationFn: async (body: TransitionBody) =>
+      unwrap(
+        await api.POST('/api/v1/partnerships/{id}/transitions', { params: { path: { id: partnership.id } }, body: body as never }),
+      ) as unknown as Partnership,
+    onSuccess: (saved) => {
+      onDone();
+      return save(saved);
+    },
+  });
+}
+
+/** The secretariat moves a partnership to one of the stages the table allows from here. */
+export function StageMoves({ partnership }: { partnership: Partnership }) {
+  const [to, setTo] = useState<Stage>(partnership.allowedMoves[0]);
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [signedOn, setSignedOn] = useState(today());
+  const [termEndsOn, setTermEndsOn] = useState('');
+  const [signatories, setSignatories] = useState('');
+  const [reference, setReference] = useState('');
+  const move = useTransition(partnership, () => {
+    setNote('');
+    setReason('');
+  });
+  const target = partnership.allowedMoves.includes(to) ? to : partnership.allowedMoves[0];
+  const errors = fieldErrors(move.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body: TransitionBody = { to: target, version: partnership.version };
+    if (note) body.note = note;
+    if (reason) body.reason = reason;
+    if (target === 'agreement') {
+      body.agreement = {
+        signedOn,
+        signatories: signatories
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        ...(termEndsOn && { termEndsOn }),
+        ...(reference && { reference }),
+      };
+    }
+    move.mutate(body);
+  };
+  return (
+    <form className="panel stacked-form" onSubmit={submit} noValidate aria-labelledby="move-title">
+      <h2 id="move-title">Move to the next stage</h2>
+      <fieldset>
+        <legend>Next stage</legend>
+        {partnership.allowedMoves.map((stage) => (
+          <label key={stage} className="choice">
+            <input type="radio" name="to" value={stage} checked={target === stage} onChange={() => setTo(stage)} /> {STAGE_LABELS[stage]}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id="move-to-error" message={errors.to} />
+      {(target === 'declined' || target === 'ended') && (
+        <>
+          <label htmlFor="move-reason">Reason</label>
+          <textarea
+            id="move-reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby="move-reason-error"
+          />
+          <FieldError id="move-reason-error" message={errors.reason} />
+        </>
+      )}
+      {target === 'agreement' && (
+        <>
+          <label htmlFor="agreement-signed">Signed on</label>
+          <input
+            id="agreement-signed"
+            type="date"
+            value={signedOn}
+            onChange={(e) => setSignedOn(e.target.value)}
+            aria-describedby="agreement-signed-error"
+          />
+          <FieldError id="agreement-signed-error" message={errors['agreement.signedOn']} />
+          <label htmlFor="agreement-term">Term ends on (optional)</label>
+          <input
+            id="agreement-term"
+            type="date"
+            value={termEndsOn}
+            onChange={(e) => setTermEndsOn(e.target.value)}
+            aria-describedby="agreement-term-error"
+          />
+          <FieldError id="agreement-term-error" message={errors['agreement.termEndsOn']} />
+          <label htmlFor="agreement-signatories">Signatories (one a line)</label>
+          <textarea
+            id="agreement-signatories"
+            rows={2}
+            value={signatories}
+            onChange={(e) => setSignatories(e.target.value)}
+            aria-describedby="agreement-signatories-error"
+          />
+          <FieldError id="agreement-signatories-error" message={errors['agreement.signatories'] ?? errors.agreement} />
+          <label htmlFor="agreement-reference">Reference (optional)</label>
+          <input id="agreement-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+        </>
+      )}
+      <label htmlFor="move-note">Note (optional)</label>
+      <input id="move-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="form-actions">
+        <button type="submit" disabled={move.isPending}>
+          Move to {STAGE_LABELS[target]}
+        </button>
+      </div>
+      {move.isError &&
+        (isConflict(move.error) ? (
+          <StaleNotice id={partnership.id} reset={move.reset} />
+        ) : (
+          !Object.keys(errors).length && (
+            <p role="alert" className="field-error">
+              {move.error.message}
+            </p>
+          )
+        ))}
+    </form>
+  );
+}
+
+/** A city official may decline before an agreement, saying why. */
+export function DeclineForm({ partnership }: { partnership: Partnership }) {
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const decline = useTransition(partnership, () => setOpen(false));
+  const errors = fieldErrors(decline.error);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          Decline this partnership…
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      className="panel stacked-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        decline.mutate({ to: 'declined', version: partnership.version, reason });
+      }}
+    >
+      <h2>Decline the partnership</h2>
+      <label htmlFor="decline-reason">Why your city declines (both cities and the secretariat see this)</label>
+      <textarea
+        id="decline-reason"
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-describedby="decline-reason-error"
+      />
+      <FieldError id="decline-reason-error" message={errors.reason} />
+      <div className="form-actions">
+        <button type="submit" disabled={decline.isPending}>
+          Decline
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {decline.isError &&
+        (isConflict(decline.error) ? (
+          <StaleNotice id={partnership.id} reset={decline.reset} />
+        ) : (
+          !errors.reason && (
+            <p role="alert" className="field-error">
+              {decline.error.message}
+            </p>
+          )
+        ))}
+    </form>
+  );
+}
+
+/** The secretariat's owner and next step, saved with the version as read. */
+export function NextStepForm({ partnership }: { partnership: Partnership }) {
+  const save = useSavePartnership(partnership.id);
+  const [owner, setOwner] = useState(partnership.owner ?? '');
+  const [nextStep, setNextStep] = useState(partnership.nextStep ?? '');
+  const [nextStepDue, setNextStepDue] = useState(partnership.nextStepDue ?? '');
+  const [saved, setSaved] = useState(false);
+  const update = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.PATCH('/api/v1/partnerships/{id}', {
+          params: { path: { id: partnership.id } },
+          body: {
+            version: partnership.version,
+            kind: partnership.kind,
+            ...(owner && { owner }),
+            ...(nextStep && { nextStep }),
+            ...(nextStepDue && { nextStepDue }),
+          },
+        }),
+      ) as unknown as Partnership,
+    onSuccess: (result) => {
+      setSaved(true);
+      return save(result);
+    },
+  });
+  const errors = fieldErrors(update.error);
+  return (
+    <form
+      className="stacked-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(false);
+        update.mutate();
+      }}
+    >
+      <label htmlFor="owner">Owner</label>
+      <input id="owner" value={owner} onChange={(e) => setOwner(e.target.value)} aria-describedby="owner-error" />
+      <FieldError id="owner-error" message={errors.owner} />
+      <label htmlFor="next-step">Next step</label>
+      <input id="next-step" value={nextStep} onChange={(e) => setNextStep(e.target.value)} aria-describedby="next-step-error" />
+      <FieldError id="next-step-error" message={errors.nextStep} />
+      <label htmlFor="next-step-due">Due on</label>
+      <input
+        id="next-step-due"
+        type="date"
+        value={nextStepDue}
+        onChange={(e) => setNextStepDue(e.target.value)}
+        aria-describedby="next-step-due-error"
+      />
+      <FieldError id="next-step-due-error" message={errors.nextStepDue} />
+      <div className="form-actions">
+        <button type="submit" disabled={update.isPending}>
+          Save owner and next step
+        </button>
+        <span role="status" className="save-status">
+          {saved && 'Saved.'}
+        </span>
+      </div>
+      {update.isError &&
+        (isConflict(update.error) ? (
+          <StaleNotice id={partnership.id} reset={update.reset} />
+        ) : (
+          !Object.keys(errors).length && (
+            <p role="alert" className="field-error">
+              {update.error.message}
+            </p>
+          )
+        ))}
+    </form>
+  );
+}
