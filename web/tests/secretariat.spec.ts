@@ -12,6 +12,8 @@ test('the secretariat sees the network, finds and opens members, and follows ope
   await screenshot(page, 'network');
 
   await page.getByRole('link', { name: 'Members', exact: true }).click();
+  // The network page has tables too: wait for the members page before looking for its table.
+  await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   await expect(page.getByRole('table')).toBeVisible();
   await page.getByLabel('Name').fill('Suva');
   await expect(page).toHaveURL(/q=Suva/);

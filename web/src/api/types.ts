@@ -70,6 +70,10 @@ export interface SuggestionsList {
 export interface NetworkMatch {
   score: number;
   members: Array<{ id: string; name: string; country: string }>;
+  /** The pair's open partnership, else its latest one, else null. */
+  partnership: { id: string; stage: Stage } | null;
+  /** How to open a partnership for the pair; null while it has an open one. */
+  open: { method: 'POST'; path: string; body: { memberA: string; memberB: string } } | null;
 }
 
 export interface User {

@@ -1,26 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { usePartnerships } from '../api/brokering';
 import { api, ApiError, unwrap } from '../api/client';
 import { useNetworkMatches } from '../api/queries';
-import type { NetworkMatch, Partnership, PartnershipSummary } from '../api/types';
+import type { NetworkMatch, Partnership } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
 import { StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 
-const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-
-/** The pairs' open partnerships (declined and ended ones may be opened again). */
-function useOpenPartnershipsByPair(): Map<string, PartnershipSummary> {
-  const list = usePartnerships({ limit: 1000, sort: 'updated' });
-  const open = (list.data?.items ?? []).filter((p) => p.stage !== 'declined' && p.stage !== 'ended');
-  return new Map(open.map((p) => [pairKey(p.memberA, p.memberB), p]));
-}
-
 /** The best mutual pairs across the network that are not yet partners, for the secretariat to broker. */
 export default function MatchesPage() {
   const matches = useNetworkMatches(50);
-  const byPair = useOpenPartnershipsByPair();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const open = useMutation({
@@ -42,6 +31,7 @@ export default function MatchesPage() {
     },
     onSuccess: async (id) => {
       await queryClient.invalidateQueries({ queryKey: ['partnerships'] });
+      await queryClient.invalidateQueries({ queryKey: ['matches'] });
       navigate(`/partnerships/${id}`);
     },
   });
@@ -66,7 +56,8 @@ export default function MatchesPage() {
         <ol className="cards">
           {matches.data.matches.map((match) => {
             const [a, b] = match.members;
-            const existing = byPair.get(pairKey(a.id, b.id));
+            // The API says whether the pair has an open partnership (then `open` is null); declined and ended ones may be opened again.
+            const existing = match.open === null ? match.partnership : null;
             return (
               <li key={`${a.id}-${b.id}`} className="card match">
                 <h2 className="pair">

@@ -17,7 +17,7 @@ export const SUBREGIONS = [
   'Northern America',
 ];
 
-export type FilterValues = Record<'theme' | 'subregion' | 'minPopulation' | 'maxPopulation' | 'language' | 'diversify', string>;
+export type FilterValues = Record<'theme' | 'subregion' | 'minPopulation' | 'maxPopulation' | 'language' | 'diversify' | 'ranking', string>;
 
 /** The filters live in the URL: each change replaces one parameter, so a link keeps the view. */
 export function SuggestionFilters({
@@ -99,6 +99,15 @@ export function SuggestionFilters({
           onChange={(event) => onChange('diversify', event.target.checked ? 'true' : '')}
         />
         <label htmlFor={`${id}-diversify`}>At most 3 per country</label>
+      </div>
+      <div className="field checkbox">
+        <input
+          id={`${id}-ranking`}
+          type="checkbox"
+          checked={values.ranking === 'score'}
+          onChange={(event) => onChange('ranking', event.target.checked ? 'score' : '')}
+        />
+        <label htmlFor={`${id}-ranking`}>Rank by score only</label>
       </div>
     </form>
   );

@@ -12,9 +12,11 @@ import { type FilterValues, SuggestionFilters } from './suggestion-filters';
 
 const CandidatesMap = lazy(() => import('../map/candidates-map'));
 const FILTER_NAMES: Array<keyof FilterValues> = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'language', 'diversify'];
+/** What the URL keeps: the filters and the ranking (which is not a filter). */
+const URL_NAMES: Array<keyof FilterValues> = [...FILTER_NAMES, 'ranking'];
 
 function filtersFrom(params: URLSearchParams): { values: FilterValues; query: Filters } {
-  const values = Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as FilterValues;
+  const values = Object.fromEntries(URL_NAMES.map((name) => [name, params.get(name) ?? ''])) as FilterValues;
   const query: Filters = { limit: 20 };
   if (values.theme) query.theme = values.theme;
   if (values.subregion) query.subregion = values.subregion;
@@ -22,6 +24,7 @@ function filtersFrom(params: URLSearchParams): { values: FilterValues; query: Fi
   if (Number(values.maxPopulation) > 0) query.maxPopulation = Number(values.maxPopulation);
   if (values.language) query.language = values.language;
   if (values.diversify === 'true') query.diversify = true;
+  if (values.ranking === 'score') query.ranking = 'score';
   return { values, query };
 }
 
@@ -117,7 +120,13 @@ export default function SuggestionsPage() {
   return (
     <section aria-busy={suggestions.isFetching}>
       <h1 tabIndex={-1}>Partner suggestions for {name}</h1>
-      {suggestions.data?.generation && (
+      {suggestions.data?.ranking === 'balanced' && suggestions.data.balancedAt && (
+        <p className="hint">
+          Ranked by how well each city's offers meet {name}'s needs and the other way round, with at most 5 cities of one country, so that
+          no country crowds out the rest and every city is seen by some. Balanced <Time iso={suggestions.data.balancedAt} />.
+        </p>
+      )}
+      {suggestions.data?.ranking !== 'balanced' && suggestions.data?.generation && (
         <p className="hint">
           Ranked by how well each city's offers meet {name}'s needs and the other way round. Computed{' '}
           <Time iso={suggestions.data.generation.computedAt} />.
