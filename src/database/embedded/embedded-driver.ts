@@ -1,8 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { PGliteDriver } from 'typeorm-pglite';
 import { lockDataDir } from './data-dir-lock';
 import { SerializedPGlitePool } from './serialized-pglite-pool';
+
+/**
+ * PGlite's own start parameters, and a WAL kept small: PGlite checkpoints only when asked (the
+ * pipeline asks after each recompute), and a checkpoint keeps at most max_wal_size of recycled WAL
+ * files (PostgreSQL's default of 1 GB would let the data directory grow to that).
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=32MB'];
 
 /**
  * The `driver` option for TypeORM's postgres type on the embedded stack: PGlite stored under
@@ -16,6 +24,6 @@ export function embeddedPostgresDriver(dataDir: string | null) {
     lockDataDir(resolve(dataDir));
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
-  new PGliteDriver(pgliteDataDir ? { dataDir: pgliteDataDir } : {});
+  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), startParams: EMBEDDED_START_PARAMS });
   return { Pool: SerializedPGlitePool };
 }

@@ -133,6 +133,7 @@ export class FullRecomputeService {
     await this.repository.deleteRetiredGenerations();
     // The next generation then reuses the pages freed here instead of growing the tables.
     await this.repository.vacuum();
+    if (this.config.database.kind === 'embedded') await this.repository.checkpoint();
     this.logger.log(`generation ${generationId} is now current`);
   }
 }

@@ -55,8 +55,12 @@ export class StartupRecompute implements OnApplicationBootstrap {
    * on PostgreSQL other processes may be reading, so the space is only made reusable.
    */
   private async reclaim(retired: number[]): Promise<void> {
-    if (this.config.database.kind === 'embedded') await this.repository.compact();
-    else await this.repository.vacuum();
+    if (this.config.database.kind === 'embedded') {
+      await this.repository.compact();
+      await this.repository.checkpoint();
+    } else {
+      await this.repository.vacuum();
+    }
     this.logger.log(`deleted ${retired.length} failed or superseded generation(s) and their lists`);
   }
 }

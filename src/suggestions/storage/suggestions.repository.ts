@@ -155,6 +155,14 @@ export class SuggestionsRepository extends SqlRepository {
     await this.manager.query('VACUUM suggestion_lists, suggestion_generations, suggestion_rechecks');
   }
 
+  /**
+   * Lets the WAL files written since the last checkpoint be recycled. PGlite runs no checkpointer,
+   * so without this its WAL grows by every recompute until the process stops (embedded stack only).
+   */
+  async checkpoint(): Promise<void> {
+    await this.manager.query('CHECKPOINT');
+  }
+
   /** Rewrites the suggestion tables to their live rows, giving the space back; only while nothing else reads them. */
   async compact(): Promise<void> {
     await this.manager.query('VACUUM FULL suggestion_lists, suggestion_generations, suggestion_rechecks');
