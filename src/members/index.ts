@@ -7,6 +7,7 @@ export { MembersImportService, type ImportSummary } from './import/members-impor
 export { validateMemberRecords } from './import/validate-member-records';
 export { DemoSeedService } from './seed/demo-seed.service';
 export { MEMBERS_IMPORT_PATH } from './members.controller';
+export { jsonBodyParser } from './import/import-body-parser';
 export { Member } from './member.entity';
 export type { MemberView } from './member-view';
 export { MEMBER_ID } from './validation/member-validators';
