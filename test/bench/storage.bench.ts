@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'citymatch-storage-bench-'));
   const config = loadConfiguration({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', FIRST_ADMIN_TOKEN: 'off', RATE_LIMIT_PER_MINUTE: '0' });
   const t = await startTestAppOn(config, async () => rmSync(dataDir, { recursive: true, force: true }));
-  const size = () => `${(diskUsage(dataDir) / MB).toFixed(1)} MB (WAL ${(diskUsage(join(dataDir, 'pglite', 'pg_wal')) / MB).toFixed(1)} MB)`;
+  const size = () =>
+    `${(diskUsage(dataDir) / MB).toFixed(1)} MB (WAL ${(diskUsage(join(dataDir, 'pglite', 'pg_wal')) / MB).toFixed(1)} MB)`;
   try {
     console.log(`data directory at ready: ${size()}`);
     await t.app.get(DemoSeedService).seedIfEmpty();

@@ -10,7 +10,9 @@ import { createTestStack, TEST_STACK } from '../support/test-stack';
 
 /** Generations and the generation ids their lists belong to, as stored. */
 async function storedGenerations(dataSource: DataSource) {
-  const generations: Array<{ id: number; state: string }> = await dataSource.query('SELECT id, state FROM suggestion_generations ORDER BY id');
+  const generations: Array<{ id: number; state: string }> = await dataSource.query(
+    'SELECT id, state FROM suggestion_generations ORDER BY id',
+  );
   const listed: Array<{ generation_id: number }> = await dataSource.query(
     'SELECT DISTINCT generation_id FROM suggestion_lists ORDER BY generation_id',
   );
