@@ -10,7 +10,7 @@ import { RateLimiter } from '../auth/rate-limit/rate-limiter';
 import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs';
 import type { AppConfig } from '../config';
-import { MEMBERS_IMPORT_PATH } from '../members';
+import { jsonBodyParser, MEMBERS_IMPORT_PATH } from '../members';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
@@ -42,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
     autoFlushLogs: false,
   });
+  // Fastify's JSON parsing and errors, except that a large import is parsed without holding other requests.
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(adapter.getInstance(), importUrl));
   app.useLogger(app.get(Logger));
   app.flushLogs();
   // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.

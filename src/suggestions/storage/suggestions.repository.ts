@@ -135,8 +135,37 @@ export class SuggestionsRepository extends SqlRepository {
     ]);
   }
 
-  async deleteListsOf(generationIds: readonly number[]): Promise<void> {
-    if (generationIds.length > 0) await this.manager.query('DELETE FROM suggestion_lists WHERE generation_id = ANY($1)', [generationIds]);
+  /**
+   * Deletes the failed and superseded generations with their lists and rechecks (ON DELETE CASCADE):
+   * what stays is the current generation and the one being built, if any. Answers the ids deleted.
+   */
+  async deleteRetiredGenerations(): Promise<number[]> {
+    const deleted = returnedRows<{ id: number }>(
+      await this.manager.query(`DELETE FROM suggestion_generations WHERE state IN ('failed', 'superseded') RETURNING id`),
+    );
+    return deleted.map((row) => row.id);
+  }
+
+  /**
+   * Makes the space of deleted lists and cleared snapshots reusable by the next generation. Plain
+   * VACUUM (never FULL): readers go on meanwhile. The embedded database has no autovacuum, so without
+   * it every generation would take new pages. Not inside a transaction.
+   */
+  async vacuum(): Promise<void> {
+    await this.manager.query('VACUUM suggestion_lists, suggestion_generations, suggestion_rechecks');
+  }
+
+  /**
+   * Lets the WAL files written since the last checkpoint be recycled. PGlite runs no checkpointer,
+   * so without this its WAL grows by every recompute until the process stops (embedded stack only).
+   */
+  async checkpoint(): Promise<void> {
+    await this.manager.query('CHECKPOINT');
+  }
+
+  /** Rewrites the suggestion tables to their live rows, giving the space back; only while nothing else reads them. */
+  async compact(): Promise<void> {
+    await this.manager.query('VACUUM FULL suggestion_lists, suggestion_generations, suggestion_rechecks');
   }
 
   /** Every stored list of a generation, best first. */
