@@ -30,7 +30,7 @@ export class NetworkController {
   @Get('matches')
   @ApiOkResponse({ description: 'The best mutual pairs across the network that are not yet partners' })
   matches(@Query() query: MatchesQuery) {
-    return this.suggestions.matches(query.limit);
+    return this.suggestions.matches(query.limit, query);
   }
 
   @Get('matching/weights')
