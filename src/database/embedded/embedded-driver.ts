@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGliteDriver } from 'typeorm-pglite';
 import { lockDataDir } from './data-dir-lock';
 import { SerializedPGlitePool } from './serialized-pglite-pool';
@@ -16,6 +17,7 @@ export function embeddedPostgresDriver(dataDir: string | null) {
     lockDataDir(resolve(dataDir));
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
-  new PGliteDriver(pgliteDataDir ? { dataDir: pgliteDataDir } : {});
+  // unaccent: name search ignores accents, as it does on PostgreSQL (a migration creates the extension).
+  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), extensions: { unaccent } });
   return { Pool: SerializedPGlitePool };
 }
