@@ -27,13 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            ...loggerOptions(config),
-            // Readiness probes would drown the log.
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         JobsModule,
         MailModule,

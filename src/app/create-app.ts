@@ -10,6 +10,7 @@ import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs';
 import type { AppConfig } from '../config';
 import { MEMBERS_IMPORT_PATH } from '../members';
+import { logRequests } from './logging';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
@@ -49,6 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
+  logRequests(app);
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
