@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { completeAuditOnResponse } from '../auth';
 import { adminOnlyHook } from '../auth/dashboard-access';
@@ -10,7 +9,7 @@ import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs';
 import type { AppConfig } from '../config';
 import { MEMBERS_IMPORT_PATH } from '../members';
-import { logRequests } from './logging';
+import { createLogger, logRequests, PinoNestLogger } from './logging';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
@@ -42,7 +41,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
     autoFlushLogs: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
   app.flushLogs();
   // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.
   await app.register(fastifyCookie);
@@ -50,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
-  logRequests(app);
+  logRequests(app, logger);
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));

@@ -1,9 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { AppConfig } from '../config';
-import { loggerOptions } from './logging';
+import { createLogger, PinoNestLogger } from './logging';
 
 describe('log output', () => {
   const config = { logLevel: 'info' } as AppConfig;
@@ -16,8 +15,7 @@ describe('log output', () => {
     const file = join(dir, `${isTTY}.log`);
     const fd = openSync(file, 'w');
     try {
-      const [options, stream] = loggerOptions(config, { isTTY, fd });
-      pino({ level: options.level as string }, stream).info({ status: 200 }, 'GET /api/v1/members 200 3 ms');
+      createLogger(config, { isTTY, fd }).info({ status: 200 }, 'GET /api/v1/members 200 3 ms');
     } finally {
       closeSync(fd);
     }
@@ -32,5 +30,23 @@ describe('log output', () => {
 
   it('is one JSON object per line otherwise', () => {
     expect(JSON.parse(logOnce(false))).toMatchObject({ level: 30, status: 200, msg: 'GET /api/v1/members 200 3 ms' });
+  });
+
+  it("carries Nest's context as a field and an error's stack", () => {
+    const file = join(dir, 'nest.log');
+    const fd = openSync(file, 'w');
+    try {
+      const logger = new PinoNestLogger(createLogger(config, { isTTY: false, fd }));
+      logger.log('Nest application successfully started', 'NestApplication');
+      logger.error('the job failed', 'Error: boom\n    at run (job.ts:1:1)', 'JobWorker');
+    } finally {
+      closeSync(fd);
+    }
+    const [started, failed] = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(started).toMatchObject({ level: 30, context: 'NestApplication', msg: 'Nest application successfully started' });
+    expect(failed).toMatchObject({ level: 50, context: 'JobWorker', msg: 'the job failed', stack: expect.stringContaining('at run') });
   });
 });
