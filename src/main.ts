@@ -17,8 +17,12 @@ async function bootstrap() {
     await app.get(DemoPartnershipsService).seedIfNone();
   }
   await app.listen(config.http.port, config.http.host);
-  // The first admin token is created while the app starts listening (onApplicationBootstrap): ask only then.
-  if (app.get(FirstAdminToken).createdThisStart) await app.get(FirstSignInLinks).print();
+  // The first start's banner comes last, after the start-up log lines (the token is made during listen).
+  const firstAdminToken = app.get(FirstAdminToken);
+  if (firstAdminToken.createdThisStart) {
+    firstAdminToken.print();
+    await app.get(FirstSignInLinks).print();
+  }
 }
 
 bootstrap().catch((error: unknown) => {

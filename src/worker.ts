@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadConfiguration } from './config';
 import { describeStartupError } from './app/startup-error';
 import { WorkerModule } from './app/worker.module';
+import { createLogger, PinoNestLogger } from './app/logging';
 
 /** `npm run start:worker`: one more process sharing the queues; run as many as the load needs. */
 async function bootstrap() {
@@ -15,7 +15,7 @@ async function bootstrap() {
     WorkerModule.forRoot({ ...config, workers: { ...config.workers, inline: true } }),
     { bufferLogs: true, abortOnError: false, autoFlushLogs: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(createLogger(config)));
   app.flushLogs();
   app.enableShutdownHooks();
   await app.init();

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '../auth/auth.module';
 import { ClockModule } from '../clock';
 import { ConfigModule, type AppConfig } from '../config';
@@ -9,7 +8,6 @@ import { DigestsModule } from '../digests';
 import { HealthModule } from '../health/health.module';
 import { JobsModule } from '../jobs';
 import { ErrorBodyFilter } from '../http/error-body.filter';
-import { loggerOptions } from './logging';
 import { MailModule } from '../mail';
 import { MembersModule } from '../members';
 import { SuggestionsModule } from '../suggestions/suggestions.module';
@@ -27,13 +25,6 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            ...loggerOptions(config),
-            // Readiness probes would drown the log.
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
         DatabaseModule,
         JobsModule,
         MailModule,

@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { completeAuditOnResponse } from '../auth';
 import { adminOnlyHook } from '../auth/dashboard-access';
@@ -11,6 +10,7 @@ import { ApiTokenAuthenticator } from '../auth/tokens/api-token.authenticator';
 import { mountQueueDashboard } from '../jobs';
 import type { AppConfig } from '../config';
 import { jsonBodyParser, MEMBERS_IMPORT_PATH } from '../members';
+import { createLogger, logRequests, PinoNestLogger } from './logging';
 import { createOpenApiDocument } from './openapi';
 import { recordRoutes } from './route-table';
 import { applySecurityHeaders } from './security';
@@ -44,7 +44,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // Fastify's JSON parsing and errors, except that a large import is parsed without holding other requests.
   app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(adapter.getInstance(), importUrl));
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
   app.flushLogs();
   // Web sessions travel in cookies; secrets are random and checked against their hashes, so unsigned.
   await app.register(fastifyCookie);
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(new UnsafeInputPipe(), createValidationPipe());
   applySecurityHeaders(app, config);
   completeAuditOnResponse(app, `/${API_PREFIX}/`);
+  logRequests(app, logger);
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));

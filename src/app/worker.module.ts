@@ -1,11 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { ClockModule } from '../clock';
 import { ConfigModule, type AppConfig } from '../config';
 import { DatabaseModule } from '../database/database.module';
 import { DigestsJobsModule } from '../digests';
 import { JobsModule } from '../jobs';
-import { loggerOptions } from './logging';
 import { SuggestionsJobsModule } from '../suggestions/suggestions.module';
 import { PartnershipsJobsModule } from '../partnerships';
 import { MailModule } from '../mail';
@@ -19,7 +17,6 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         JobsModule,
         SuggestionsJobsModule,

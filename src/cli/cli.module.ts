@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import { TokensModule } from '../auth/tokens/tokens.module';
 import { ClockModule } from '../clock';
 import { ConfigModule, type AppConfig } from '../config';
 import { DatabaseModule } from '../database/database.module';
-import { loggerOptions } from '../app/logging';
 import { MembersModule } from '../members';
 
 /** What the command-line tools need: the configured database, the member registry and tokens, no HTTP. */
@@ -13,14 +11,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        ClockModule,
-        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
-        DatabaseModule,
-        MembersModule,
-        TokensModule,
-      ],
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, MembersModule, TokensModule],
     };
   }
 }

@@ -10,7 +10,7 @@ const TYPE_CONSTRAINTS = ['isDefined', 'isString', 'isInt', 'isNumber', 'isBoole
 
 /** class-validator's default wording, said about the value that was given. */
 const CLEARER: Record<string, (field: string, given: string) => string> = {
-  isInt: (field, given) => `${field} must be an integer${given}`,
+  isInt: (field, given) => `${field} must be a whole number${given}`,
   isNumber: (field, given) => `${field} must be a number${given}`,
   isLatitude: (field, given) => `${field} must be a latitude between -90 and 90${given}`,
   isLongitude: (field, given) => `${field} must be a longitude between -180 and 180${given}`,

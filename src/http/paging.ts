@@ -1,14 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryNumber } from './query-number';
 
 /** A page size from the query string: a whole number from 1 to `maximum` (the property's initial value is the default). */
 export function PageLimit(defaultLimit: number, maximum: number): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ default: defaultLimit, maximum }),
     IsOptional(),
-    Type(() => Number),
+    QueryNumber(),
     IsInt(),
     Min(1),
     Max(maximum),
@@ -23,9 +23,9 @@ export function PageOffset(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET }),
     IsOptional(),
-    Type(() => Number),
+    QueryNumber(),
     Max(MAX_OFFSET, { message: `offset must be at most ${MAX_OFFSET}; narrow the list with filters instead` }),
     Min(0, { message: 'offset must be 0 or more' }),
-    IsInt({ message: 'offset must be a whole number' }),
+    IsInt(),
   );
 }

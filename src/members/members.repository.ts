@@ -47,7 +47,8 @@ export class MembersRepository extends SqlRepository {
     if (query.status) builder.andWhere('m.status = :status', { status: query.status });
     if (query.needs) builder.andWhere('(m.needs -> :needs) IS NOT NULL', { needs: query.needs });
     if (query.offers) builder.andWhere('(m.offers -> :offers) IS NOT NULL', { offers: query.offers });
-    if (query.q) builder.andWhere('m.name ILIKE :q', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    // unaccent on both sides: "raniganj" finds "Rānīganj" (ILIKE already ignores case).
+    if (query.q) builder.andWhere('unaccent(m.name) ILIKE unaccent(:q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
     return builder.orderBy('m.name', 'ASC').addOrderBy('m.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
   }
 

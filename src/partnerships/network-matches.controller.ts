@@ -19,6 +19,6 @@ export class NetworkMatchesController {
       'the open one else the latest, or null) and, when none is open, `open`: the request that opens one (origin secretariat)',
   })
   matches(@Query() query: MatchesQuery) {
-    return this.network.matches(query.limit);
+    return this.network.matches(query.limit, query);
   }
 }

@@ -16,8 +16,8 @@ export class NetworkMatchesService {
     private readonly partnerships: PartnershipsService,
   ) {}
 
-  async matches(limit: number) {
-    const { generation, matches } = await this.suggestions.matches(limit);
+  async matches(limit: number, page: { offset?: number; explain?: boolean } = {}) {
+    const { generation, matches } = await this.suggestions.matches(limit, page);
     const current = await this.partnerships.currentOfPairs(matches.map(({ members: [a, b] }) => [a.id, b.id]));
     return {
       generation,

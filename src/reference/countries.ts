@@ -49,6 +49,16 @@ export const ASIA_PACIFIC_COUNTRY_CODES: readonly string[] = Object.freeze(
 
 const ASIA_PACIFIC = new Set(ASIA_PACIFIC_COUNTRY_CODES);
 
+/** Every subregion a member can be in (it follows from the country), alphabetically. */
+export const SUBREGIONS: readonly string[] = Object.freeze([...new Set([...COUNTRIES.values()].map((c) => c.subregion))].sort());
+
+const SUBREGIONS_BY_LOWER_CASE = new Map(SUBREGIONS.map((name) => [name.toLowerCase(), name]));
+
+/** The subregion spelled this way in any letter case ("melanesia" → "Melanesia"), or undefined. */
+export function subregionNamed(name: string): string | undefined {
+  return SUBREGIONS_BY_LOWER_CASE.get(name.trim().toLowerCase());
+}
+
 /** True for an upper-case ISO 3166-1 alpha-2 code that world-countries knows, e.g. 'ID'. */
 export function isCountryCode(code: unknown): code is string {
   return typeof code === 'string' && COUNTRIES.has(code);

@@ -33,9 +33,14 @@ describe('error answers: one body for every status, and messages about the value
   });
 
   it.each([
-    ['minPopulation=abc', `${MEMBERS}/${member.id}/suggestions?minPopulation=abc`, 'minPopulation', 'minPopulation must be an integer'],
+    [
+      'minPopulation=abc',
+      `${MEMBERS}/${member.id}/suggestions?minPopulation=abc`,
+      'minPopulation',
+      'minPopulation must be a whole number (got "abc")',
+    ],
     ['minPopulation=0', `${MEMBERS}/${member.id}/suggestions?minPopulation=0`, 'minPopulation', 'minPopulation must be at least 1 (got 0)'],
-    ['limit=ten', `${MEMBERS}?limit=ten`, 'limit', 'limit must be an integer'],
+    ['limit=ten', `${MEMBERS}?limit=ten`, 'limit', 'limit must be a whole number (got "ten")'],
     ['limit=501', `${MEMBERS}?limit=501`, 'limit', 'limit must be at most 500 (got 501)'],
   ])('%s says what was wrong with the value', async (_name, path, field, message) => {
     const response = await t.http.get(path).expect(400);
@@ -45,7 +50,7 @@ describe('error answers: one body for every status, and messages about the value
   it.each([
     ['lat: 100', { lat: 100 }, 'lat', 'lat must be a latitude between -90 and 90 (got 100)'],
     ['lon: -181', { lon: -181 }, 'lon', 'lon must be a longitude between -180 and 180 (got -181)'],
-    ['population: "many"', { population: 'many' }, 'population', 'population must be an integer (got "many")'],
+    ['population: "many"', { population: 'many' }, 'population', 'population must be a whole number (got "many")'],
   ])('a body with %s says what was wrong with the value', async (_name, change, field, message) => {
     const response = await t.http
       .post(MEMBERS)

@@ -10,6 +10,7 @@ describe('the first admin token', () => {
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       t = await startTestApp({ FIRST_ADMIN_TOKEN: 'auto' });
+      t.app.get(FirstAdminToken).print(); // as the entry does once it listens
       printed = write.mock.calls.map(([chunk]) => String(chunk)).join('');
     } finally {
       write.mockRestore();
@@ -30,6 +31,7 @@ describe('the first admin token', () => {
       const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
         await t.app.get(FirstAdminToken).onApplicationBootstrap();
+        t.app.get(FirstAdminToken).print();
         expect(secretsIn(write.mock.calls.map(([chunk]) => String(chunk)).join(''))).toEqual([]);
       } finally {
         write.mockRestore();

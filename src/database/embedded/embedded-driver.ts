@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGliteDriver } from 'typeorm-pglite';
 import { lockDataDir } from './data-dir-lock';
 import { initialiseDataDir } from './initialise-data-dir';
@@ -32,6 +33,7 @@ export function embeddedPostgresDriver(dataDir: string | null) {
     initialiseDataDir(pgliteDataDir, EMBEDDED_START_PARAMS);
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
-  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), startParams: EMBEDDED_START_PARAMS });
+  // unaccent: name search ignores accents, as it does on PostgreSQL (a migration creates the extension).
+  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), startParams: EMBEDDED_START_PARAMS, extensions: { unaccent } });
   return { Pool: SerializedPGlitePool };
 }

@@ -9,6 +9,7 @@ import { KeepSuggestionListsInLine1764700100000 } from './1764700100000-keep-sug
 import { CreateUsersSessionsAndSignInLinks1764820000000 } from './1764820000000-create-users-sessions-and-sign-in-links';
 import { RecordOpennessAndCapacityOfMembers1764840000000 } from './1764840000000-record-openness-and-capacity-of-members';
 import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create-country-pair-exclusions';
+import { SearchMemberNamesWithoutAccents1764850000000 } from './1764850000000-search-member-names-without-accents';
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 import { KeepBalancedDefaultLists1764890000000 } from './1764890000000-keep-balanced-default-lists';
 import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-digest-deliveries';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CreateDigestDeliveries1764820100000,
   RecordOpennessAndCapacityOfMembers1764840000000,
   CreateCountryPairExclusions1764840100000,
+  SearchMemberNamesWithoutAccents1764850000000,
   CreatePartnershipsInterestsAndNotifications1764870000000,
   RememberWhatEachDigestCovered1764880000000,
   IndexPartnershipsForTheBoardAndList1764880100000,

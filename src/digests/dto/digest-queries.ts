@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageLimit, PageOffset } from '../../http/paging';
+import { QueryNumber } from '../../http/query-number';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../deliveries.repository';
 
 const WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
@@ -44,26 +45,17 @@ export class DeliveriesQuery {
   @IsUUID('all', { message: 'userId must be a user id (UUID)' })
   userId?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(100, 1000)
   limit: number = 100;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }
 
 export class RunsQuery {
   @ApiPropertyOptional({ default: 12, maximum: 104, description: 'How many weeks, newest first' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   @Max(104)

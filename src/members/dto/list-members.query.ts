@@ -1,10 +1,9 @@
 import { PageLimit, PageOffset } from '../../http/paging';
+import { SubregionFilter, ThemeFilter } from '../../http/query-filters';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { MEMBER_STATUSES, type MemberStatus } from '../member-record';
 import { IsCountryCode } from '../validation/member-validators';
-
-const THEME_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class ListMembersQuery {
   @ApiPropertyOptional({ example: 'PH' })
@@ -12,20 +11,13 @@ export class ListMembersQuery {
   @IsCountryCode()
   country?: string;
 
-  @ApiPropertyOptional({ example: 'South-Eastern Asia' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @SubregionFilter()
   subregion?: string;
 
-  @ApiPropertyOptional({ example: 'climate-change', description: 'Members that need this theme' })
-  @IsOptional()
-  @Matches(THEME_SLUG, { message: 'needs must be a theme slug' })
+  @ThemeFilter('Members that need this theme')
   needs?: string;
 
-  @ApiPropertyOptional({ example: 'disaster-resilience', description: 'Members that offer this theme' })
-  @IsOptional()
-  @Matches(THEME_SLUG, { message: 'offers must be a theme slug' })
+  @ThemeFilter('Members that offer this theme')
   offers?: string;
 
   @ApiPropertyOptional({ enum: MEMBER_STATUSES })
@@ -33,7 +25,7 @@ export class ListMembersQuery {
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;
 
-  @ApiPropertyOptional({ example: 'ilo', description: 'Case-insensitive part of the name' })
+  @ApiPropertyOptional({ example: 'ilo', description: 'Part of the name, ignoring letter case and accents ("raniganj" finds "Rānīganj")' })
   @IsOptional()
   @IsString()
   @Length(1, 100)

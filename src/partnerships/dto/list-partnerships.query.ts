@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { PageLimit, PageOffset } from '../../http/paging';
+import { SubregionFilter, ThemeFilter } from '../../http/query-filters';
 import { STAGES, type Stage } from '../partnership-stages';
 import { KINDS, type PartnershipKind } from '../partnership.types';
 
@@ -18,14 +20,10 @@ export class ListPartnershipsQuery {
   @IsString()
   member?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
+  @ThemeFilter('Partnerships on this theme')
   theme?: string;
 
-  @ApiPropertyOptional({ description: 'UN M49 subregion of either member', example: 'South-Eastern Asia' })
-  @IsOptional()
-  @IsString()
+  @SubregionFilter('UN M49 subregion of either member, in any letter case')
   subregion?: string;
 
   @ApiPropertyOptional({ enum: KINDS })
@@ -65,18 +63,9 @@ export class ListPartnershipsQuery {
   @IsIn(['json', 'csv'])
   format: 'json' | 'csv' = 'json';
 
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(50, 1000)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }

@@ -19,7 +19,10 @@ export class SuggestionsController {
 
   @Get('suggestions')
   @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'Best partner candidates, from the stored lists or, with filters, from all members' })
+  @ApiOkResponse({
+    description:
+      'Best partner candidates, from the stored lists or, with filters or a limit above the stored length, ranked over all members',
+  })
   @ApiNotFoundResponse()
   list(@Param('id') id: string, @Query() query: SuggestionsQuery) {
     // Already JSON: the most frequent answers are serialised once, not per request.

@@ -38,7 +38,7 @@ export interface SuggestionView {
 
 export interface SuggestionsView {
   memberId: string;
-  /** The stored generation answered from, or null when the list was ranked live (filters, or none stored yet). */
+  /** The stored generation answered from, or null when the list was ranked live (filters, a limit above the stored length, or none stored yet). */
   generation: { id: number; computedAt: string | null } | null;
   filtered: boolean;
   /** balanced: the default lists (see SuggestionsQuery.ranking); score: the pure score ranking. */
@@ -52,7 +52,8 @@ const FILTERS = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'langua
 
 /**
  * Answers suggestion queries from the read model in memory: unfiltered ones from the stored lists,
- * filtered ones (or any before a first generation is stored) by ranking all members with the kernel.
+ * filtered ones, ones asking for more than a full stored list holds (its generation's k), and any
+ * before a first generation is stored by ranking all members with the kernel.
  */
 @Injectable()
 export class SuggestionsService {
@@ -94,7 +95,11 @@ export class SuggestionsService {
       const balanced = await this.balancedAnswer(member, query, members);
       if (balanced) return balanced;
     }
-    const stored = filtered ? undefined : await this.readModel.stored(memberId);
+    const storedList = filtered ? undefined : await this.readModel.stored(memberId);
+    // A full stored list holds only the best k: a longer page would be cut short, so it is ranked live.
+    // A shorter list already holds every candidate there is.
+    const cutShort = storedList?.generation && query.limit > storedList.list.length && storedList.list.length >= storedList.generation.k;
+    const stored = cutShort ? undefined : storedList;
     const generation = stored?.generation;
     const exclusions = await this.exclusionFilter(member, members);
     if (stored && generation && !query.explain) {
@@ -206,22 +211,29 @@ export class SuggestionsService {
   }
 
   /** The best mutual pairs of the network not yet partners: each pair once, both in the other's list. */
-  async matches(limit: number) {
+  async matches(limit: number, { offset = 0, explain = false }: { offset?: number; explain?: boolean } = {}) {
     const generation = await this.repository.currentGeneration();
     if (!generation) return { generation: null, matches: [] };
     const excluded = exclusionKeys(await this.exclusions.rules());
-    const rows = (await this.repository.mutualPairs(generation.id, limit)).filter(
+    const rows = (await this.repository.mutualPairs(generation.id, limit, offset)).filter(
       (row) => !excluded.has(`${row.a_country}:${row.b_country}`),
     );
+    const members = explain ? await this.readModel.profiles() : undefined;
     return {
       generation: { id: generation.id, computedAt: generation.finishedAt },
-      matches: rows.map((row) => ({
-        score: row.score,
-        members: [
-          { id: row.a, name: row.a_name, country: row.a_country },
-          { id: row.b, name: row.b_name, country: row.b_country },
-        ],
-      })),
+      matches: rows.map((row) => {
+        const a = members?.get(row.a);
+        const b = members?.get(row.b);
+        return {
+          score: row.score,
+          members: [
+            { id: row.a, name: row.a_name, country: row.a_country },
+            { id: row.b, name: row.b_name, country: row.b_country },
+          ],
+          // Told from the first member's side, with the weights the pair was scored with.
+          ...(a && b ? { explanation: readableExplanation(a, b, explainMatch(a, b, generation.weights)) } : {}),
+        };
+      }),
     };
   }
 

@@ -15,7 +15,7 @@ export interface Generation {
 }
 
 /** What readers of stored lists need of the current generation. */
-export type GenerationSummary = Pick<Generation, 'id' | 'finishedAt' | 'weights'>;
+export type GenerationSummary = Pick<Generation, 'id' | 'finishedAt' | 'weights' | 'k'>;
 
 /** Lists of the current generation, read with it in one query, so never a mix. */
 export interface ListsSnapshot {

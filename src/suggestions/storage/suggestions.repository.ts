@@ -256,9 +256,9 @@ export class SuggestionsRepository extends SqlRepository {
 
   /** The current generation's lists (all, or those of `memberIds`) with the generation, in one query. */
   async currentLists(memberIds: readonly string[] | null): Promise<ListsSnapshot> {
-    const rows: Array<{ id: number; finishedAt: Date | null; weights: Weights } & (ListRow | { member_id: null })> =
+    const rows: Array<{ id: number; finishedAt: Date | null; weights: Weights; k: number } & (ListRow | { member_id: null })> =
       await this.manager.query(
-        `SELECT g.id, g.finished_at AS "finishedAt", g.weights, l.member_id, l.candidate_ids, l.scores
+        `SELECT g.id, g.finished_at AS "finishedAt", g.weights, g.k, l.member_id, l.candidate_ids, l.scores
          FROM suggestion_state s
          JOIN suggestion_generations g ON g.id = s.current_generation_id
          LEFT JOIN suggestion_lists l ON l.generation_id = g.id AND ($1::text[] IS NULL OR l.member_id = ANY($1))
@@ -267,9 +267,9 @@ export class SuggestionsRepository extends SqlRepository {
       );
     const lists = new Map<string, ScoredCandidate[]>();
     if (rows.length === 0) return { generation: null, lists };
-    const { id, finishedAt, weights } = rows[0];
+    const { id, finishedAt, weights, k } = rows[0];
     for (const row of rows) if (row.member_id !== null) lists.set(row.member_id, listOfRow(row));
-    return { generation: { id, finishedAt, weights }, lists };
+    return { generation: { id, finishedAt, weights, k }, lists };
   }
 
   /** The current generation's lists with the state row's version, in one statement and so one snapshot. */
@@ -288,7 +288,7 @@ export class SuggestionsRepository extends SqlRepository {
   }
 
   /** The best mutual pairs of a generation: each pair once, both in the other's list. */
-  mutualPairs(generationId: number, limit: number): Promise<MutualPair[]> {
+  mutualPairs(generationId: number, limit: number, offset = 0): Promise<MutualPair[]> {
     return this.manager.query(
       `WITH pairs AS (
          SELECT l.member_id, e.candidate_id, e.score
@@ -302,8 +302,8 @@ export class SuggestionsRepository extends SqlRepository {
        JOIN members mb ON mb.id = s.candidate_id
        WHERE s.member_id < s.candidate_id
        ORDER BY s.score DESC, s.member_id, s.candidate_id
-       LIMIT $2`,
-      [generationId, limit],
+       LIMIT $2 OFFSET $3`,
+      [generationId, limit, offset],
     );
   }
 

@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Param, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
+import { logRequests } from '../../../src/app/logging';
 import { createValidationPipe } from '../../../src/http/validation.pipe';
 import { SuggestionsQuery } from '../../../src/suggestions/api/dto/suggestions.query';
 
@@ -29,13 +30,14 @@ class FixedSuggestionsController {
   }
 }
 
-@Module({ imports: [LoggerModule.forRoot({ pinoHttp: { level: 'warn' } })], controllers: [FixedSuggestionsController] })
+@Module({ controllers: [FixedSuggestionsController] })
 class ReferenceModule {}
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ReferenceModule, new FastifyAdapter(), { logger: false });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
+  logRequests(app, pino({ level: 'warn' }));
   await app.listen(Number(process.argv[2]), '127.0.0.1');
 }
 

@@ -412,7 +412,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Best partner candidates, from the stored lists or, with filters, from all members */
+        /** Best partner candidates, from the stored lists or, with filters or a limit above the stored length, ranked over all members */
         get: operations["SuggestionsController_list"];
         put?: never;
         post?: never;
@@ -2086,7 +2086,10 @@ export interface operations {
     NetworkMatchesController_matches: {
         parameters: {
             query?: {
+                /** @description Add what each side brings the other, shared needs, languages and reasons, in words */
+                explain?: boolean;
                 limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2434,14 +2437,15 @@ export interface operations {
             query?: {
                 country?: string;
                 limit?: number;
-                /** @description Members that need this theme */
+                /** @description Members that need this theme; a slug from GET /api/v1/themes */
                 needs?: string;
-                /** @description Members that offer this theme */
+                /** @description Members that offer this theme; a slug from GET /api/v1/themes */
                 offers?: string;
                 offset?: number;
-                /** @description Case-insensitive part of the name */
+                /** @description Part of the name, ignoring letter case and accents ("raniganj" finds "Rānīganj") */
                 q?: string;
                 status?: "active" | "inactive";
+                /** @description UN M49 subregion, in any letter case */
                 subregion?: string;
             };
             header?: never;
@@ -3319,8 +3323,9 @@ export interface operations {
                 minPopulation?: number;
                 /** @description balanced (the default): at most 5 candidates of one country in the first 20, every member seen in a few lists and none flooded, each entry with its exact score; score: the pure score ranking. Filters, and a limit above 20, always rank by score. */
                 ranking?: "balanced" | "score";
+                /** @description The candidate is in this UN M49 subregion (any letter case) */
                 subregion?: string;
-                /** @description The candidate offers or needs this theme */
+                /** @description The candidate offers or needs this theme; a slug from GET /api/v1/themes */
                 theme?: string;
             };
             header?: never;
@@ -3331,7 +3336,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Best partner candidates, from the stored lists or, with filters, from all members */
+            /** @description Best partner candidates, from the stored lists or, with filters or a limit above the stored length, ranked over all members */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,8 +3777,9 @@ export interface operations {
                 stage?: "interest" | "introduced" | "exploring" | "agreement" | "implementing" | "dormant" | "declined" | "ended";
                 /** @description Early stages with no stage change for 60 days */
                 stalled?: boolean;
-                /** @description UN M49 subregion of either member */
+                /** @description UN M49 subregion of either member, in any letter case */
                 subregion?: string;
+                /** @description Partnerships on this theme; a slug from GET /api/v1/themes */
                 theme?: string;
                 updatedSince?: string;
             };

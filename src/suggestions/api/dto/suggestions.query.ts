@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { PageLimit } from '../../../http/paging';
+import { QueryNumber } from '../../../http/query-number';
+import { SubregionFilter, ThemeFilter } from '../../../http/query-filters';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -19,35 +22,26 @@ export class SuggestionsQuery {
   @IsIn(RANKINGS, { message: `ranking must be one of: ${RANKINGS.join(', ')}` })
   ranking?: Ranking;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  /** Above 20 the answer is ranked by score; above the stored list's length, over all members, like a filtered one. */
+  @PageLimit(20, 100)
   limit: number = 20;
 
-  @ApiPropertyOptional({ example: 'disaster-resilience', description: 'The candidate offers or needs this theme' })
-  @IsOptional()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'theme must be a theme slug' })
+  @ThemeFilter('The candidate offers or needs this theme')
   theme?: string;
 
-  @ApiPropertyOptional({ example: 'Melanesia' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @SubregionFilter('The candidate is in this UN M49 subregion (any letter case)')
   subregion?: string;
 
   @ApiPropertyOptional({ example: 50000 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   minPopulation?: number;
 
   @ApiPropertyOptional({ example: 1000000 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsInt()
   @Min(1)
   maxPopulation?: number;
