@@ -129,7 +129,12 @@ async function recordErrors(records: unknown): Promise<RecordError[]> {
 }
 
 /** One JSON line per active member in input order, read straight from the lists' arrays. */
-function outputLines(members: readonly MatchProfile[], prepared: PreparedDataset, lists: TopKLists, shown: (score: number) => string): string {
+function outputLines(
+  members: readonly MatchProfile[],
+  prepared: PreparedDataset,
+  lists: TopKLists,
+  shown: (score: number) => string,
+): string {
   const { ids, indexOf } = prepared;
   const quoted = ids.map((id) => JSON.stringify(id));
   let text = '';

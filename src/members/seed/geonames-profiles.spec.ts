@@ -17,7 +17,10 @@ function problems(record: MemberRecord, minPopulation: number): string[] {
   check(Math.abs(record.lat) <= 90 && Math.abs(record.lon) <= 180, 'coordinates');
   check(record.languages.length > 0 && record.languages.every(isLanguageCode), 'languages');
   check(new Set(record.languages).size === record.languages.length, 'duplicate languages');
-  check((record.level === 'city' || record.level === 'municipality') && record.status === 'active' && record.synthetic === true, 'level/status/synthetic');
+  check(
+    (record.level === 'city' || record.level === 'municipality') && record.status === 'active' && record.synthetic === true,
+    'level/status/synthetic',
+  );
   check(record.partners.length === 0 && record.dismissed.length === 0 && record.contact === undefined, 'empty lists, no contact');
   const needs = Object.entries(record.needs);
   const offers = Object.entries(record.offers);
