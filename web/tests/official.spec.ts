@@ -40,8 +40,12 @@ test('an official edits needs, sees the suggestions change, filters, dismisses a
   await expect(page).toHaveURL(/subregion=Melanesia/);
   await expect(page.getByText('matching the filters')).toBeVisible();
   const metas = page.locator('.suggestion .meta');
-  await expect(metas.first()).toContainText('Melanesia');
-  for (const meta of await metas.allTextContents()) expect(meta).toContain('Melanesia');
+  // The previous list stays on screen while the filtered one loads: wait until every card is Melanesian.
+  await expect(async () => {
+    const all = await metas.allTextContents();
+    expect(all.length).toBeGreaterThan(0);
+    for (const meta of all) expect(meta).toContain('Melanesia');
+  }).toPass({ timeout: 10_000 });
 
   // Deep link: the filters survive a reload.
   await page.reload();

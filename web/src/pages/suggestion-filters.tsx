@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Theme } from '../api/types';
 
-/** UN M49 subregions, the values the API's subregion filter takes. */
+/** Subregions (as world-countries names them: the values the API's subregion filter takes) where members are likely. */
 export const SUBREGIONS = [
   'Australia and New Zealand',
   'Central Asia',
@@ -14,7 +14,7 @@ export const SUBREGIONS = [
   'Western Asia',
   'Eastern Europe',
   'Northern Africa',
-  'Northern America',
+  'North America',
 ];
 
 export type FilterValues = Record<'theme' | 'subregion' | 'minPopulation' | 'maxPopulation' | 'language' | 'diversify' | 'ranking', string>;

@@ -48,13 +48,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   };
 }
 
-/** Waits until the first generation of suggestions is in use, so pages show real lists. */
+/** Waits until the first generation of suggestions and the default (balanced) lists are in use, so pages show real lists. */
 export async function waitForSuggestions(server: RunningServer): Promise<void> {
   const deadline = Date.now() + 240_000;
   for (;;) {
     const response = await fetch(`${server.url}/api/v1/recompute/status`, { headers: { Authorization: `Bearer ${server.adminToken}` } });
-    const status = (await response.json()) as { current: unknown; building: unknown };
-    if (status.current && !status.building) return;
+    const status = (await response.json()) as { current: unknown; building: unknown; balanced: unknown };
+    if (status.current && !status.building && status.balanced) return;
     if (Date.now() > deadline) throw new Error(`suggestions were not computed within 4 minutes: ${JSON.stringify(status)}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
