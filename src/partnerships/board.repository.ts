@@ -47,7 +47,11 @@ export class BoardRepository {
     if (query.owner) add('p.owner = ?', query.owner);
     if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
     if (query.subregion)
-      add('EXISTS (SELECT 1 FROM members m WHERE m.id IN (p.member_a, p.member_b) AND m.subregion = ?)', query.subregion);
+      // Two hashed subplans over the subregion's members: a correlated EXISTS ran once per partnership.
+      add(
+        '(p.member_a IN (SELECT id FROM members WHERE subregion = ?) OR p.member_b IN (SELECT id FROM members WHERE subregion = ?))',
+        query.subregion,
+      );
     if (query.stalled !== undefined) where.push(query.stalled ? STALLED_SQL : `NOT ${STALLED_SQL}`);
     if (query.dormant !== undefined) where.push(query.dormant ? `p.stage = 'dormant'` : `p.stage <> 'dormant'`);
     const filter = `WHERE ${where.join(' AND ')}`;

@@ -73,4 +73,9 @@ export class BalancedListsRepository extends SqlRepository {
     );
     return true;
   }
+
+  /** Makes the space of the replaced lists reusable, so that the table does not grow with every run. */
+  async vacuum(): Promise<void> {
+    await this.manager.query('VACUUM balanced_lists, balanced_runs');
+  }
 }

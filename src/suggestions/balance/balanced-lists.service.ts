@@ -62,6 +62,7 @@ export class BalancedListsService {
       lists: lists.size,
     };
     const stored = await this.dataSource.transaction((manager) => this.repository.within(manager).replace(run, lists));
+    if (stored) await this.repository.vacuum();
     if (stored) this.logger.log(`default lists balanced for ${lists.size} members in ${run.tookMs} ms`);
     return { rebalanced: stored };
   }
