@@ -21,14 +21,17 @@ export function balanceListsInThread(
 ): Promise<Map<string, ScoredCandidate[]>> {
   const extension = extname(__filename);
   const file = join(__dirname, `balance.worker${extension}`);
-  // From TypeScript sources (tests, benchmarks) the thread needs the same loader as this one.
+  // From TypeScript sources (tests, benchmarks) the thread needs the same loader as this one. Compiled,
+  // it inherits the process's options (passing them would be refused: V8 flags are not worker options).
   const execArgv =
-    extension === '.ts' && !process.execArgv.some((arg) => arg.includes('@swc-node/register'))
-      ? [...process.execArgv, '-r', '@swc-node/register']
-      : process.execArgv;
+    extension !== '.ts'
+      ? undefined
+      : process.execArgv.some((arg) => arg.includes('@swc-node/register'))
+        ? process.execArgv
+        : [...process.execArgv, '-r', '@swc-node/register'];
   const input: BalanceThreadInput = { profiles, rules, options };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { execArgv, workerData: input });
+    const worker = new Worker(file, { ...(execArgv ? { execArgv } : {}), workerData: input });
     worker.once('message', (entries: Array<[string, ScoredCandidate[]]>) => resolve(new Map(entries)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the balancing thread exited with code ${code}`)));
