@@ -1,6 +1,6 @@
-import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+import { workerEntry } from '../worker-entry';
 import type { ShardJob, ShardResult } from './shard';
 
 /**
@@ -16,7 +16,7 @@ export class TopKPool {
 
   constructor(readonly threads: number) {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
-    const { file, execArgv } = workerEntry();
+    const { file, execArgv } = workerEntry(__filename, 'top-k.worker');
     this.workers = Array.from({ length: threads }, () => {
       const worker = new Worker(file, { execArgv });
       worker.unref();
@@ -56,13 +56,4 @@ export class TopKPool {
       worker.postMessage(job);
     });
   }
-}
-
-/** The compiled worker is plain .js; from TypeScript sources it needs the swc loader. */
-function workerEntry(): { file: string; execArgv?: string[] } {
-  const extension = extname(__filename);
-  const file = join(__dirname, `top-k.worker${extension}`);
-  if (extension !== '.ts') return { file };
-  const registered = process.execArgv.some((arg) => arg.includes('@swc-node/register'));
-  return { file, execArgv: registered ? process.execArgv : [...process.execArgv, '-r', '@swc-node/register'] };
 }
