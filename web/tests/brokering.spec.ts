@@ -174,10 +174,10 @@ test('the secretariat opens a partnership from a network match, sees every inter
   await expectAccessible(page);
 });
 
-test('the brokering pages fit a 375 px screen', async ({ page, signIn }) => {
+test('the secretariat’s pages fit a 375 px screen', async ({ page, signIn }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await signIn(page, { role: 'secretariat' });
-  for (const path of ['/board', '/partnerships', '/interests', '/notifications']) {
+  for (const path of ['/network', '/board', '/partnerships', '/interests', '/notifications', '/members', '/matches', '/operations']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
