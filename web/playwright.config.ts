@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** The app under test listens here (started by the global setup from the compiled build). */
 export const WEB_TEST_PORT = Number(process.env.CITYMATCH_WEB_TEST_PORT ?? 3990);
+/** The services journey's app (tests/support/services-stack.ts) listens here. */
+export const SERVICES_TEST_PORT = Number(process.env.CITYMATCH_WEB_SERVICES_TEST_PORT ?? 3992);
 
 /** Browser tests drive Debian's Chromium (browser downloads do not work on the test machines). */
 export default defineConfig({
@@ -24,4 +26,10 @@ export default defineConfig({
     locale: 'en-NZ',
     trace: 'retain-on-failure',
   },
+  projects: [
+    // The demo data on the embedded default, started once by the global setup.
+    { name: 'embedded', testIgnore: 'services/**' },
+    // One journey on PostgreSQL + Redis/BullMQ (TEST_DATABASE_URL and TEST_REDIS_URL, as CI exports them; it fails without them).
+    { name: 'services', testMatch: 'services/**/*.spec.ts', use: { baseURL: `http://127.0.0.1:${SERVICES_TEST_PORT}` } },
+  ],
 });

@@ -36,10 +36,9 @@ async function signInAsOfficial(url: string, adminToken: string, dataDir: string
   const post = (path: string, body: object) =>
     fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   await post('/api/v1/auth/sign-in-links', { email: official.email });
-  process.env.CITYMATCH_WEB_DATA_DIR = dataDir;
   let link: string | undefined;
   for (let attempt = 0; attempt < 50 && !link; attempt += 1) {
-    link = mailTo(official.email)
+    link = mailTo(dataDir, official.email)
       .map((message) => linkIn(message, '/sign-in'))
       .pop();
     if (!link) await new Promise((resolve) => setTimeout(resolve, 200));

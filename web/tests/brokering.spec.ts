@@ -1,45 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { APIA, expect, expectAccessible, expectFitsWidth, screenshot, SUVA, test } from './support/fixtures';
-
-interface Suggestion {
-  memberId: string;
-  name: string;
-}
-interface MemberPage {
-  items: Array<{ id: string; name: string }>;
-}
-
-async function json<T>(admin: APIRequestContext, path: string): Promise<T> {
-  const answer = await admin.get(path);
-  expect(answer.status(), path).toBe(200);
-  return (await answer.json()) as T;
-}
-
-/**
- * Two members of a subregion that appear in each other's suggestions, so each official finds the
- * other on its page; none the other tests use, none with a partnership yet.
- */
-async function pairIn(admin: APIRequestContext, subregion: string): Promise<[Suggestion, Suggestion]> {
-  const members = await json<MemberPage>(admin, `/api/v1/members?subregion=${encodeURIComponent(subregion)}&limit=20&status=active`);
-  for (const member of members.items) {
-    if (member.id === SUVA || member.id === APIA) continue;
-    const theirs = await json<{ suggestions: Suggestion[] }>(admin, `/api/v1/members/${member.id}/suggestions?limit=20`);
-    for (const candidate of theirs.suggestions) {
-      if (candidate.memberId === SUVA || candidate.memberId === APIA) continue;
-      const back = await json<{ suggestions: Suggestion[] }>(admin, `/api/v1/members/${candidate.memberId}/suggestions?limit=20`);
-      const open = await json<{ total: number }>(admin, `/api/v1/partnerships?member=${member.id}&limit=1`);
-      if (open.total === 0 && back.suggestions.some((s) => s.memberId === member.id))
-        return [{ memberId: member.id, name: member.name }, candidate];
-    }
-  }
-  throw new Error(`no pair of mutual suggestions in ${subregion}`);
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function cardOf(page: Page, name: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`\\b${escape(name)},`) }) });
-}
+import { expect, expectAccessible, expectFitsWidth, screenshot, test } from './support/fixtures';
+import { answerInterest, escapeRegExp, markInterest, pairIn } from './support/journey';
 
 test('two officials mark interest in each other: mutual, notified, and the partnership is open to both', async ({
   page,
@@ -50,11 +10,7 @@ test('two officials mark interest in each other: mutual, notified, and the partn
   const [first, second] = await pairIn(admin, 'South-Eastern Asia');
 
   await signIn(page, { role: 'city_official', memberId: first.memberId });
-  await page.goto(`/members/${first.memberId}/suggestions`);
-  const card = cardOf(page, second.name);
-  await card.getByRole('button', { name: 'Interested', exact: true }).click();
-  await expect(page.getByText(`Interest in ${second.name} sent.`)).toBeVisible();
-  await expect(card.getByText('Interest sent')).toBeVisible();
+  const card = await markInterest(page, first.memberId, second);
   // Withdrawn, then marked again: the card follows each step.
   await card.getByRole('button', { name: 'Withdraw interest' }).click();
   await expect(card.getByRole('button', { name: 'Interested', exact: true })).toBeVisible();
@@ -67,13 +23,7 @@ test('two officials mark interest in each other: mutual, notified, and the partn
   const other = await otherContext.newPage();
   await signIn(other, { role: 'city_official', memberId: second.memberId });
   await expect(other.getByTestId('unread-count')).toHaveCount(0);
-  await other.goto(`/members/${second.memberId}/suggestions`);
-  const back = cardOf(other, first.name);
-  // Double opt-in: one-sided interest in it is not shown.
-  await expect(back.getByRole('button', { name: 'Interested', exact: true })).toBeVisible();
-  await back.getByRole('button', { name: 'Interested', exact: true }).click();
-  await expect(other.getByText(`${first.name} is interested too: a partnership is open.`)).toBeVisible();
-  await expect(back.getByText('Mutual interest.')).toBeVisible();
+  const back = await answerInterest(other, second.memberId, first);
   await back.getByRole('link', { name: `Open the partnership with ${first.name}` }).click();
   await expect(other.getByRole('heading', { level: 1, name: /^Partnership of / })).toContainText(first.name);
   await expect(other.locator('.timeline [aria-current="step"]')).toHaveText('Interest');
@@ -88,7 +38,7 @@ test('two officials mark interest in each other: mutual, notified, and the partn
   await expect(other.getByTestId('unread-count')).not.toHaveCount(0);
   await other.getByRole('link', { name: /Notifications/ }).click();
   // Named, not by id, in either order.
-  const [x, y] = [escape(first.name), escape(second.name)];
+  const [x, y] = [escapeRegExp(first.name), escapeRegExp(second.name)];
   const notice = other
     .getByRole('listitem')
     .filter({ hasText: new RegExp(`(${x} and ${y}|${y} and ${x}) are interested in each other`) })
@@ -224,10 +174,10 @@ test('the secretariat opens a partnership from a network match, sees every inter
   await expectAccessible(page);
 });
 
-test('the brokering pages fit a 375 px screen', async ({ page, signIn }) => {
+test('the secretariat’s pages fit a 375 px screen', async ({ page, signIn }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await signIn(page, { role: 'secretariat' });
-  for (const path of ['/board', '/partnerships', '/interests', '/notifications']) {
+  for (const path of ['/network', '/board', '/partnerships', '/interests', '/notifications', '/members', '/matches', '/operations']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');

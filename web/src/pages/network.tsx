@@ -5,7 +5,7 @@ import { useBoard, useDigestWeeks } from '../api/brokering';
 import { api, unwrap } from '../api/client';
 import { type MembersPage, STAGES } from '../api/types';
 import { STAGE_LABELS } from '../components/stage';
-import { ErrorState, Loading } from '../components/states';
+import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
 
@@ -148,34 +148,42 @@ export default function NetworkPage() {
       </div>
       <div className="panel">
         <h2>Active members per subregion</h2>
-        <table className="bars">
-          <thead>
-            <tr>
-              <th scope="col">Subregion</th>
-              <th scope="col" className="number">
-                Members
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Share</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.subregion}>
-                <th scope="row">
-                  <Link to={`/members?subregion=${encodeURIComponent(row.subregion)}`}>{row.subregion}</Link>
+        {rows.length === 0 ? (
+          <Empty title="No active members yet.">
+            <p>
+              Import them from a file on the <Link to="/members">Members</Link> page.
+            </p>
+          </Empty>
+        ) : (
+          <table className="bars">
+            <thead>
+              <tr>
+                <th scope="col">Subregion</th>
+                <th scope="col" className="number">
+                  Members
                 </th>
-                <td className="number">{row.total === undefined ? '…' : count.format(row.total)}</td>
-                <td aria-hidden="true">
-                  <svg className="bar" viewBox="0 0 100 8" preserveAspectRatio="none">
-                    <rect width={((row.total ?? 0) / largest) * 100} height="8" className="score-fill" />
-                  </svg>
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">Share</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.subregion}>
+                  <th scope="row">
+                    <Link to={`/members?subregion=${encodeURIComponent(row.subregion)}`}>{row.subregion}</Link>
+                  </th>
+                  <td className="number">{row.total === undefined ? '…' : count.format(row.total)}</td>
+                  <td aria-hidden="true">
+                    <svg className="bar" viewBox="0 0 100 8" preserveAspectRatio="none">
+                      <rect width={((row.total ?? 0) / largest) * 100} height="8" className="score-fill" />
+                    </svg>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       <StagesPanel />
       <div className="panel">

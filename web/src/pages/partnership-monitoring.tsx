@@ -25,7 +25,8 @@ export function useSavePartnership(id: string) {
   };
 }
 
-export function Milestones({ partnership }: { partnership: Partnership }) {
+/** The action plan; `editable` offers adding and marking done (an open partnership), else it is a record only. */
+export function Milestones({ partnership, editable }: { partnership: Partnership; editable: boolean }) {
   const save = useSavePartnership(partnership.id);
   const markDone = useMutation({
     mutationFn: async ({ milestone, doneOn }: { milestone: Milestone; doneOn: string | null }) =>
@@ -59,15 +60,17 @@ export function Milestones({ partnership }: { partnership: Partnership }) {
                   </>
                 )}
               </span>
-              <button
-                type="button"
-                className="secondary"
-                disabled={markDone.isPending}
-                onClick={() => markDone.mutate({ milestone, doneOn: milestone.doneOn ? null : today() })}
-              >
-                {milestone.doneOn ? 'Reopen' : 'Mark done'}
-                <span className="visually-hidden">: {milestone.title}</span>
-              </button>
+              {editable && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={markDone.isPending}
+                  onClick={() => markDone.mutate({ milestone, doneOn: milestone.doneOn ? null : today() })}
+                >
+                  {milestone.doneOn ? 'Reopen' : 'Mark done'}
+                  <span className="visually-hidden">: {milestone.title}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -77,7 +80,7 @@ export function Milestones({ partnership }: { partnership: Partnership }) {
           {isConflict(markDone.error) ? 'This milestone was changed by someone else: reload the page to see it.' : markDone.error.message}
         </p>
       )}
-      <MilestoneForm partnership={partnership} />
+      {editable && <MilestoneForm partnership={partnership} />}
     </div>
   );
 }
@@ -199,6 +202,7 @@ export function ActivityForm({ partnership }: { partnership: Partnership }) {
   return (
     <form className="panel stacked-form" onSubmit={submit} noValidate aria-labelledby="activity-form-title">
       <h2 id="activity-form-title">Log an activity</h2>
+      {partnership.stage === 'dormant' && <p>Logging an activity brings this dormant partnership back to Implementing.</p>}
       <label htmlFor="activity-date">Date</label>
       <input
         id="activity-date"

@@ -156,12 +156,14 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
 export function DeclineForm({ partnership }: { partnership: Partnership }) {
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
+  // Keyboard users keep their place: the form's field takes the focus, and Cancel gives it back to the button.
+  const [cancelled, setCancelled] = useState(false);
   const decline = useTransition(partnership, () => setOpen(false));
   const errors = fieldErrors(decline.error);
   if (!open) {
     return (
       <p>
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        <button type="button" className="secondary" autoFocus={cancelled} onClick={() => setOpen(true)}>
           Decline this partnership…
         </button>
       </p>
@@ -180,6 +182,7 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
       <label htmlFor="decline-reason">Why your city declines (both cities and the secretariat see this)</label>
       <textarea
         id="decline-reason"
+        autoFocus
         rows={2}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
@@ -190,7 +193,14 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
         <button type="submit" disabled={decline.isPending}>
           Decline
         </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setCancelled(true);
+            setOpen(false);
+          }}
+        >
           Cancel
         </button>
       </div>

@@ -10,6 +10,19 @@ import { DeclineForm, NextStepForm, StageMoves } from './partnership-moves';
 
 const EARLY = ['interest', 'introduced', 'exploring'];
 
+/** What a city official may do at this stage, as the API allows it: the page offers exactly these. */
+function OfficialCan({ partnership }: { partnership: Partnership }) {
+  if (partnership.stage === 'declined' || partnership.stage === 'ended')
+    return <p>This partnership is closed: its record stays as it is.</p>;
+  return (
+    <p>
+      Your city can log activities and add or complete milestones
+      {EARLY.includes(partnership.stage) ? ', or decline the partnership before an agreement' : ''}; the secretariat moves it to its next
+      stage.
+    </p>
+  );
+}
+
 function MemberSide({ member, id, linked }: { member?: Member; id: string; linked: boolean }) {
   return (
     <div className="panel side">
@@ -123,9 +136,12 @@ export default function PartnershipPage() {
         {p.themes.length > 0 && ` · themes: ${p.themes.join(', ')}`}
       </p>
       {!staff && (
-        <p>
-          <Link to={`/members/${user.memberId}/partnerships`}>All partnerships of your city</Link>
-        </p>
+        <>
+          <OfficialCan partnership={p} />
+          <p>
+            <Link to={`/members/${user.memberId}/partnerships`}>All partnerships of your city</Link>
+          </p>
+        </>
       )}
       <div className="side-by-side">
         <MemberSide id={p.memberA} member={profiles.get(p.memberA)} linked={staff} />
@@ -164,7 +180,7 @@ export default function PartnershipPage() {
       {staff && p.allowedMoves.length > 0 && <StageMoves partnership={p} />}
       {!staff && EARLY.includes(p.stage) && <DeclineForm partnership={p} />}
       <AgreementPanel partnership={p} />
-      <Milestones partnership={p} />
+      <Milestones partnership={p} editable={!closed} />
       <Activities partnership={p} />
       {!closed && <ActivityForm partnership={p} />}
     </section>

@@ -46,38 +46,50 @@ interface UserView {
   name: string;
 }
 
-export const test = base.extend<{ admin: APIRequestContext; signIn: (page: Page, person: Person) => Promise<UserView> }>({
-  admin: async ({ baseURL }, use) => {
-    const context = await playwrightRequest.newContext({
-      baseURL,
-      extraHTTPHeaders: { Authorization: `Bearer ${process.env.CITYMATCH_WEB_ADMIN_TOKEN}` },
-    });
+/** The CityMatch a test runs against: its admin token and the data directory its mail is written to. */
+export interface WebStack {
+  adminToken: string;
+  dataDir: string;
+}
+
+export const test = base.extend<
+  { admin: APIRequestContext; signIn: (page: Page, person: Person) => Promise<UserView> },
+  { stack: WebStack }
+>({
+  // The embedded stack of the global setup; the services project starts its own (tests/services).
+  stack: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => use({ adminToken: process.env.CITYMATCH_WEB_ADMIN_TOKEN!, dataDir: process.env.CITYMATCH_WEB_DATA_DIR! }),
+    { scope: 'worker' },
+  ],
+  admin: async ({ baseURL, stack }, use) => {
+    const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${stack.adminToken}` } });
     await use(context);
     await context.dispose();
   },
-  signIn: async ({ admin }, use) => {
+  signIn: async ({ admin, stack }, use) => {
     await use(async (page, person) => {
       const query = person.role === 'secretariat' ? 'role=secretariat' : `memberId=${person.memberId}&role=city_official`;
       const found = await admin.get(`/api/v1/users?${query}&limit=1`);
       expect(found.status()).toBe(200);
       const [user] = ((await found.json()) as { items: UserView[] }).items;
-      expect(user, `a demo user for ${JSON.stringify(person)}`).toBeTruthy();
-      await signInByEmail(page, user.email);
+      expect(user, `a user for ${JSON.stringify(person)}`).toBeTruthy();
+      await signInByEmail(page, user.email, stack.dataDir);
       return user;
     });
   },
 });
 
 /** Signs in as a person does: asks for a link on the sign-in page, opens it from the e-mail. */
-export async function signInByEmail(page: Page, email: string): Promise<void> {
-  const before = mailTo(email).length;
+export async function signInByEmail(page: Page, email: string, dataDir = process.env.CITYMATCH_WEB_DATA_DIR!): Promise<void> {
+  const before = mailTo(dataDir, email).length;
   await page.goto('/sign-in');
   await page.getByLabel('Your work e-mail address').fill(email);
   await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
   await expect(page.getByText('Check your e-mail.')).toBeVisible();
   let link: string | undefined;
   await expect(() => {
-    const messages = mailTo(email);
+    const messages = mailTo(dataDir, email);
     expect(messages.length).toBeGreaterThan(before);
     link = linkIn(messages[messages.length - 1], '/sign-in');
     expect(link).toBeTruthy();

@@ -22,6 +22,9 @@ export default async function globalSetup() {
     // The default lists are balanced after the first recompute only, so that a list a test reads
     // through the API is the one the page then shows (the minute's check would rebalance after edits).
     BALANCE_CRON: 'off',
+    // The digests' quarter-hourly tick would send a first week's digests to every demo person at once
+    // (thousands of renderings and .eml files) in the middle of a test; the digest tests cover them.
+    DIGESTS: 'off',
   });
   await waitForSuggestions(server);
   process.env.CITYMATCH_WEB_ADMIN_TOKEN = server.adminToken;

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 const decodeQuotedPrintable = (raw: string) =>
   raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-/** The messages CityMatch wrote to an address (the embedded stack's DATA_DIR/mail), oldest first. */
-export function mailTo(email: string): string[] {
-  const directory = join(process.env.CITYMATCH_WEB_DATA_DIR!, 'mail');
+/** The messages CityMatch wrote to an address (DATA_DIR/mail when no SMTP server is set), oldest first. */
+export function mailTo(dataDir: string, email: string): string[] {
+  const directory = join(dataDir, 'mail');
   if (!existsSync(directory)) return [];
   return readdirSync(directory)
     .filter((name) => name.endsWith('.eml'))

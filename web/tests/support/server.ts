@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+export const ROOT = join(__dirname, '..', '..', '..');
+export const TOKEN = /cm_[A-Za-z0-9_-]{20,}/;
 
 export interface RunningServer {
   url: string;
@@ -11,10 +12,11 @@ export interface RunningServer {
 }
 
 /**
- * Starts the compiled CityMatch (`npm run build`) as production runs it, on the first start of a
- * fresh data directory: it seeds the demo members and prints the first admin token.
+ * Starts the compiled CityMatch (`npm run build`) as production runs it. On the first start of a
+ * fresh embedded data directory it seeds the demo members and prints the first admin token; on
+ * PostgreSQL (`printsAdminToken: false`) it prints none, and the caller makes one with the CLI.
  */
-export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(port: number, env: Record<string, string>, { printsAdminToken = true } = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_APP_DIR: join(ROOT, 'web/dist'), ...env },
@@ -32,16 +34,17 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       (response) => response.ok,
       () => false,
     );
-    if (healthy && /cm_[A-Za-z0-9_-]{20,}/.test(output)) break;
+    if (healthy && (!printsAdminToken || TOKEN.test(output))) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const adminToken = /cm_[A-Za-z0-9_-]{20,}/.exec(output)![0];
+  const adminToken = TOKEN.exec(output)?.[0] ?? '';
   return {
     url,
     adminToken,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -49,7 +52,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 }
 
 /** Waits until the first generation of suggestions and the default (balanced) lists are in use, so pages show real lists. */
-export async function waitForSuggestions(server: RunningServer): Promise<void> {
+export async function waitForSuggestions(server: Pick<RunningServer, 'url' | 'adminToken'>): Promise<void> {
   const deadline = Date.now() + 240_000;
   for (;;) {
     const response = await fetch(`${server.url}/api/v1/recompute/status`, { headers: { Authorization: `Bearer ${server.adminToken}` } });
