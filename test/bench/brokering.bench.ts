@@ -47,6 +47,9 @@ async function main(): Promise<void> {
       members.map((m) => m.id),
       count,
     );
+    // Statistics as autovacuum would have them a minute after such a load: without them the planner guesses how many
+    // partnerships each stage holds, and a page with a stage filter was read by sorting the whole stage.
+    await t.dataSource.query('ANALYZE partnerships, partnership_stage_changes');
     log(`${count} partnerships`);
 
     const token = await t.issueToken('secretariat');
