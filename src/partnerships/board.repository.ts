@@ -26,43 +26,73 @@ const SORT_SQL = {
 
 const STALLED_SQL = `(p.stage IN ('interest', 'introduced', 'exploring') AND p.stage_changed_at < $1::timestamptz - interval '${STALLED_AFTER_DAYS} days')`;
 
+/** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
+const STAMP_SQL = `concat_ws('|', (SELECT max(updated_at) FROM partnerships)::text, (SELECT max(id) FROM partnership_stage_changes)::text)`;
+
+/** A filtered page of partnerships, and the state of the partnerships it was read from. */
+export interface ListPage {
+  items: PartnershipRecord[];
+  stamp: string;
+}
+
+/** The WHERE clause of a list query and its values; $1 is `now`. */
+function listFilter(query: ListPartnershipsQuery, now: Date): { filter: string; values: unknown[] } {
+  const values: unknown[] = [now];
+  // $1 (now) is typed here, whether or not the stalled filter reads it.
+  const where: string[] = ['$1::timestamptz IS NOT NULL'];
+  const add = (sql: string, value: unknown) => {
+    values.push(value);
+    where.push(sql.replaceAll('?', `$${values.length}`));
+  };
+  if (query.stage) add('p.stage = ?', query.stage);
+  if (query.member) add('(p.member_a = ? OR p.member_b = ?)', query.member);
+  // Containment, not = ANY: the form the GIN index on themes answers.
+  if (query.theme) add('p.themes @> ARRAY[?]::text[]', query.theme);
+  if (query.kind) add('p.kind = ?', query.kind);
+  if (query.owner) add('p.owner = ?', query.owner);
+  if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
+  if (query.subregion)
+    // Two hashed subplans over the subregion's members: a correlated EXISTS ran once per partnership.
+    add(
+      '(p.member_a IN (SELECT id FROM members WHERE subregion = ?) OR p.member_b IN (SELECT id FROM members WHERE subregion = ?))',
+      query.subregion,
+    );
+  if (query.stalled !== undefined) where.push(query.stalled ? STALLED_SQL : `NOT ${STALLED_SQL}`);
+  if (query.dormant !== undefined) where.push(query.dormant ? `p.stage = 'dormant'` : `p.stage <> 'dormant'`);
+  return { filter: `WHERE ${where.join(' AND ')}`, values };
+}
+
 /** The secretariat's read side: filtered pages and the board's figures. */
 @Injectable()
 export class BoardRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async page(query: ListPartnershipsQuery, now: Date): Promise<{ items: PartnershipRecord[]; total: number }> {
-    const values: unknown[] = [now];
-    // $1 (now) is typed here, whether or not the stalled filter reads it.
-    const where: string[] = ['$1::timestamptz IS NOT NULL'];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replaceAll('?', `$${values.length}`));
-    };
-    if (query.stage) add('p.stage = ?', query.stage);
-    if (query.member) add('(p.member_a = ? OR p.member_b = ?)', query.member);
-    // Containment, not = ANY: the form the GIN index on themes answers.
-    if (query.theme) add('p.themes @> ARRAY[?]::text[]', query.theme);
-    if (query.kind) add('p.kind = ?', query.kind);
-    if (query.owner) add('p.owner = ?', query.owner);
-    if (query.updatedSince) add('p.updated_at >= ?', query.updatedSince);
-    if (query.subregion)
-      // Two hashed subplans over the subregion's members: a correlated EXISTS ran once per partnership.
-      add(
-        '(p.member_a IN (SELECT id FROM members WHERE subregion = ?) OR p.member_b IN (SELECT id FROM members WHERE subregion = ?))',
-        query.subregion,
-      );
-    if (query.stalled !== undefined) where.push(query.stalled ? STALLED_SQL : `NOT ${STALLED_SQL}`);
-    if (query.dormant !== undefined) where.push(query.dormant ? `p.stage = 'dormant'` : `p.stage <> 'dormant'`);
-    const filter = `WHERE ${where.join(' AND ')}`;
+  /**
+   * One page, without its total (which counts the whole filtered set: see `count`). With a stage filter the page is read
+   * from the (stage, updated_at, id) index and stops after `limit` rows. The stamp comes from the same snapshot.
+   */
+  async page(query: ListPartnershipsQuery, now: Date): Promise<ListPage> {
+    const { filter, values } = listFilter(query, now);
     values.push(query.limit, query.offset);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${PARTNERSHIP_COLUMNS}, count(*) OVER () AS total FROM partnerships p ${filter}
-       ORDER BY ${SORT_SQL[query.sort]} LIMIT $${values.length - 1} OFFSET $${values.length}`,
+      `SELECT s.stamp, page.* FROM (SELECT ${STAMP_SQL} AS stamp) s
+       LEFT JOIN LATERAL (SELECT ${PARTNERSHIP_COLUMNS} FROM partnerships p ${filter}
+         ORDER BY ${SORT_SQL[query.sort]} LIMIT $${values.length - 1} OFFSET $${values.length}) page ON true`,
       values,
     );
-    const total = rows.length ? Number(rows[0].total) : 0;
-    return { items: rows.map(({ total: _total, ...row }) => toPartnershipRecord(row)), total };
+    // Past the last page the join still answers the stamp, with an empty partnership.
+    const items = rows[0].id === null ? [] : rows.map(toPartnershipRecord);
+    return { items, stamp: rows[0].stamp as string };
+  }
+
+  /** How many partnerships the filter matches, and the state of the partnerships it counted. */
+  async count(query: ListPartnershipsQuery, now: Date): Promise<{ total: number; stamp: string }> {
+    const { filter, values } = listFilter(query, now);
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM partnerships p ${filter}) AS total, ${STAMP_SQL} AS stamp`,
+      values,
+    );
+    return { total: row.total, stamp: row.stamp };
   }
 
   /** What the secretariat should look at: stalled and dormant partnerships, longest waiting first, with the members' names. */
@@ -78,10 +108,8 @@ export class BoardRepository {
 
   /** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
   async changeStamp(): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `SELECT (SELECT max(updated_at) FROM partnerships)::text AS updated, (SELECT max(id) FROM partnership_stage_changes)::text AS change`,
-    );
-    return `${row.updated}|${row.change}`;
+    const [row] = await this.dataSource.query(`SELECT ${STAMP_SQL} AS stamp`);
+    return row.stamp;
   }
 
   async figures(now: Date) {

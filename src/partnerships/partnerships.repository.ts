@@ -4,20 +4,43 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Stage } from './partnership-stages';
 import type { Activity, Milestone, PartnershipRecord, StageChange } from './partnership.types';
 
+/** An instant as JavaScript's toISOString writes it (milliseconds, truncated), so rows need no Date on the way out. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** The columns of a partnership, named as PartnershipRecord names them. */
 export const PARTNERSHIP_COLUMNS = `p.id, p.member_a AS "memberA", p.member_b AS "memberB", p.kind, p.themes, p.stage, p.origin,
   p.score, p.explanation, p.owner, p.next_step AS "nextStep", p.next_step_due::text AS "nextStepDue", p.agreement,
   p.decline_reason AS "declineReason", p.end_reason AS "endReason", p.ended_on::text AS "endedOn", p.synthetic,
-  p.opened_at AS "openedAt", p.stage_changed_at AS "stageChangedAt", p.last_activity_on::text AS "lastActivityOn",
-  p.updated_at AS "updatedAt", p.version`;
+  ${iso('p.opened_at')} AS "openedAt", ${iso('p.stage_changed_at')} AS "stageChangedAt", p.last_activity_on::text AS "lastActivityOn",
+  ${iso('p.updated_at')} AS "updatedAt", p.version`;
 
-const TIMESTAMPS = ['openedAt', 'stageChangedAt', 'updatedAt'] as const;
-
+/** A row of PARTNERSHIP_COLUMNS as a record, field by field (other columns of the row are left out). */
 export function toPartnershipRecord(row: Record<string, unknown>): PartnershipRecord {
-  const record = { ...row } as unknown as PartnershipRecord;
-  for (const field of TIMESTAMPS) record[field] = new Date(row[field] as string).toISOString();
-  record.score = row.score === null ? null : Number(row.score);
-  return record;
+  const r = row as unknown as PartnershipRecord;
+  return {
+    id: r.id,
+    memberA: r.memberA,
+    memberB: r.memberB,
+    kind: r.kind,
+    themes: r.themes,
+    stage: r.stage,
+    origin: r.origin,
+    score: r.score === null ? null : Number(r.score),
+    explanation: r.explanation,
+    owner: r.owner,
+    nextStep: r.nextStep,
+    nextStepDue: r.nextStepDue,
+    agreement: r.agreement,
+    declineReason: r.declineReason,
+    endReason: r.endReason,
+    endedOn: r.endedOn,
+    synthetic: r.synthetic,
+    openedAt: r.openedAt,
+    stageChangedAt: r.stageChangedAt,
+    lastActivityOn: r.lastActivityOn,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
 }
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected]; an INSERT or SELECT with rows. */

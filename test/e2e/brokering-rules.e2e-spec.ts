@@ -131,4 +131,34 @@ describe('brokering rules', () => {
     expect(board.openedLast12Months).toEqual({ opened: 2, reachedAgreement: 0, share: 0 });
     expect(board.subregions).toEqual(expect.arrayContaining([{ subregion: 'South-Eastern Asia', count: 3 }]));
   });
+
+  it('counts the whole filtered list past its last page and when nothing matches, and counts again after each change', async () => {
+    const list = async (query: string) =>
+      (
+        await t
+          .as(secretariat)
+          .get(api(`/partnerships?${query}`))
+          .expect(200)
+      ).body;
+    expect(await list('stage=interest&limit=1&offset=5')).toEqual({ items: [], total: 1, limit: 1, offset: 5 });
+    expect(await list('stage=agreement')).toMatchObject({ items: [], total: 0 });
+    expect(await list('subregion=Melanesia')).toMatchObject({ items: [], total: 0 });
+    const [interest] = (await list('stage=interest')).items;
+    expect(interest).toMatchObject({ memberA: 'cebu', memberB: 'kitakyushu', allowedMoves: expect.arrayContaining(['introduced']) });
+    // Timestamps as the records hold them elsewhere: ISO 8601 in UTC, to the millisecond.
+    expect(interest.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(interest.updatedAt).toBe((await t.http.get(api(`/partnerships/${interest.id}`)).expect(200)).body.updatedAt);
+
+    const moved = (await move(interest.id, { to: 'introduced', version: interest.version }).expect(201)).body;
+    expect(await list('stage=interest')).toMatchObject({ items: [], total: 0 });
+    expect(await list('stage=introduced&limit=1')).toMatchObject({ total: 2, items: [expect.objectContaining({ id: interest.id })] });
+    // An edit that is no stage change: an earlier dormancy check left newer updated_at values than this one's.
+    expect((await list('owner=desk-asia')).total).toBe(0);
+    await t
+      .as(secretariat)
+      .patch(api(`/partnerships/${interest.id}`))
+      .send({ owner: 'desk-asia', version: moved.version })
+      .expect(200);
+    expect(await list('owner=desk-asia')).toMatchObject({ total: 1, items: [expect.objectContaining({ id: interest.id })] });
+  });
 });

@@ -12,6 +12,7 @@ import { CreateCountryPairExclusions1764840100000 } from './1764840100000-create
 import { SearchMemberNamesWithoutAccents1764850000000 } from './1764850000000-search-member-names-without-accents';
 import { CreatePartnershipsInterestsAndNotifications1764870000000 } from './1764870000000-create-partnerships-interests-and-notifications';
 import { KeepBalancedDefaultLists1764890000000 } from './1764890000000-keep-balanced-default-lists';
+import { IndexTheFilteredPartnershipList1764900000000 } from './1764900000000-index-the-filtered-partnership-list';
 import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-digest-deliveries';
 import { RememberWhatEachDigestCovered1764880000000 } from './1764880000000-remember-what-each-digest-covered';
 import { IndexPartnershipsForTheBoardAndList1764880100000 } from './1764880100000-index-partnerships-for-the-board-and-list';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RememberWhatEachDigestCovered1764880000000,
   IndexPartnershipsForTheBoardAndList1764880100000,
   KeepBalancedDefaultLists1764890000000,
+  IndexTheFilteredPartnershipList1764900000000,
 ];
