@@ -22,7 +22,8 @@ export async function seedNewDatabaseApart(config: AppConfig): Promise<void> {
   if (!config.seedDemoData || config.database.kind !== 'embedded' || config.database.dataDir === null) return;
   if (hasEmbeddedDatabase(config.database.dataDir)) return;
   const { file, execArgv } = childEntry();
-  const child = spawn(process.execPath, [...execArgv, file], { env: process.env, stdio: ['ignore', 'inherit', 'pipe'] });
+  // The child reads the same environment, so the same configuration.
+  const child = spawn(process.execPath, [...execArgv, file], { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve, reject) => {
