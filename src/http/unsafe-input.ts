@@ -29,8 +29,11 @@ export function findUnsafeInput(value: unknown, root: string): FieldError | unde
 
 const SLICE_ENDED = Symbol('slice ended');
 
+/** A value still to look at, or the rest of an array: a large one is taken an element at a time, not copied whole. */
+type Pending = { value: unknown; field: string; depth: number } | { array: unknown[]; next: number; field: string; depth: number };
+
 class InputWalk {
-  private readonly pending: Array<{ value: unknown; field: string; depth: number }>;
+  private readonly pending: Pending[];
 
   constructor(value: unknown, root: string) {
     this.pending = [{ value, field: root, depth: 0 }];
@@ -47,10 +50,19 @@ class InputWalk {
   next(budget: number): FieldError | undefined | typeof SLICE_ENDED {
     for (let seen = 0; this.pending.length > 0; seen++) {
       if (seen === budget) return SLICE_ENDED;
-      const problem = this.visit(this.pending.pop()!);
+      const item = this.pending.pop()!;
+      const problem = 'array' in item ? this.nextElement(item) : this.visit(item);
       if (problem) return problem;
     }
     return undefined;
+  }
+
+  /** The array's next element, its rest kept below it so that elements are looked at in order. */
+  private nextElement(rest: Extract<Pending, { array: unknown[] }>): FieldError | undefined {
+    const { array, next, field, depth } = rest;
+    rest.next = next + 1;
+    if (rest.next < array.length) this.pending.push(rest);
+    return this.visit({ value: array[next], field: depth <= NAMED_DEPTH ? `${field}[${next}]` : field, depth });
   }
 
   private visit({ value, field, depth }: { value: unknown; field: string; depth: number }): FieldError | undefined {
@@ -63,9 +75,7 @@ class InputWalk {
       return { field: field || 'body', message: `${field || 'the body'} is nested deeper than ${MAX_INPUT_DEPTH} levels` };
     }
     if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) {
-        this.pending.push({ value: value[index], field: depth < NAMED_DEPTH ? `${field}[${index}]` : field, depth: depth + 1 });
-      }
+      if (value.length > 0) this.pending.push({ array: value, next: 0, field, depth: depth + 1 });
       return undefined;
     }
     for (const key of Object.keys(value)) {

@@ -24,6 +24,7 @@ const THREADS_IDLE_MS = 35_000;
 
 interface Api {
   child: ChildProcess;
+  started: number;
   port: number;
   output: () => string;
 }
@@ -47,7 +48,7 @@ async function startApi(script: string[], dataDir: string): Promise<Api> {
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return { child, port, output: () => output };
+  return { child, started: performance.now(), port, output: () => output };
 }
 
 async function waitFor(what: string, api: Api, done: () => Promise<boolean> | boolean, timeoutMs = 900_000): Promise<void> {
@@ -78,10 +79,11 @@ function memoryOf(api: Api, gc: boolean): Promise<NodeJS.MemoryUsage> {
 }
 
 async function report(label: string, api: Api): Promise<void> {
+  const since = ((performance.now() - api.started) / 1000).toFixed(1);
   for (const gc of [false, true]) {
     const usage = await memoryOf(api, gc);
     const cells = [usage.rss, usage.heapUsed, usage.heapTotal, usage.external, usage.arrayBuffers].map((bytes) => (bytes / MB).toFixed(0));
-    console.log(`| ${label}${gc ? ', after a full GC' : ''} | ${cells.join(' | ')} |`);
+    console.log(`| ${label}${gc ? ', after a full GC' : ''} | ${since} | ${cells.join(' | ')} |`);
   }
 }
 
@@ -94,8 +96,8 @@ async function stop(api: Api): Promise<void> {
 async function main(): Promise<void> {
   const build = await buildApp(process.argv.includes('--source') ? 'source' : 'compiled');
   const dataDir = mkdtempSync(join(tmpdir(), 'citymatch-memory-bench-'));
-  console.log(`| moment (${build.runtime}) | RSS MB | heap used MB | heap total MB | external MB | array buffers MB |`);
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`| moment (${build.runtime}) | s since start | RSS MB | heap used MB | heap total MB | external MB | array buffers MB |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   try {
     const first = await startApi(build.script('src/main.ts'), dataDir);
     await waitFor('ready', first, ready(first));

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGliteDriver } from 'typeorm-pglite';
 import { lockDataDir } from './data-dir-lock';
-import { initialiseDataDir } from './initialise-data-dir';
+import { initialiseDataDir, pgliteDirOf } from './initialise-data-dir';
 import { SerializedPGlitePool } from './serialized-pglite-pool';
 
 /**
@@ -27,7 +27,7 @@ const EMBEDDED_START_PARAMS = [
 export function embeddedPostgresDriver(dataDir: string | null) {
   let pgliteDataDir: string | undefined;
   if (dataDir !== null) {
-    pgliteDataDir = join(resolve(dataDir), 'pglite');
+    pgliteDataDir = pgliteDirOf(dataDir);
     mkdirSync(pgliteDataDir, { recursive: true });
     lockDataDir(resolve(dataDir));
     initialiseDataDir(pgliteDataDir, EMBEDDED_START_PARAMS);

@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** Where PGlite keeps its files under DATA_DIR. */
+export function pgliteDirOf(dataDir: string): string {
+  return join(resolve(dataDir), 'pglite');
+}
+
+/** Whether DATA_DIR already holds a database (a first start creates it). */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  return existsSync(join(pgliteDirOf(dataDir), 'PG_VERSION'));
+}
 
 /**
  * Creates a new PGlite data directory in a short-lived child process. PGlite's initdb runs in a
