@@ -115,6 +115,26 @@ describe('computeTopK', () => {
     60_000,
   );
 
+  it('gives the reference top-k when the calling thread scans beside the pool, and counts its pairs', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataset(40), fc.integer({ min: 1, max: 6 }), async (profiles, k) => {
+        const prepared = prepareDataset(profiles);
+        const seen: number[] = [];
+        const lists = await computeTopK(prepared, {
+          k,
+          pool: pools.get(2),
+          callerScans: true,
+          onProgress: (p) => seen.push(p.pairsDone / p.pairsTotal),
+        });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights());
+        const n = prepared.size;
+        expect(lists.pairsScored).toBe((n * Math.max(n - 1, 0)) / 2);
+        if (n > 1) expect(seen[seen.length - 1]).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
   it('scores each pair exactly as matchScore does', () => {
     fc.assert(
       fc.property(dataset(), weights, (profiles, partial) => {
