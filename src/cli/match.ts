@@ -70,10 +70,10 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     io.out(USAGE);
     return 0;
   }
-  // This thread scans too, so the pool has one thread fewer; it starts loading while this one
-  // reads and checks the input.
+  // This thread scans too, so the pool has one thread fewer; it starts, and warms up its scan,
+  // while this one reads and checks the input.
   const threads = options.threads ?? availableParallelism();
-  const pool = threads > 1 ? new TopKPool(threads - 1) : undefined;
+  const pool = threads > 1 ? new TopKPool(threads - 1, { warmUp: true }) : undefined;
   try {
     return await matchWith(pool, options, io);
   } finally {

@@ -5,13 +5,14 @@ import { expectMatchesReference } from '../../test-support/expect-top-k';
 import { matchScore } from '../score';
 import { normaliseWeights } from '../weights';
 import type { MatchProfile } from '../profile';
-import { computeTopK, computeTopKSync } from './compute-top-k';
+import { computeTopK, computeTopKSync, warmUpScan } from './compute-top-k';
 import { prepareDataset } from './prepared-dataset';
 import { RowScratch } from './row-scratch';
 import { filterColumns } from './scan';
 import type { Survivors } from './survivors';
 import { TopKPool } from './top-k-pool';
 import { WasmFilter } from './wasm-filter';
+import { warmUpProfiles } from './warm-up-profiles';
 
 /** Forty themes: more than one packed group of fifteen, the general path. */
 const WIDE_THEMES = Array.from({ length: 40 }, (_, t) => `theme-${t}`);
@@ -28,7 +29,8 @@ function wideDataset(maxSize: number): fc.Arbitrary<MatchProfile[]> {
 
 describe('computeTopK', () => {
   const pools = new Map<number, TopKPool>();
-  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads))));
+  // The two-thread pool warms up first, as the match command's does: its lists must be the same.
+  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads, { warmUp: threads === 2 }))));
   afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
 
   it('gives the reference top-k on one thread', () => {
@@ -178,6 +180,15 @@ describe('computeTopK', () => {
     const prepared = prepareDataset(profiles);
     const lists = await computeTopK(prepared, { k: 4, threads: 2 });
     expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
+  });
+
+  it('warms up on a made-up dataset that reaches every stage of the scan', () => {
+    const profiles = warmUpProfiles();
+    expect(new Set(profiles.flatMap((p) => [...Object.keys(p.needs), ...Object.keys(p.offers)])).size).toBeLessThanOrEqual(15);
+    expect(new Set(profiles.map((p) => p.level)).size).toBeGreaterThan(1);
+    expect(profiles.some((p) => p.partners.length > 0) && profiles.some((p) => p.dismissed.length > 0)).toBe(true);
+    expect(WasmFilter.create(prepareDataset(profiles).arrays)).not.toBeNull();
+    expect(() => warmUpScan()).not.toThrow();
   });
 
   it('rejects a bad k or range', () => {

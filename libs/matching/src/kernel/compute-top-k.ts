@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 
 import { normaliseWeights, type Weights } from '../weights';
-import type { PreparedDataset } from './prepared-dataset';
+import { prepareDataset, type PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
 import { PROGRESS_STRIDE, runShard } from './shard';
 import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
+import { warmUpProfiles } from './warm-up-profiles';
 
 export interface TopKProgress {
   pairsDone: number;
@@ -75,10 +76,7 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
-    const slots = plan.end - plan.start;
-    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
-    floor.fill(plan.k > 0 ? -Infinity : Infinity);
-    const heaps = sharedHeapStorage(slots, plan.k);
+    const { floor, heaps } = sharedLists(plan);
     const job = { ...plan.job, cursor, progress, floor, heaps };
     const running = pool.run(Array.from({ length: threads }, () => job));
     running.catch(() => undefined); // awaited below; this thread's own error, if any, comes first
@@ -102,6 +100,26 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
     clearInterval(timer);
     if (!options.pool) await pool.close();
   }
+}
+
+/** The bars and heaps that every thread of one computeTopK updates. */
+function sharedLists(plan: Plan) {
+  const slots = plan.end - plan.start;
+  const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
+  floor.fill(plan.k > 0 ? -Infinity : Infinity);
+  return { floor, heaps: sharedHeapStorage(slots, plan.k) };
+}
+
+/**
+ * One scan of a small made-up dataset, the way a pool's thread scans (shared heaps, the
+ * WebAssembly first pass): a thread that runs this while it has nothing else to do meets its
+ * first real job with the scan's code already compiled and optimised.
+ */
+export function warmUpScan(): void {
+  const plan = planOf(prepareDataset(warmUpProfiles()), { k: 10 });
+  const cursor = new Int32Array(new SharedArrayBuffer(4));
+  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8));
+  runShard({ ...plan.job, ...sharedLists(plan), cursor, progress, slot: 0 });
 }
 
 /** computeTopK on the calling thread, for small jobs and for callers that cannot await. */
@@ -136,6 +154,8 @@ export function pairsInRange(n: number, start: number, end: number): number {
   const rows = end - start;
   return rows * start + rows * (n - 1) - ((start + end - 1) * rows) / 2;
 }
+
+type Plan = ReturnType<typeof planOf>;
 
 function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>) {
   const n = prepared.size;
