@@ -36,7 +36,7 @@ export const USAGE = `Usage: npm run match -- --input FILE --top K --output FILE
   --weights FILE   JSON object with any of these weights; missing ones keep their defaults,
                    and the total is scaled to 1:
 ${WEIGHT_LINES}
-  --threads N      worker threads (default: all cores for large inputs)
+  --threads N      threads that score, this one included (default: all cores)
   --decimals N     round scores to N decimals (0 to 17) for display
   --help           this text`;
 
