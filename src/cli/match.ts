@@ -36,7 +36,7 @@ export const USAGE = `Usage: npm run match -- --input FILE --top K --output FILE
   --weights FILE   JSON object with any of these weights; missing ones keep their defaults,
                    and the total is scaled to 1:
 ${WEIGHT_LINES}
-  --threads N      worker threads (default: all cores for large inputs)
+  --threads N      threads that score, this one included (default: all cores)
   --decimals N     round scores to N decimals (0 to 17) for display
   --help           this text`;
 
@@ -70,16 +70,18 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     io.out(USAGE);
     return 0;
   }
-  // The threads start loading while this one reads and checks the input.
-  const pool = new TopKPool(options.threads ?? availableParallelism());
+  // This thread scans too, so the pool has one thread fewer; it starts, and warms up its scan,
+  // while this one reads and checks the input.
+  const threads = options.threads ?? availableParallelism();
+  const pool = threads > 1 ? new TopKPool(threads - 1, { warmUp: true }) : undefined;
   try {
     return await matchWith(pool, options, io);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
-async function matchWith(pool: TopKPool, options: MatchOptions, io: MatchIo): Promise<number> {
+async function matchWith(pool: TopKPool | undefined, options: MatchOptions, io: MatchIo): Promise<number> {
   let records: unknown;
   let weights: Weights;
   try {
@@ -104,7 +106,7 @@ async function matchWith(pool: TopKPool, options: MatchOptions, io: MatchIo): Pr
   const lists = await computeTopK(prepared, {
     k: options.top,
     weights,
-    pool,
+    ...(pool ? { pool, callerScans: true } : { threads: 1 }),
     onProgress: progress.update,
   }).finally(progress.stop);
   const seconds = (performance.now() - started) / 1000;
@@ -153,8 +155,9 @@ function outputLines(
 
 /** Full precision (the shortest round-trip text, as JSON writes numbers), or N decimals. */
 function scoreText(decimals: number | undefined): (score: number) => string {
-  if (decimals === undefined) return (score) => JSON.stringify(score);
-  return (score) => JSON.stringify(Number(score.toFixed(decimals)));
+  // Scores are finite, so String writes them as JSON does.
+  if (decimals === undefined) return String;
+  return (score) => String(Number(score.toFixed(decimals)));
 }
 
 interface MatchOptions {

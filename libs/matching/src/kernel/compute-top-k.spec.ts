@@ -5,13 +5,14 @@ import { expectMatchesReference } from '../../test-support/expect-top-k';
 import { matchScore } from '../score';
 import { normaliseWeights } from '../weights';
 import type { MatchProfile } from '../profile';
-import { computeTopK, computeTopKSync } from './compute-top-k';
+import { computeTopK, computeTopKSync, warmUpScan } from './compute-top-k';
 import { prepareDataset } from './prepared-dataset';
 import { RowScratch } from './row-scratch';
 import { filterColumns } from './scan';
 import type { Survivors } from './survivors';
 import { TopKPool } from './top-k-pool';
 import { WasmFilter } from './wasm-filter';
+import { warmUpProfiles } from './warm-up-profiles';
 
 /** Forty themes: more than one packed group of fifteen, the general path. */
 const WIDE_THEMES = Array.from({ length: 40 }, (_, t) => `theme-${t}`);
@@ -28,7 +29,8 @@ function wideDataset(maxSize: number): fc.Arbitrary<MatchProfile[]> {
 
 describe('computeTopK', () => {
   const pools = new Map<number, TopKPool>();
-  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads))));
+  // The two-thread pool warms up first, as the match command's does: its lists must be the same.
+  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads, { warmUp: threads === 2 }))));
   afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
 
   it('gives the reference top-k on one thread', () => {
@@ -115,6 +117,26 @@ describe('computeTopK', () => {
     60_000,
   );
 
+  it('gives the reference top-k when the calling thread scans beside the pool, and counts its pairs', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataset(40), fc.integer({ min: 1, max: 6 }), async (profiles, k) => {
+        const prepared = prepareDataset(profiles);
+        const seen: number[] = [];
+        const lists = await computeTopK(prepared, {
+          k,
+          pool: pools.get(2),
+          callerScans: true,
+          onProgress: (p) => seen.push(p.pairsDone / p.pairsTotal),
+        });
+        expectMatchesReference(lists.toMap(), profiles, k, normaliseWeights());
+        const n = prepared.size;
+        expect(lists.pairsScored).toBe((n * Math.max(n - 1, 0)) / 2);
+        if (n > 1) expect(seen[seen.length - 1]).toBe(1);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
   it('scores each pair exactly as matchScore does', () => {
     fc.assert(
       fc.property(dataset(), weights, (profiles, partial) => {
@@ -158,6 +180,15 @@ describe('computeTopK', () => {
     const prepared = prepareDataset(profiles);
     const lists = await computeTopK(prepared, { k: 4, threads: 2 });
     expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
+  });
+
+  it('warms up on a made-up dataset that reaches every stage of the scan', () => {
+    const profiles = warmUpProfiles();
+    expect(new Set(profiles.flatMap((p) => [...Object.keys(p.needs), ...Object.keys(p.offers)])).size).toBeLessThanOrEqual(15);
+    expect(new Set(profiles.map((p) => p.level)).size).toBeGreaterThan(1);
+    expect(profiles.some((p) => p.partners.length > 0) && profiles.some((p) => p.dismissed.length > 0)).toBe(true);
+    expect(WasmFilter.create(prepareDataset(profiles).arrays)).not.toBeNull();
+    expect(() => warmUpScan()).not.toThrow();
   });
 
   it('rejects a bad k or range', () => {

@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 
 import { normaliseWeights, type Weights } from '../weights';
-import type { PreparedDataset } from './prepared-dataset';
+import { prepareDataset, type PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
-import { PROGRESS_STRIDE } from './shard';
+import { PROGRESS_STRIDE, runShard } from './shard';
 import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
+import { warmUpProfiles } from './warm-up-profiles';
 
 export interface TopKProgress {
   pairsDone: number;
@@ -28,6 +29,13 @@ export interface TopKOptions {
    * (default true); false keeps the whole scan in JavaScript. The lists are the same.
    */
   wasm?: boolean;
+  /**
+   * With a pool, the calling thread scans too, beside the pool's threads, instead of waiting for
+   * them: for a process that has nothing else to do meanwhile (the match command), a pool one
+   * thread smaller does the same work, and one thread fewer is started and warmed up. Its event
+   * loop waits until its share is done.
+   */
+  callerScans?: boolean;
 }
 
 /** Below this many pairs, starting worker threads costs more than it saves. */
@@ -60,25 +68,58 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
   if (threads === 1 && !options.pool) return computeTopKSync(prepared, options);
 
   const pool = options.pool ?? new TopKPool(threads);
+  const here = options.callerScans === true && options.pool !== undefined;
   const cursor = new Int32Array(new SharedArrayBuffer(4));
   cursor[0] = plan.start;
   // One cache line per thread, so that counting does not bounce a line between cores.
-  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8 * threads));
+  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8 * (threads + (here ? 1 : 0))));
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
-    const slots = plan.end - plan.start;
-    const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
-    floor.fill(plan.k > 0 ? -Infinity : Infinity);
-    const heaps = sharedHeapStorage(slots, plan.k);
-    const results = await pool.run(Array.from({ length: threads }, () => ({ ...plan.job, cursor, progress, floor, heaps })));
+    const { floor, heaps } = sharedLists(plan);
+    const job = { ...plan.job, cursor, progress, floor, heaps };
+    const running = pool.run(Array.from({ length: threads }, () => job));
+    running.catch(() => undefined); // awaited below; this thread's own error, if any, comes first
+    let pairsHere = 0;
+    if (here) {
+      // The jobs are posted from a microtask: let it run before this thread takes rows.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      let reported = performance.now();
+      pairsHere = runShard({ ...job, slot: threads }, () => {
+        if (options.onProgress && performance.now() - reported >= PROGRESS_INTERVAL_MS) {
+          reported = performance.now();
+          report();
+        }
+      }).pairs;
+    }
+    const results = await running;
     report();
-    const pairs = results.reduce((total, r) => total + r.pairs, 0);
+    const pairs = results.reduce((total, r) => total + r.pairs, pairsHere);
     return TopKLists.fromHeaps(prepared.ids, plan.start, plan.end, [heaps], plan.k, pairs, prepared.arrays.idRank);
   } finally {
     clearInterval(timer);
     if (!options.pool) await pool.close();
   }
+}
+
+/** The bars and heaps that every thread of one computeTopK updates. */
+function sharedLists(plan: Plan) {
+  const slots = plan.end - plan.start;
+  const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
+  floor.fill(plan.k > 0 ? -Infinity : Infinity);
+  return { floor, heaps: sharedHeapStorage(slots, plan.k) };
+}
+
+/**
+ * One scan of a small made-up dataset, the way a pool's thread scans (shared heaps, the
+ * WebAssembly first pass): a thread that runs this while it has nothing else to do meets its
+ * first real job with the scan's code already compiled and optimised.
+ */
+export function warmUpScan(): void {
+  const plan = planOf(prepareDataset(warmUpProfiles()), { k: 10 });
+  const cursor = new Int32Array(new SharedArrayBuffer(4));
+  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8));
+  runShard({ ...plan.job, ...sharedLists(plan), cursor, progress, slot: 0 });
 }
 
 /** computeTopK on the calling thread, for small jobs and for callers that cannot await. */
@@ -113,6 +154,8 @@ export function pairsInRange(n: number, start: number, end: number): number {
   const rows = end - start;
   return rows * start + rows * (n - 1) - ((start + end - 1) * rows) / 2;
 }
+
+type Plan = ReturnType<typeof planOf>;
 
 function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>) {
   const n = prepared.size;

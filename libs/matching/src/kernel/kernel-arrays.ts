@@ -13,12 +13,10 @@ export const SHARED_SCALE = 6;
 export const NEED_LEVEL_SUM = 7;
 
 /** Per-member integer fields in `ints`, in this order. */
-export const INT_STRIDE = 3;
+export const INT_STRIDE = 2;
 export const COUNTRY = 0;
 /** A 32-bit fold (language index mod 32) of the member's languages, to skip most lookups. */
 export const LANGUAGE_MASK = 1;
-/** The level of government, as its index in GOVERNMENT_LEVELS. */
-export const LEVEL = 2;
 
 /**
  * Per member and 32-theme word, four bit sets: the low and high bits of the need levels,
@@ -63,6 +61,11 @@ export interface KernelArrays {
   levelPacks: Int32Array;
   real: Float64Array;
   ints: Int32Array;
+  /**
+   * Member j's level of government, as its index in GOVERNMENT_LEVELS. Its own array, not a
+   * field of `ints`: only the tier term reads it, and a wider `ints` stride slows the first pass.
+   */
+  levels: Int32Array;
   /** Position of each member's id in plain string order: breaks ties between equal scores. */
   idRank: Int32Array;
   /** Member j, word w: themeBits[(j × themeWords + w) × THEME_BITS + NEED_LOW ...]. */

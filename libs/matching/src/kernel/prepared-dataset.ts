@@ -7,7 +7,6 @@ import {
   GROUP_THEMES,
   INT_STRIDE,
   LANGUAGE_MASK,
-  LEVEL,
   MIN_THEME_GROUPS,
   NEED_HIGH,
   NEED_LEVEL_SUM,
@@ -74,13 +73,14 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
 
   const real = sharedFloat64(n * REAL_STRIDE);
   const ints = sharedInt32(n * INT_STRIDE);
+  const levels = sharedInt32(n);
   const themeWords = Math.max(1, Math.ceil(themes.length / 32));
   const themeBits = sharedInt32(n * themeWords * THEME_BITS);
   const themeGroups = Math.max(MIN_THEME_GROUPS, Math.ceil(themes.length / GROUP_THEMES));
   const levelPacks = sharedInt32(n * 2 * themeGroups);
   const languageLists = active.map((p) => languageListOf(p, languageIndex));
 
-  const rows: MemberRows = { real, ints, themeBits, levelPacks, themeWords, themeGroups };
+  const rows: MemberRows = { real, ints, levels, themeBits, levelPacks, themeWords, themeGroups };
   for (let i = 0; i < n; i++) {
     writeMemberRow(rows, i, active[i], themeIndex, countryIndex.get(active[i].country)!, languageLists[i]);
   }
@@ -123,6 +123,7 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
       levelPacks,
       real,
       ints,
+      levels,
       idRank,
       themeBits,
       languageStart: languageCsr.start,
@@ -141,6 +142,7 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
 export interface MemberRows {
   real: Float64Array;
   ints: Int32Array;
+  levels: Int32Array;
   themeBits: Int32Array;
   levelPacks: Int32Array;
   themeWords: number;
@@ -156,7 +158,7 @@ export function writeMemberRow(
   country: number,
   languageList: readonly number[],
 ): void {
-  const { real, ints, themeBits, levelPacks, themeWords, themeGroups } = rows;
+  const { real, ints, levels, themeBits, levelPacks, themeWords, themeGroups } = rows;
   const needLevelSum = setThemeBits(themeBits, i * themeWords, p, 'needs', themeIndex);
   setThemeBits(themeBits, i * themeWords, p, 'offers', themeIndex);
   packLevels(levelPacks, 2 * themeGroups * i, p.needs, themeIndex);
@@ -173,7 +175,7 @@ export function writeMemberRow(
   real[at + NEED_LEVEL_SUM] = needLevelSum;
   ints[i * INT_STRIDE + COUNTRY] = country;
   ints[i * INT_STRIDE + LANGUAGE_MASK] = fold(languageList);
-  ints[i * INT_STRIDE + LEVEL] = levelNumber(p.level);
+  levels[i] = levelNumber(p.level);
 }
 
 /** A member's language indices, sorted without repeats. */

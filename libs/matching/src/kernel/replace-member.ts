@@ -38,6 +38,7 @@ export function replaceMember(prepared: PreparedDataset, before: MatchProfile, a
   const rows: MemberRows = {
     real: copyOf(a.real, sharedFloat64),
     ints: copyOf(a.ints, sharedInt32),
+    levels: copyOf(a.levels, sharedInt32),
     themeBits: copyOf(a.themeBits, sharedInt32),
     levelPacks: copyOf(a.levelPacks, sharedInt32),
     themeWords: a.themeWords,
@@ -45,6 +46,7 @@ export function replaceMember(prepared: PreparedDataset, before: MatchProfile, a
   };
   rows.real.fill(0, i * REAL_STRIDE, (i + 1) * REAL_STRIDE);
   rows.ints.fill(0, i * INT_STRIDE, (i + 1) * INT_STRIDE);
+  rows.levels[i] = 0;
   rows.themeBits.fill(0, i * a.themeWords * THEME_BITS, (i + 1) * a.themeWords * THEME_BITS);
   rows.levelPacks.fill(0, 2 * a.themeGroups * i, 2 * a.themeGroups * (i + 1));
   const languageList = languageListOf(after, languageIndex);

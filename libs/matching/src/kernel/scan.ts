@@ -6,7 +6,6 @@ import {
   FIELD_LOW_BITS,
   INT_STRIDE,
   LANGUAGE_MASK,
-  LEVEL,
   NEED_HIGH,
   NEED_LEVEL_SUM,
   NEED_LOW,
@@ -142,7 +141,11 @@ export function filterColumns(
   const { ints, real, levelPacks, themeGroups } = a;
   const { needsReversed, offersReversed } = s;
   const { list, themeSums, population: populations, chord2: chords } = s.survivors;
-  const { thematic: wT, shared: wS, population: wP, language: wL, tier: tierMost, geo: wG } = w;
+  const { thematic: wT, shared: wS, population: wP, geo: wG } = w;
+  // Language and tier at their most, added once here rather than per column: tier is at most 1,
+  // and a language in common is possible only when the folds meet.
+  const languageOrTier = w.language + w.tier;
+  const tierOnly = w.tier;
   const packStride = 2 * themeGroups;
   const country = ints[i * INT_STRIDE + COUNTRY];
   const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
@@ -185,8 +188,7 @@ export function filterColumns(
     const sharedMost = commonNeeds < needSumJ ? commonNeeds : needSumJ;
     const rest =
       wP * population +
-      ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0 ? wL : 0) +
-      tierMost +
+      ((languageMask & ints[j * INT_STRIDE + LANGUAGE_MASK]) !== 0 ? languageOrTier : tierOnly) +
       wG * GEO_BOUND[(chord2 * GEO_BUCKETS_PER_CHORD2) | 0];
     const bx = wT * (forRow * thematicScaleI) + wS * (sharedMost * sharedScaleI) + rest;
     const by = wT * (forColumn * real[jb + THEMATIC_SCALE]) + wS * (sharedMost * real[jb + SHARED_SCALE]) + rest;
@@ -224,13 +226,13 @@ function scoreSurvivors(
   kept: Survivors,
   count: number,
 ): void {
-  const { ints, real, themeBits, themeWords, languageStart, languageId } = a;
+  const { ints, levels, real, themeBits, themeWords, languageStart, languageId } = a;
   const { exclude, language } = s;
   const { list, themeSums, population: populations, chord2: chords } = kept;
   const { thematic: wT, shared: wS, population: wP, language: wL, tier: wTier, geo: wG } = w;
   const floor = heaps.floor;
   const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
-  const rowLevel = ints[i * INT_STRIDE + LEVEL] * LEVELS;
+  const rowLevel = levels[i] * LEVELS;
   const ib = i * REAL_STRIDE;
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
@@ -283,10 +285,15 @@ function scoreSurvivors(
         }
       }
     }
-    const tier = TIER_BY_LEVELS[rowLevel + ints[j * INT_STRIDE + LEVEL]];
-    // directional() in table order: T + S + P + L + tier, then + G.
-    const baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang + wTier * tier;
-    const baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang + wTier * tier;
+    // directional() in table order: T + S + P + L + tier, then + G. At weight 0 the tier term
+    // is +0, which leaves a sum as it is: skipping it gives the same bits.
+    let baseX = wT * thematicX + wS * (shared * sharedScaleI) + wP * population + wL * lang;
+    let baseY = wT * thematicY + wS * (shared * sharedScaleJ) + wP * population + wL * lang;
+    if (wTier !== 0) {
+      const tier = wTier * TIER_BY_LEVELS[rowLevel + levels[j]];
+      baseX += tier;
+      baseY += tier;
+    }
     if (atLeast > -Infinity) {
       const bx = baseX + geoBound;
       const by = baseY + geoBound;

@@ -32,8 +32,11 @@ export interface ShardResult {
   pairs: number;
 }
 
-/** Claims chunks of rows until none are left, offering what it finds to the shared heaps. */
-export function runShard(job: ShardJob): ShardResult {
+/**
+ * Claims chunks of rows until none are left, offering what it finds to the shared heaps.
+ * `afterChunk` runs after each chunk (the calling thread reports progress from it).
+ */
+export function runShard(job: ShardJob, afterChunk?: () => void): ShardResult {
   const heaps = new TopKHeaps(job.end - job.start, job.k, job.arrays.idRank, job.floor, job.heaps);
   const { cursor, chunk, end, progress, slot } = job;
   const nextRow = (): number => {
@@ -50,6 +53,7 @@ export function runShard(job: ShardJob): ShardResult {
     nextRow,
     (done) => {
       progress[slot * PROGRESS_STRIDE] += done;
+      afterChunk?.();
     },
     job.wasm,
   );

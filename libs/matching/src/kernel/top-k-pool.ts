@@ -3,6 +3,11 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../worker-entry';
 import type { ShardJob, ShardResult } from './shard';
 
+/** What a pool's thread is told when it starts. */
+export interface TopKWorkerData {
+  warmUp: boolean;
+}
+
 /**
  * Worker threads kept for repeated computeTopK calls: starting a thread and warming up
  * its compiled code costs tens of milliseconds (much more when running from TypeScript
@@ -14,11 +19,20 @@ export class TopKPool {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(readonly threads: number) {
+  /**
+   * With `warmUp`, each thread scans a small made-up dataset as soon as it has started (see
+   * warmUpScan), for a caller that has other work to do before its first job: the match command
+   * reads and checks its input meanwhile. A job posted before that is done waits for it.
+   */
+  constructor(
+    readonly threads: number,
+    options: { warmUp?: boolean } = {},
+  ) {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
     const { file, execArgv } = workerEntry(__filename, 'top-k.worker');
+    const workerData: TopKWorkerData = { warmUp: options.warmUp === true };
     this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(file, { execArgv });
+      const worker = new Worker(file, { execArgv, workerData });
       worker.unref();
       return worker;
     });

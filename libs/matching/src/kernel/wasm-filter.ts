@@ -101,8 +101,8 @@ type FilterFunction = (
   wS: number,
   wP: number,
   wG: number,
-  wL: number,
-  tierMost: number,
+  languageOrTier: number,
+  tierOnly: number,
   slack: number,
 ) => number;
 
@@ -234,7 +234,7 @@ export class WasmFilter implements Survivors {
       w.shared,
       w.population,
       w.geo,
-      w.language,
+      w.language + w.tier,
       w.tier,
       slack,
     );
@@ -268,8 +268,8 @@ const PARAMS = [
   ['wS', 'f64'],
   ['wP', 'f64'],
   ['wG', 'f64'],
-  ['wL', 'f64'],
-  ['tierMost', 'f64'],
+  ['languageOrTier', 'f64'],
+  ['tierOnly', 'f64'],
   ['slack', 'f64'],
 ] as const satisfies readonly (readonly [string, ValueType])[];
 type ParamName = (typeof PARAMS)[number][0];
@@ -377,11 +377,10 @@ function moduleBytes(): Uint8Array {
         f.get(commonNeeds).op('f64.convert_i32_s').set(commonNeedsReal);
         min(() => (f.get(commonNeedsReal), columnReal(REAL_FIELDS.needLevelSum)));
         f.set(sharedMost);
-        // rest = wP·population + (folds meet ? wL : 0) + tierMost + wG·GEO_BOUND[chord2·buckets | 0]
+        // rest = wP·population + (folds meet ? languageOrTier : tierOnly) + wG·GEO_BOUND[chord2·buckets | 0]
         f.get(p.wP).get(population).op('f64.mul');
-        f.get(p.wL).f64(0).get(p.languageMask);
+        f.get(p.languageOrTier).get(p.tierOnly).get(p.languageMask);
         columnInt(INT_FIELDS.languageMask).op('i32.and', 'select', 'f64.add');
-        f.get(p.tierMost).op('f64.add');
         f.get(p.wG).get(chord2).f64(GEO_BUCKETS_PER_CHORD2).op('f64.mul').truncSat().i32(3).op('i32.shl');
         f.load('f64', GEO_AT).op('f64.mul', 'f64.add').set(rest);
         // bx = wT·(forRow·thematicScaleI) + wS·(sharedMost·sharedScaleI) + rest
