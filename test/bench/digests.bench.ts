@@ -60,6 +60,14 @@ async function main(): Promise<void> {
       const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM suggestion_generations WHERE state = 'complete'`);
       return rows[0].n > 0;
     }, 900_000);
+    // And for the default lists that the recompute's end starts balancing (on a thread, then one large
+    // write): a Monday's digests find them settled, and the run should not share the cores with them.
+    await waitFor(async () => {
+      const { rows } = await stack.db.query(
+        `SELECT count(*)::int AS n FROM balanced_runs r JOIN suggestion_state s ON s.id = 1 AND r.generation_id = s.current_generation_id`,
+      );
+      return rows[0].n > 0;
+    }, 900_000);
     await stack.db.query(
       `INSERT INTO users (id, email, name, role, member_id, synthetic)
        SELECT gen_random_uuid(), 'official' || n || '.' || md5(m.id) || '@example.org', 'Official ' || n || ', ' || m.name, 'city_official', m.id, true
