@@ -33,6 +33,13 @@ export interface DeliveryOutcome {
   coveredUntil?: Date | null;
 }
 
+export interface EarlierDigests {
+  /** Where the news of the user's latest sent digest (of another week) ended; null when none was sent. */
+  coveredUntil: Date | null;
+  /** The suggestions of its last sent digests before the week, newest first. */
+  recentlyShown: Array<{ ids: string[]; scores: number[] }>;
+}
+
 /** The delivery log: one row per (user, ISO week). */
 @Injectable()
 export class DeliveriesRepository {
@@ -63,11 +70,15 @@ export class DeliveriesRepository {
     await this.dataSource.query(`UPDATE digest_deliveries SET attempts = attempts + 1, updated_at = $2 WHERE id = $1`, [id, now]);
   }
 
-  async settle(id: string, outcome: DeliveryOutcome, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE digest_deliveries SET status = $2, reason = $3, subject = $4, message_id = $5, smtp_response = $6,
-         suggestion_ids = $7, suggestion_scores = $8, covered_until = $10, claimed_until = NULL, updated_at = $9
-       WHERE id = $1`,
+  /** Settles a claimed row; answers the row as settled (one round trip, not a write and a read). */
+  async settle(id: string, outcome: DeliveryOutcome, now: Date): Promise<Delivery> {
+    // Inside a WITH, so that both stacks answer the rows alone (a bare UPDATE answers [rows, affected]).
+    const rows = await this.dataSource.query(
+      `WITH settled AS (
+         UPDATE digest_deliveries SET status = $2, reason = $3, subject = $4, message_id = $5, smtp_response = $6,
+           suggestion_ids = $7, suggestion_scores = $8, covered_until = $10, claimed_until = NULL, updated_at = $9
+         WHERE id = $1 RETURNING *)
+       SELECT * FROM settled`,
       [
         id,
         outcome.status,
@@ -81,6 +92,7 @@ export class DeliveriesRepository {
         outcome.coveredUntil ?? null,
       ],
     );
+    return toDelivery(rows[0]);
   }
 
   /** Records a week as skipped for this user without trying (missed send time), unless a row exists. */
@@ -102,23 +114,24 @@ export class DeliveriesRepository {
     return new Set(rows.map((row) => `${row.user_id}:${row.iso_week}`));
   }
 
-  /** Where this user's news was last told up to: the latest sent digest of another week, or null. */
-  async lastCoveredUntil(userId: string, week: string): Promise<Date | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT max(covered_until) AS until FROM digest_deliveries WHERE user_id = $1 AND iso_week <> $2 AND status = 'sent'`,
-      [userId, week],
-    );
-    return row?.until ? new Date(row.until) : null;
-  }
-
-  /** The suggestions of this user's last `count` sent digests before `week`. */
-  async recentlyShown(userId: string, week: string, count: number): Promise<Array<{ ids: string[]; scores: number[] }>> {
-    const rows: Array<{ suggestion_ids: string[]; suggestion_scores: number[] }> = await this.dataSource.query(
-      `SELECT suggestion_ids, suggestion_scores FROM digest_deliveries
-       WHERE user_id = $1 AND iso_week < $2 AND status = 'sent' ORDER BY iso_week DESC LIMIT $3`,
+  /**
+   * What this user's earlier digests told, in one read: where the news of its latest sent digest of
+   * another week ended (null when none), and the suggestions of its last `count` sent digests before
+   * `week`, newest first (for the "not again" rule).
+   */
+  async earlierDigests(userId: string, week: string, count: number): Promise<EarlierDigests> {
+    const [row]: Array<{ covered_until: string | null; shown: Array<{ ids: string[]; scores: number[] }> }> = await this.dataSource.query(
+      `SELECT
+           (SELECT max(covered_until) FROM digest_deliveries WHERE user_id = $1 AND iso_week <> $2 AND status = 'sent') AS covered_until,
+           (SELECT coalesce(json_agg(json_build_object('ids', suggestion_ids, 'scores', suggestion_scores) ORDER BY iso_week DESC), '[]')
+              FROM (SELECT iso_week, suggestion_ids, suggestion_scores FROM digest_deliveries
+                    WHERE user_id = $1 AND iso_week < $2 AND status = 'sent' ORDER BY iso_week DESC LIMIT $3) AS recent) AS shown`,
       [userId, week, count],
     );
-    return rows.map((row) => ({ ids: row.suggestion_ids, scores: row.suggestion_scores.map(Number) }));
+    return {
+      coveredUntil: row.covered_until ? new Date(row.covered_until) : null,
+      recentlyShown: row.shown.map((digest) => ({ ids: digest.ids, scores: digest.scores.map(Number) })),
+    };
   }
 
   async get(userId: string, week: string): Promise<Delivery | null> {

@@ -5,12 +5,14 @@ import type { UserRow } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
 import { localDateTime, weekNumberOf } from './iso-week';
 import { DigestRenderer } from './render/digest-renderer';
-import { DIGEST_SECTIONS, type DigestSection, type DigestSectionContent } from './sections/digest-section';
+import { DIGEST_SECTIONS, type DigestRecipient, type DigestSection, type DigestSectionContent } from './sections/digest-section';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 const WEEK_MS = 7 * 86_400_000;
 /** A digest tells at most this far back, however long ago the last one went out (a user unsubscribed for months). */
 const NEWS_LOOKBACK_MS = 4 * WEEK_MS;
+/** The "not again" rule looks this many sent digests back. */
+const REMEMBERED_DIGESTS = 3;
 
 export interface AssembledDigest {
   subject: string;
@@ -35,10 +37,17 @@ export class DigestAssembly {
   ) {}
 
   async assemble(user: UserRow, week: string, now: Date): Promise<AssembledDigest | null> {
-    const since = await this.newsSince(user.id, week, now);
+    const earlier = await this.deliveries.earlierDigests(user.id, week, REMEMBERED_DIGESTS);
+    const recipient: DigestRecipient = {
+      user,
+      week,
+      since: newsSince(earlier.coveredUntil, now),
+      until: now,
+      recentlyShown: earlier.recentlyShown,
+    };
     const sections: DigestSectionContent[] = [];
     for (const type of this.sectionTypes) {
-      const content = await type.build({ user, week, since, until: now });
+      const content = await type.build(recipient);
       if (content && content.items.length > 0) sections.push(content);
     }
     if (sections.length === 0) return null;
@@ -68,13 +77,12 @@ export class DigestAssembly {
       unsubscribeApiUrl: `${this.config.publicUrl}/api/v1/digests/unsubscribe?token=${token}`,
     };
   }
+}
 
-  /** News starts where the last sent digest's ended, so nothing is told twice; a week back when there is none recent. */
-  private async newsSince(userId: string, week: string, now: Date): Promise<Date> {
-    const weekAgo = new Date(now.getTime() - WEEK_MS);
-    const covered = await this.deliveries.lastCoveredUntil(userId, week);
-    return covered && covered.getTime() > now.getTime() - NEWS_LOOKBACK_MS && covered < now ? covered : weekAgo;
-  }
+/** News starts where the last sent digest's ended, so nothing is told twice; a week back when there is none recent. */
+function newsSince(covered: Date | null, now: Date): Date {
+  const weekAgo = new Date(now.getTime() - WEEK_MS);
+  return covered && covered.getTime() > now.getTime() - NEWS_LOOKBACK_MS && covered < now ? covered : weekAgo;
 }
 
 /** What is inside, in the subject: "3 new partner suggestions for Iloilo — week 49". */

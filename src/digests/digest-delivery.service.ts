@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config';
 import type { AppConfig } from '../config';
 import { MailDeliveryError, MailTransport } from '../mail';
 import { UsersService } from '../users';
-import { DeliveriesRepository, type Delivery } from './deliveries.repository';
+import { DeliveriesRepository, type Delivery, type DeliveryOutcome } from './deliveries.repository';
 import { DigestAssembly } from './digest-assembly';
 import { MailPacer } from './mail-pacer';
 
@@ -90,9 +90,8 @@ export class DigestDeliveryService {
     }
   }
 
-  private async settle(claimed: Delivery, outcome: Parameters<DeliveriesRepository['settle']>[1]): Promise<Delivery> {
-    await this.deliveries.settle(claimed.id, outcome, this.clock.now());
-    return (await this.deliveries.get(claimed.userId, claimed.week))!;
+  private settle(claimed: Delivery, outcome: DeliveryOutcome): Promise<Delivery> {
+    return this.deliveries.settle(claimed.id, outcome, this.clock.now());
   }
 }
 

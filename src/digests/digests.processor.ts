@@ -14,6 +14,10 @@ export class DigestsProcessor implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.register('digests.tick', () => this.scheduler.tick());
-    this.handlers.register('digests.send', ({ userId, week }) => this.delivery.deliver(userId, week));
+    // The job keeps the outcome only: the delivery log has the rest (and a smaller job in Redis per recipient).
+    this.handlers.register('digests.send', async ({ userId, week }) => {
+      const { status, reason } = await this.delivery.deliver(userId, week);
+      return { status, reason };
+    });
   }
 }

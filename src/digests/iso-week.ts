@@ -33,7 +33,29 @@ export function previousWeek(week: string): string {
   return `${before.weekYear}-W${String(before.weekNumber).padStart(2, '0')}`;
 }
 
-/** A date and time as the recipient reads it. */
+/**
+ * The formatter of a time zone, made once: making one is most of the cost of a formatted date, and a
+ * week's run formats one per recipient. Formatters hold no data, so nothing here goes stale.
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time as the recipient reads it: "7 Dec 2026, 08:00 (GMT+8)". */
 export function localDateTime(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("d LLL yyyy, HH:mm '('ZZZZ')'");
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
+  return `${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute} (${part.timeZoneName})`;
 }

@@ -12,6 +12,9 @@ function toNodemailer(from: string, message: MailMessage): Mail.Options {
     subject: message.subject,
     html: message.html,
     text: message.text,
+    // Said, not detected: nodemailer would otherwise scan each part, character by character, several
+    // times per message to choose between this and base64 (our parts are mostly Latin template text).
+    textEncoding: 'quoted-printable',
     headers: message.headers,
     messageId: message.messageId,
     list: listHeaders(message.list),

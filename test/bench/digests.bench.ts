@@ -3,10 +3,18 @@
  * each), assembled, rendered and delivered over SMTP to a local sink, by one process running the
  * jobs (WORKERS inline) on the services stack. Needs BENCH_DATABASE_URL and BENCH_REDIS_URL.
  * `npm run bench:digests -- --members 50` is a quick check that it runs. The week is enqueued in one bulk add
- * per page of 2,000 recipients.
+ * per page of 2,000 recipients. `--profile FILE.cpuprofile` writes a CPU profile of the week's run alone
+ * (not the import nor the recompute before it), to open in Chrome's DevTools.
+ *
+ * Besides wall time it prints the process's CPU time and the SQL statements sent per recipient during the
+ * run: on a busy machine wall time says little, and those two move only with the code.
  */
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { DigestsService } from '../../src/digests';
 import { loadConfiguration } from '../../src/config/configuration';
 import { createApp } from '../../src/app/create-app';
@@ -19,8 +27,9 @@ const WEEK = '2026-W49';
 
 async function main(): Promise<void> {
   // --members N: a smaller week to check that the benchmark runs (the figures are for 7,000).
-  const { values } = parseArgs({ options: { members: { type: 'string', default: '7000' } } });
+  const { values } = parseArgs({ options: { members: { type: 'string', default: '7000' }, profile: { type: 'string' } } });
   const MEMBERS = Number(values.members);
+  const statements = countStatements();
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const sink = await startSmtpSink({ keep: false });
@@ -51,6 +60,14 @@ async function main(): Promise<void> {
       const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM suggestion_generations WHERE state = 'complete'`);
       return rows[0].n > 0;
     }, 900_000);
+    // And for the default lists that the recompute's end starts balancing (on a thread, then one large
+    // write): a Monday's digests find them settled, and the run should not share the cores with them.
+    await waitFor(async () => {
+      const { rows } = await stack.db.query(
+        `SELECT count(*)::int AS n FROM balanced_runs r JOIN suggestion_state s ON s.id = 1 AND r.generation_id = s.current_generation_id`,
+      );
+      return rows[0].n > 0;
+    }, 900_000);
     await stack.db.query(
       `INSERT INTO users (id, email, name, role, member_id, synthetic)
        SELECT gen_random_uuid(), 'official' || n || '.' || md5(m.id) || '@example.org', 'Official ' || n || ', ' || m.name, 'city_official', m.id, true
@@ -60,17 +77,26 @@ async function main(): Promise<void> {
 
     const memory: number[] = [];
     const sampler = setInterval(() => memory.push(process.memoryUsage().rss), 250);
+    const profiler = values.profile ? await startProfiler() : undefined;
+    const statementsBefore = statements.count;
+    let ownStatements = 0;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await app.get(DigestsService).runWeek(WEEK, false);
     const enqueuedMs = performance.now() - started;
     await waitFor(async () => {
+      ownStatements += 1;
       const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM digest_deliveries WHERE iso_week = $1 AND status <> 'queued'`, [
         WEEK,
       ]);
       return rows[0].n >= recipients;
-    }, 600_000);
+      // Long enough for a busy machine: before the changes of 3 December evening a 14,000-recipient week took over 600 s there.
+    }, 1_800_000);
     const totalMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const sql = statements.count - statementsBefore - ownStatements;
     clearInterval(sampler);
+    if (profiler && values.profile) await profiler.stop(values.profile);
     const { rows } = await stack.db.query(`SELECT status, count(*)::int AS n FROM digest_deliveries GROUP BY status ORDER BY status`);
     const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
     const fifth = Math.floor(memory.length / 5);
@@ -79,6 +105,8 @@ async function main(): Promise<void> {
         `recipients: ${recipients}`,
         `deliveries: ${rows.map((row) => `${row.status} ${row.n}`).join(', ')}; SMTP sink accepted ${sink.accepted()}`,
         `enqueued in ${(enqueuedMs / 1000).toFixed(1)} s; all delivered in ${(totalMs / 1000).toFixed(1)} s (${Math.round(recipients / (totalMs / 1000))} messages/s)`,
+        `CPU time of the process during the run: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${((cpu.user + cpu.system) / 1000 / recipients).toFixed(2)} ms per recipient); load average ${loadavg()[0].toFixed(1)}`,
+        `SQL statements during the run: ${sql} (${(sql / recipients).toFixed(1)} per recipient)`,
         `RSS: first fifth max ${mb(Math.max(...memory.slice(0, fifth)))}, last fifth max ${mb(Math.max(...memory.slice(-fifth)))}, peak ${mb(Math.max(...memory))}`,
         '',
       ].join('\n'),
@@ -88,6 +116,32 @@ async function main(): Promise<void> {
     await stack.dispose();
     await sink.close();
   }
+}
+
+/** Counts the statements every pg client of this process sends (the app's pool and the benchmark's own). */
+function countStatements(): { count: number } {
+  const counter = { count: 0 };
+  const query = Client.prototype.query as (...args: unknown[]) => unknown;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    counter.count += 1;
+    return query.apply(this, args);
+  } as typeof Client.prototype.query;
+  return counter;
+}
+
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      process.stdout.write(`CPU profile of the run written to ${file}\n`);
+    },
+  };
 }
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {

@@ -163,6 +163,17 @@ describe('weekly digests', () => {
     expect(preview).toMatchObject({ empty: false, week: '2026-W44', subject: expect.stringContaining('for Sydney — week 44') });
     expect(preview.html).toContain('<html');
     expect(preview.sections[0].items.length).toBeGreaterThan(0);
+    // Each suggestion's line is the first reason the API gives for that candidate.
+    const listed = (await t.http.get(api('/members/sydney/suggestions?explain=true')).expect(200)).body.suggestions as Array<{
+      memberId: string;
+      explanation: { reasons: string[] };
+    }>;
+    for (const item of preview.sections[0].items as Array<{ detail: string; link: string }>) {
+      const candidate = new URL(item.link).searchParams.get('candidate');
+      const reason = listed.find((s) => s.memberId === candidate)?.explanation.reasons[0];
+      expect(reason).toBeTruthy();
+      expect(item.detail).toBe(reason);
+    }
     expect(sink.accepted()).toBe(before);
     await t.http.get(api('/digests/preview?userId=nope')).expect(400);
   });

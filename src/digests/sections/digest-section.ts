@@ -8,6 +8,8 @@ export interface DigestRecipient {
   since: Date;
   /** End of the news covered (exclusive): when the digest is assembled. */
   until: Date;
+  /** The suggestions of the user's last sent digests before this week, newest first (the "not again" rule). */
+  recentlyShown: Array<{ ids: string[]; scores: number[] }>;
 }
 
 export interface DigestItem {

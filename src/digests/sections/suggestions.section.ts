@@ -2,23 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config';
 import type { AppConfig } from '../../config';
 import { SuggestionsService } from '../../suggestions';
-import { DeliveriesRepository } from '../deliveries.repository';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 
 export const MAX_SUGGESTIONS = 5;
-/** A candidate in one of the last digests comes back only if its score rose at least this much. */
+/** A candidate in one of the last digests (DigestRecipient.recentlyShown) comes back only if its score rose at least this much. */
 export const RETURN_AFTER_RISE = 0.02;
-const REMEMBERED_DIGESTS = 3;
 const LOOKED_AT = 50;
 
 type SuggestionsQuery = Parameters<SuggestionsService['forMember']>[1];
 type Suggestion = Awaited<ReturnType<SuggestionsService['forMember']>>['suggestions'][number];
 
-/** The member's default list (balanced where it is served) first, then the score ranking's next candidates. */
-const LISTS_LOOKED_AT: SuggestionsQuery[] = [
-  { limit: 20, explain: true } as SuggestionsQuery,
-  { limit: LOOKED_AT, ranking: 'score', explain: true } as SuggestionsQuery,
-];
+/**
+ * The member's default list (balanced where it is served) first, then the score ranking's next candidates.
+ * Unexplained: only the few chosen are explained (explaining 20 or 50 candidates per recipient was most of a
+ * large week's time).
+ */
+const LISTS_LOOKED_AT: SuggestionsQuery[] = [{ limit: 20 } as SuggestionsQuery, { limit: LOOKED_AT, ranking: 'score' } as SuggestionsQuery];
 
 /** For an official: the member's best new or improved partner suggestions, each with its one-line reason. */
 @Injectable()
@@ -28,14 +27,13 @@ export class SuggestionsSection implements DigestSection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly suggestions: SuggestionsService,
-    private readonly deliveries: DeliveriesRepository,
   ) {}
 
-  async build({ user, week }: DigestRecipient): Promise<DigestSectionContent | null> {
+  async build({ user, recentlyShown }: DigestRecipient): Promise<DigestSectionContent | null> {
     if (user.role !== 'city_official' || !user.memberId) return null;
     const memberId = user.memberId;
     const shownBefore = new Map<string, number>();
-    for (const digest of await this.deliveries.recentlyShown(user.id, week, REMEMBERED_DIGESTS)) {
+    for (const digest of recentlyShown) {
       digest.ids.forEach((id, index) => shownBefore.set(id, Math.max(shownBefore.get(id) ?? -Infinity, digest.scores[index])));
     }
     const candidates = new Map<string, Suggestion>();
@@ -52,7 +50,10 @@ export class SuggestionsSection implements DigestSection {
       })
       .slice(0, MAX_SUGGESTIONS);
     if (chosen.length === 0) return null;
-    const reasons = new Map(chosen.map((candidate) => [candidate.memberId, candidate.explanation?.reasons[0] ?? '']));
+    const reasons = await this.suggestions.firstReasons(
+      memberId,
+      chosen.map((candidate) => candidate.memberId),
+    );
     return {
       key: this.key,
       heading: chosen.length === 1 ? 'A partner suggestion' : `${chosen.length} partner suggestions`,

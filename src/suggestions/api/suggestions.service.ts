@@ -210,6 +210,24 @@ export class SuggestionsService {
     };
   }
 
+  /**
+   * Why each candidate suits the member, in one sentence (the first reason of its explanation), with
+   * the weights in force. For a few chosen candidates: a digest explains the five it shows, not the
+   * whole lists it chose them from.
+   */
+  async firstReasons(memberId: string, candidateIds: readonly string[]): Promise<Map<string, string>> {
+    const members = await this.readModel.profiles();
+    const member = members.get(memberId);
+    if (!member) throw memberNotFound(memberId);
+    const weights = await this.readModel.weights();
+    const reasons = new Map<string, string>();
+    for (const id of candidateIds) {
+      const candidate = members.get(id);
+      if (candidate) reasons.set(id, readableExplanation(member, candidate, explainMatch(member, candidate, weights)).reasons[0] ?? '');
+    }
+    return reasons;
+  }
+
   /** The best mutual pairs of the network not yet partners: each pair once, both in the other's list. */
   async matches(limit: number, { offset = 0, explain = false }: { offset?: number; explain?: boolean } = {}) {
     const generation = await this.repository.currentGeneration();
