@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NetworkPairsService } from '../suggestions';
+import { type PairFilter, NetworkPairsService } from '../suggestions';
 import type { InterestFilter, NetworkMatchesQuery, PartnershipFilter } from './dto/network-matches.query';
 import { InterestsService } from './interests.service';
 import { OPEN_STAGES, type Stage } from './partnership-stages';
@@ -28,12 +28,17 @@ export class NetworkMatchesService {
       query.partnership ? this.partnerships.currentOfEveryPair() : undefined,
       query.interest ? this.interests.sidesByPair() : undefined,
     ]);
-    const keepPartnership = every && query.partnership ? partnershipTest(every, query.partnership) : undefined;
-    const keepInterest = sides && query.interest ? interestTest(sides, query.interest) : undefined;
-    const keep =
-      keepPartnership && keepInterest
-        ? (a: string, b: string) => keepPartnership(a, b) && keepInterest(a, b)
-        : (keepPartnership ?? keepInterest);
+    const filters = [
+      ...(every && query.partnership ? [partnershipFilter(every, query.partnership)] : []),
+      ...(sides && query.interest ? [interestFilter(sides, query.interest)] : []),
+    ];
+    const keep: PairFilter | undefined =
+      filters.length === 0
+        ? undefined
+        : {
+            test: filters.length === 1 ? filters[0].test : (pair) => filters[0].test(pair) && filters[1].test(pair),
+            only: filters.find((filter) => filter.only !== undefined)?.only,
+          };
     const listed = await this.pairs.pairs({ ...query, keep });
     const current: Current = every ?? (await this.partnerships.currentOfPairs(listed.matches.map(({ members: [a, b] }) => [a.id, b.id])));
     return {
@@ -52,19 +57,23 @@ export class NetworkMatchesService {
   }
 }
 
-function partnershipTest(current: Current, filter: PartnershipFilter) {
-  return (a: string, b: string) => {
-    const stage = current.get(`${a}|${b}`)?.stage;
-    if (filter === 'none') return stage === undefined;
-    if (filter === 'any') return stage !== undefined;
-    return stage !== undefined && OPEN_STAGES.includes(stage) === (filter === 'open');
+/** Pairs by their partnerships; all but `none` keep only pairs that have one. */
+function partnershipFilter(current: Current, filter: PartnershipFilter): PairFilter {
+  if (filter === 'none') return { test: (pair) => !current.has(pair) };
+  const test = (pair: string) => {
+    const stage = current.get(pair)?.stage;
+    return stage !== undefined && (filter === 'any' || OPEN_STAGES.includes(stage) === (filter === 'open'));
   };
+  return { test, only: current.keys() };
 }
 
-function interestTest(sides: Map<string, 1 | 2>, filter: InterestFilter) {
-  const wanted = { none: 0, 'one-sided': 1, mutual: 2 } as const;
-  return (a: string, b: string) => {
-    const marked = sides.get(`${a}|${b}`) ?? 0;
-    return filter === 'any' ? marked > 0 : marked === wanted[filter];
+/** Pairs by the interest marked in them; all but `none` keep only pairs with some. */
+function interestFilter(sides: Map<string, 1 | 2>, filter: InterestFilter): PairFilter {
+  if (filter === 'none') return { test: (pair) => !sides.has(pair) };
+  const wanted = filter === 'mutual' ? 2 : 1;
+  const test = (pair: string) => {
+    const marked = sides.get(pair);
+    return marked !== undefined && (filter === 'any' || marked === wanted);
   };
+  return { test, only: sides.keys() };
 }

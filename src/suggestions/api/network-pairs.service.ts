@@ -1,7 +1,8 @@
 import { explainMatch, type MatchProfile } from '@citymatch/matching';
-import { exclusionKeys, isOpen, type NetworkPair, pairsInRounds } from '@citymatch/matching/balance';
+import { exclusionKeys, isOpen, pairsInRounds } from '@citymatch/matching/balance';
 import { Injectable } from '@nestjs/common';
 import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
+import { type ListedPair, PairIndex } from './pair-index';
 import { fitOf, readableExplanation } from './readable-explanation';
 import { type MutualPairs, SuggestionsReadModel } from './suggestions-read-model';
 
@@ -17,23 +18,24 @@ export interface NetworkPairsQuery {
   theme?: string;
   minScore?: number;
   /** A filter of another feature's (partnerships, interests), applied with the others before paging. */
-  keep?: (a: string, b: string) => boolean;
+  keep?: PairFilter;
 }
 
-/** A pair as listed, with both profiles at hand for the filters. */
-interface ListedPair extends NetworkPair {
-  profiles: readonly [MatchProfile, MatchProfile];
+/** A filter by the pair's key "a|b" (a < b); `only`, when given, holds every key it can keep (a few, read from a table). */
+export interface PairFilter {
+  test(pairKey: string): boolean;
+  only?: Iterable<string>;
 }
 
 /**
  * The network's mutual pairs for the secretariat: read from the read model's lists in memory, without
  * the pairs the network rules now rule out (excluded country pairs, members closed to partnerships),
- * in the order asked for, then filtered and paged. The eligible pairs in order are worked out once per
- * version of the pairs, the members and the exclusions; each request only filters them.
+ * in the order asked for, then filtered and paged. The eligible pairs in order (and their indexes) are
+ * worked out once per version of the pairs, the members and the exclusions; each request only filters them.
  */
 @Injectable()
 export class NetworkPairsService {
-  private readonly ordered = new WeakMap<MutualPairs, WeakMap<Map<string, MatchProfile>, Map<string, ListedPair[]>>>();
+  private readonly ordered = new WeakMap<MutualPairs, WeakMap<Map<string, MatchProfile>, Map<string, PairIndex>>>();
 
   constructor(
     private readonly readModel: SuggestionsReadModel,
@@ -44,14 +46,20 @@ export class NetworkPairsService {
     const { limit, offset = 0, ranking = 'balanced' } = query;
     const [mutual, members, rules] = await Promise.all([this.readModel.mutualPairs(), this.readModel.profiles(), this.exclusions.rules()]);
     const { generation } = mutual;
-    const listed = this.eligibleInOrder(mutual, members, exclusionKeys(rules), ranking);
+    const index = this.eligibleInOrder(mutual, members, exclusionKeys(rules), ranking);
     const keep = filterOf(query);
-    const page: ListedPair[] = [];
+    const candidates = shortestCandidates(index, query);
+    let page: ListedPair[] = [];
     let total = 0;
-    for (const pair of listed) {
-      if (!keep(pair)) continue;
-      if (total >= offset && page.length < limit) page.push(pair);
-      total += 1;
+    if (keep) {
+      for (const pair of candidates) {
+        if (!keep(pair)) continue;
+        if (total >= offset && page.length < limit) page.push(pair);
+        total += 1;
+      }
+    } else {
+      page = candidates.slice(offset, offset + limit);
+      total = candidates.length;
     }
     return {
       generation: generation && { id: generation.id, computedAt: generation.finishedAt },
@@ -59,7 +67,7 @@ export class NetworkPairsService {
       total,
       limit,
       offset,
-      matches: page.map(({ score, profiles: [a, b] }) => ({
+      matches: page.map(({ score, ma: a, mb: b }) => ({
         score,
         ...fitOf(score),
         members: [a, b].map(({ id, name, country, subregion }) => ({ id, name: name ?? id, country, subregion: subregion ?? '' })),
@@ -76,30 +84,54 @@ export class NetworkPairsService {
     if (!byKey) byMembers.set(members, (byKey = new Map()));
     const exclusionsKey = [...excluded].sort().join(',');
     const key = `${exclusionsKey}|${ranking}`;
-    let listed = byKey.get(key);
-    if (!listed) {
+    let index = byKey.get(key);
+    if (!index) {
       const eligible = mutual.pairs.flatMap(({ a, b, score }): ListedPair[] => {
         const [ma, mb] = [members.get(a), members.get(b)];
         if (!ma || !mb || !isListable(ma) || !isListable(mb) || excluded.has(`${ma.country}:${mb.country}`)) return [];
-        return [{ a, b, score, aCountry: ma.country, bCountry: mb.country, profiles: [ma, mb] }];
+        const fitThemes = [...fitThemesOf(ma, mb), ...fitThemesOf(mb, ma)];
+        return [{ a, b, key: `${a}|${b}`, position: 0, score, aCountry: ma.country, bCountry: mb.country, ma, mb, fitThemes }];
       });
-      listed = ranking === 'balanced' ? pairsInRounds(eligible) : eligible;
+      const ordered = ranking === 'balanced' ? pairsInRounds(eligible) : eligible;
+      ordered.forEach((pair, position) => (pair.position = position));
+      index = new PairIndex(ordered);
       // Orders under exclusions no longer in force are dropped rather than kept for this version.
       for (const old of byKey.keys()) if (!old.startsWith(`${exclusionsKey}|`)) byKey.delete(old);
-      byKey.set(key, listed);
+      byKey.set(key, index);
     }
-    return listed;
+    return index;
   }
 }
 
-/** Every filter of the query as one test of a pair. */
-function filterOf({ subregion, country, theme, minScore, keep }: NetworkPairsQuery): (pair: ListedPair) => boolean {
-  return ({ a, b, score, aCountry, bCountry, profiles: [ma, mb] }) =>
-    (minScore === undefined || score >= minScore) &&
-    (country === undefined || aCountry === country || bCountry === country) &&
-    (subregion === undefined || ma.subregion === subregion || mb.subregion === subregion) &&
-    (theme === undefined || (ma.needs[theme] > 0 && mb.offers[theme] > 0) || (mb.needs[theme] > 0 && ma.offers[theme] > 0)) &&
-    (keep === undefined || keep(a, b));
+/** The shortest list, in order, that holds every pair the query can keep. */
+function shortestCandidates(index: PairIndex, { country, subregion, theme, keep }: NetworkPairsQuery): readonly ListedPair[] {
+  const lists = [
+    index.ordered,
+    ...(country === undefined ? [] : [index.byCountry(country)]),
+    ...(subregion === undefined ? [] : [index.bySubregion(subregion)]),
+    ...(theme === undefined ? [] : [index.byTheme(theme)]),
+    ...(keep?.only === undefined ? [] : [index.byKeys(keep.only)]),
+  ];
+  return lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
+}
+
+/** Every filter of the query as one test of a pair, or undefined when there is none. */
+function filterOf({ subregion, country, theme, minScore, keep }: NetworkPairsQuery): ((pair: ListedPair) => boolean) | undefined {
+  if (subregion === undefined && country === undefined && theme === undefined && minScore === undefined && keep === undefined)
+    return undefined;
+  // Plain property reads: this may run for every pair of the network.
+  return (pair) => {
+    if (minScore !== undefined && pair.score < minScore) return false;
+    if (country !== undefined && pair.aCountry !== country && pair.bCountry !== country) return false;
+    if (subregion !== undefined && pair.ma.subregion !== subregion && pair.mb.subregion !== subregion) return false;
+    if (theme !== undefined && !pair.fitThemes.includes(theme)) return false;
+    return keep === undefined || keep.test(pair.key);
+  };
+}
+
+/** The themes `needing` needs that `offering` offers. */
+function fitThemesOf(needing: MatchProfile, offering: MatchProfile): string[] {
+  return Object.keys(needing.needs).filter((theme) => needing.needs[theme] > 0 && offering.offers[theme] > 0);
 }
 
 /** Lists follow a member that closes or leaves within the pipeline's latency; the view follows at once. */
