@@ -32,14 +32,7 @@ export class NetworkMatchesService {
       ...(every && query.partnership ? [partnershipFilter(every, query.partnership)] : []),
       ...(sides && query.interest ? [interestFilter(sides, query.interest)] : []),
     ];
-    const keep: PairFilter | undefined =
-      filters.length === 0
-        ? undefined
-        : {
-            test: filters.length === 1 ? filters[0].test : (pair) => filters[0].test(pair) && filters[1].test(pair),
-            only: filters.find((filter) => filter.only !== undefined)?.only,
-          };
-    const listed = await this.pairs.pairs({ ...query, keep });
+    const listed = await this.pairs.pairs({ ...query, keep: filters });
     const current: Current = every ?? (await this.partnerships.currentOfPairs(listed.matches.map(({ members: [a, b] }) => [a.id, b.id])));
     return {
       ...listed,
@@ -57,23 +50,17 @@ export class NetworkMatchesService {
   }
 }
 
-/** Pairs by their partnerships; all but `none` keep only pairs that have one. */
+/** Pairs by their partnerships. */
 function partnershipFilter(current: Current, filter: PartnershipFilter): PairFilter {
-  if (filter === 'none') return { test: (pair) => !current.has(pair) };
-  const test = (pair: string) => {
-    const stage = current.get(pair)?.stage;
-    return stage !== undefined && (filter === 'any' || OPEN_STAGES.includes(stage) === (filter === 'open'));
-  };
-  return { test, only: current.keys() };
+  if (filter === 'none') return { keys: current.keys(), except: true };
+  if (filter === 'any') return { keys: current.keys() };
+  return { keys: current.keys(), test: (pair) => OPEN_STAGES.includes(current.get(pair)!.stage) === (filter === 'open') };
 }
 
-/** Pairs by the interest marked in them; all but `none` keep only pairs with some. */
+/** Pairs by the interest marked in them (1 side or 2). */
 function interestFilter(sides: Map<string, 1 | 2>, filter: InterestFilter): PairFilter {
-  if (filter === 'none') return { test: (pair) => !sides.has(pair) };
+  if (filter === 'none') return { keys: sides.keys(), except: true };
+  if (filter === 'any') return { keys: sides.keys() };
   const wanted = filter === 'mutual' ? 2 : 1;
-  const test = (pair: string) => {
-    const marked = sides.get(pair);
-    return marked !== undefined && (filter === 'any' || marked === wanted);
-  };
-  return { test, only: sides.keys() };
+  return { keys: sides.keys(), test: (pair) => sides.get(pair) === wanted };
 }

@@ -17,14 +17,26 @@ export interface NetworkPairsQuery {
   country?: string;
   theme?: string;
   minScore?: number;
-  /** A filter of another feature's (partnerships, interests), applied with the others before paging. */
-  keep?: PairFilter;
+  /** Filters of other features (partnerships, interests), applied with the others before paging. */
+  keep?: readonly PairFilter[];
 }
 
-/** A filter by the pair's key "a|b" (a < b); `only`, when given, holds every key it can keep (a few, read from a table). */
+/**
+ * Another feature's filter, by pair keys "a|b" (a < b) read from its table: the pairs named in `keys` (those whose
+ * key passes `test`, when given), or with `except`, every pair but those named.
+ */
 export interface PairFilter {
-  test(pairKey: string): boolean;
-  only?: Iterable<string>;
+  keys: Iterable<string>;
+  test?: (pairKey: string) => boolean;
+  except?: boolean;
+}
+
+/** A PairFilter resolved to the listed pairs it names, tested by identity rather than by key. */
+interface NamedPairs {
+  pairs: Set<ListedPair>;
+  /** In order, when the filter keeps only these. */
+  only?: ListedPair[];
+  except: boolean;
 }
 
 /**
@@ -47,8 +59,9 @@ export class NetworkPairsService {
     const [mutual, members, rules] = await Promise.all([this.readModel.mutualPairs(), this.readModel.profiles(), this.exclusions.rules()]);
     const { generation } = mutual;
     const index = this.eligibleInOrder(mutual, members, exclusionKeys(rules), ranking);
-    const keep = filterOf(query);
-    const candidates = shortestCandidates(index, query);
+    const named = (query.keep ?? []).map((filter) => namedPairs(index, filter));
+    const keep = filterOf(query, named);
+    const candidates = shortestCandidates(index, query, named);
     let page: ListedPair[] = [];
     let total = 0;
     if (keep) {
@@ -104,20 +117,27 @@ export class NetworkPairsService {
 }
 
 /** The shortest list, in order, that holds every pair the query can keep. */
-function shortestCandidates(index: PairIndex, { country, subregion, theme, keep }: NetworkPairsQuery): readonly ListedPair[] {
+function shortestCandidates(
+  index: PairIndex,
+  { country, subregion, theme }: NetworkPairsQuery,
+  named: readonly NamedPairs[],
+): readonly ListedPair[] {
   const lists = [
     index.ordered,
     ...(country === undefined ? [] : [index.byCountry(country)]),
     ...(subregion === undefined ? [] : [index.bySubregion(subregion)]),
     ...(theme === undefined ? [] : [index.byTheme(theme)]),
-    ...(keep?.only === undefined ? [] : [index.byKeys(keep.only)]),
+    ...named.flatMap(({ only }) => (only ? [only] : [])),
   ];
   return lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
 }
 
 /** Every filter of the query as one test of a pair, or undefined when there is none. */
-function filterOf({ subregion, country, theme, minScore, keep }: NetworkPairsQuery): ((pair: ListedPair) => boolean) | undefined {
-  if (subregion === undefined && country === undefined && theme === undefined && minScore === undefined && keep === undefined)
+function filterOf(
+  { subregion, country, theme, minScore }: NetworkPairsQuery,
+  named: readonly NamedPairs[],
+): ((pair: ListedPair) => boolean) | undefined {
+  if (subregion === undefined && country === undefined && theme === undefined && minScore === undefined && named.length === 0)
     return undefined;
   // Plain property reads: this may run for every pair of the network.
   return (pair) => {
@@ -125,8 +145,14 @@ function filterOf({ subregion, country, theme, minScore, keep }: NetworkPairsQue
     if (country !== undefined && pair.aCountry !== country && pair.bCountry !== country) return false;
     if (subregion !== undefined && pair.ma.subregion !== subregion && pair.mb.subregion !== subregion) return false;
     if (theme !== undefined && !pair.fitThemes.includes(theme)) return false;
-    return keep === undefined || keep.test(pair.key);
+    for (const { pairs, except } of named) if (pairs.has(pair) === except) return false;
+    return true;
   };
+}
+
+function namedPairs(index: PairIndex, { keys, test, except = false }: PairFilter): NamedPairs {
+  const listed = index.byKeys(keys).filter((pair) => !test || test(pair.key));
+  return { pairs: new Set(listed), only: except ? undefined : listed, except };
 }
 
 /** The themes `needing` needs that `offering` offers. */
