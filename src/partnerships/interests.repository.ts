@@ -63,6 +63,18 @@ export class InterestsRepository {
     return rows.map(toInterest);
   }
 
+  /** Every pair with interest marked, keyed "a|b" with a < b: 2 when both sides marked it, else 1. */
+  async sidesByPair(): Promise<Map<string, 1 | 2>> {
+    const rows: Array<{ a: string; b: string }> = await this.dataSource.query('SELECT member_id AS a, candidate_id AS b FROM interests');
+    const sides = new Map<string, 1 | 2>();
+    // Ordered here, not in SQL: the key's order is the plain string order pairs are listed in, whatever the collation.
+    for (const { a, b } of rows) {
+      const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+      sides.set(key, sides.has(key) ? 2 : 1);
+    }
+    return sides;
+  }
+
   /** Every interest in the network (the secretariat's view), one-sided too. */
   async all(filter: { memberId?: string; mutual?: boolean; limit: number; offset: number }): Promise<Interest[]> {
     const rows = await this.dataSource.query(

@@ -68,6 +68,11 @@ export class InterestsService {
     return { sent, mutual: sent.filter((interest) => interest.mutual) };
   }
 
+  /** Every pair with interest marked, keyed "a|b" with a < b: 2 when it is mutual, else 1. */
+  sidesByPair(): Promise<Map<string, 1 | 2>> {
+    return this.interests.sidesByPair();
+  }
+
   all(filter: { memberId?: string; mutual?: boolean; limit: number; offset: number }): Promise<Interest[]> {
     return this.interests.all(filter);
   }

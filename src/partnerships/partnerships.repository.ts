@@ -232,6 +232,15 @@ export class PartnershipsRepository {
     return new Map(rows.map((row) => [`${row.a}|${row.b}`, { id: row.id, stage: row.stage }]));
   }
 
+  /** currentOfPairs for every pair that has a partnership, keyed "a|b" with a < b. */
+  async currentOfEveryPair(): Promise<Map<string, { id: string; stage: Stage }>> {
+    const rows: Array<{ a: string; b: string; id: string; stage: Stage }> = await this.manager.query(
+      `SELECT DISTINCT ON (p.member_a, p.member_b) p.member_a AS a, p.member_b AS b, p.id, p.stage
+       FROM partnerships p ORDER BY p.member_a, p.member_b, p.stage IN ('declined', 'ended'), p.opened_at DESC`,
+    );
+    return new Map(rows.map((row) => [`${row.a}|${row.b}`, { id: row.id, stage: row.stage }]));
+  }
+
   /** Pairs that are partners through a partnership, for deriving the `partners` of exported members. */
   async partnerPairs(stages: readonly Stage[]): Promise<Array<{ a: string; b: string }>> {
     return this.manager.query(`SELECT member_a AS a, member_b AS b FROM partnerships WHERE stage = ANY($1)`, [stages]);

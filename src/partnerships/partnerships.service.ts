@@ -57,6 +57,11 @@ export class PartnershipsService {
     );
   }
 
+  /** Every pair's partnership (its open one, else its latest), keyed "a|b" with a < b; pairs without one are absent. */
+  currentOfEveryPair(): Promise<Map<string, { id: string; stage: Stage }>> {
+    return this.repository.currentOfEveryPair();
+  }
+
   /** Checks both members (404 for an unknown one, 400 for the same one twice) and scores the pair as the suggestions would. */
   async preparePair(x: string, y: string, fields: [string, string] = ['memberA', 'memberB']) {
     if (x === y)

@@ -3,6 +3,7 @@ import { MembersModule } from '../members';
 import { DismissalsService } from './api/dismissals.service';
 import { MatchingSettingsService } from './api/matching-settings.service';
 import { NetworkController } from './api/network.controller';
+import { NetworkPairsService } from './api/network-pairs.service';
 import { PairExplanationService } from './api/pair-explanation.service';
 import { SuggestionsController } from './api/suggestions.controller';
 import { SuggestionsReadModel } from './api/suggestions-read-model';
@@ -48,7 +49,7 @@ const PIPELINE = [
 export class SuggestionsJobsModule {}
 
 /** What other modules may use. */
-const SERVICES = [CountryExclusionsService, DismissalsService, RecomputeStatusService, SuggestionsService];
+const SERVICES = [CountryExclusionsService, DismissalsService, NetworkPairsService, RecomputeStatusService, SuggestionsService];
 
 /** Stored suggestions, kept fresh by jobs, and the API that reads them. */
 @Module({

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config';
 import type { AppConfig } from '../../config';
 import { OPEN_STAGES, PartnershipsService } from '../../partnerships';
-import { SuggestionsService } from '../../suggestions';
+import { NetworkPairsService } from '../../suggestions';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 
 const PAIRS = 10;
@@ -14,14 +14,14 @@ export class NetworkMatchesSection implements DigestSection {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly suggestions: SuggestionsService,
+    private readonly pairs: NetworkPairsService,
     private readonly partnerships: PartnershipsService,
   ) {}
 
   async build({ user }: DigestRecipient): Promise<DigestSectionContent | null> {
     if (user.role !== 'secretariat') return null;
     // Pairs already being brokered (an open partnership) are left out; a few more are read to make up for them.
-    const { matches: best } = await this.suggestions.matches(PAIRS * 3);
+    const { matches: best } = await this.pairs.pairs({ limit: PAIRS * 3, ranking: 'score' });
     const current = await this.partnerships.currentOfPairs(best.map(({ members: [a, b] }) => [a.id, b.id]));
     const matches = best
       .filter(({ members: [a, b] }) => {

@@ -14,16 +14,42 @@ export interface StoredList {
   version: object;
 }
 
+export interface MutualPair {
+  a: string;
+  b: string;
+  score: number;
+}
+
+/** The current generation's mutual pairs, read with it from one version of the lists. */
+export interface MutualPairs {
+  generation: GenerationSummary | null;
+  /** a < b in plain string order; best first, then by a and b. */
+  pairs: readonly MutualPair[];
+}
+
+/** Each pair once whose members are each in the other's list, with the score of a's list. */
+function mutualPairsOf(lists: ReadonlyMap<string, readonly ScoredCandidate[]>): MutualPair[] {
+  const pairs: MutualPair[] = [];
+  for (const [a, list] of lists) {
+    for (const { id: b, score } of list) {
+      if (a < b && lists.get(b)?.some((candidate) => candidate.id === a)) pairs.push({ a, b, score });
+    }
+  }
+  return pairs.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}
+
 /**
  * What the suggestions API reads, kept in this process's memory: every member's profile (and, for
  * filtered queries, the kernel's prepared dataset of them), the weights, and each member's stored
  * list as it is asked for. The database triggers announce every change through the ChangeFeed when
- * it commits, and only what changed is dropped; while the feed is down nothing is kept.
+ * it commits, and only what changed is dropped; while the feed is down nothing is kept. What is worked
+ * out from the lists (the network's mutual pairs) is kept by the lists' version, so it goes with them.
  */
 @Injectable()
 export class SuggestionsReadModel {
   private members?: Promise<Map<string, MatchProfile>>;
   private readonly prepared = new WeakMap<Map<string, MatchProfile>, PreparedDataset>();
+  private readonly pairs = new WeakMap<ListsSnapshot, MutualPairs>();
   private weightsInForce?: Promise<Weights>;
   private lists?: Promise<ListsSnapshot>;
   /** Lists named by notifications whose patch has not started reading yet. */
@@ -60,8 +86,23 @@ export class SuggestionsReadModel {
   /** The member's list in the current generation; the generation comes with it, so never a mix. */
   async stored(memberId: string): Promise<StoredList> {
     if (!this.feed.listening) return this.loadStoredList(memberId);
-    const snapshot = await (this.lists ??= this.keep(this.repository.currentLists(null), () => (this.lists = undefined)));
+    const snapshot = await this.allLists();
     return { generation: snapshot.generation, list: snapshot.lists.get(memberId) ?? [], version: snapshot };
+  }
+
+  /**
+   * The current generation's mutual pairs (each once, both members in the other's list), best first,
+   * worked out once per version of the lists held here: they change only when the lists do.
+   */
+  async mutualPairs(): Promise<MutualPairs> {
+    const snapshot = this.feed.listening ? await this.allLists() : await this.repository.currentLists(null);
+    let pairs = this.pairs.get(snapshot);
+    if (!pairs) this.pairs.set(snapshot, (pairs = { generation: snapshot.generation, pairs: mutualPairsOf(snapshot.lists) }));
+    return pairs;
+  }
+
+  private allLists(): Promise<ListsSnapshot> {
+    return (this.lists ??= this.keep(this.repository.currentLists(null), () => (this.lists = undefined)));
   }
 
   /** A member's list read with its generation in one query, for when nothing is kept. */

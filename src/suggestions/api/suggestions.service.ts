@@ -228,33 +228,6 @@ export class SuggestionsService {
     return reasons;
   }
 
-  /** The best mutual pairs of the network not yet partners: each pair once, both in the other's list. */
-  async matches(limit: number, { offset = 0, explain = false }: { offset?: number; explain?: boolean } = {}) {
-    const generation = await this.repository.currentGeneration();
-    if (!generation) return { generation: null, matches: [] };
-    const excluded = exclusionKeys(await this.exclusions.rules());
-    const rows = (await this.repository.mutualPairs(generation.id, limit, offset)).filter(
-      (row) => !excluded.has(`${row.a_country}:${row.b_country}`),
-    );
-    const members = explain ? await this.readModel.profiles() : undefined;
-    return {
-      generation: { id: generation.id, computedAt: generation.finishedAt },
-      matches: rows.map((row) => {
-        const a = members?.get(row.a);
-        const b = members?.get(row.b);
-        return {
-          score: row.score,
-          members: [
-            { id: row.a, name: row.a_name, country: row.a_country },
-            { id: row.b, name: row.b_name, country: row.b_country },
-          ],
-          // Told from the first member's side, with the weights the pair was scored with.
-          ...(a && b ? { explanation: readableExplanation(a, b, explainMatch(a, b, generation.weights)) } : {}),
-        };
-      }),
-    };
-  }
-
   currentGeneration(): Promise<Generation | undefined> {
     return this.repository.currentGeneration();
   }

@@ -22,13 +22,3 @@ export interface ListsSnapshot {
   generation: GenerationSummary | null;
   lists: Map<string, ScoredCandidate[]>;
 }
-
-export interface MutualPair {
-  a: string;
-  b: string;
-  score: number;
-  a_name: string;
-  b_name: string;
-  a_country: string;
-  b_country: string;
-}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returnedRows, SqlRepository } from '../../database/sql-repository';
 import { PROFILE_COLUMNS, SUGGESTIBLE_MEMBERS } from '../../members';
-import type { Generation, ListsSnapshot, MutualPair } from './generation';
+import type { Generation, ListsSnapshot } from './generation';
 import { type ComponentsOf, decodeComponents, encodeLists, type ListRow, listOfRow, listsOf, type StoredComponents } from './list-encoding';
 
 const GENERATION_COLUMNS = `id, state, reason, weights, k, member_count AS "memberCount", shards_total AS "shardsTotal",
@@ -285,26 +285,6 @@ export class SuggestionsRepository extends SqlRepository {
     const lists: Array<[string, ScoredCandidate[]]> = [];
     for (const row of rows) if (row.member_id !== null) lists.push([row.member_id, listOfRow(row)]);
     return { generationId: rows[0].generation_id, version: rows[0].version, lists };
-  }
-
-  /** The best mutual pairs of a generation: each pair once, both in the other's list. */
-  mutualPairs(generationId: number, limit: number, offset = 0): Promise<MutualPair[]> {
-    return this.manager.query(
-      `WITH pairs AS (
-         SELECT l.member_id, e.candidate_id, e.score
-         FROM suggestion_lists l, unnest(l.candidate_ids, l.scores) AS e(candidate_id, score)
-         WHERE l.generation_id = $1)
-       SELECT s.member_id AS a, s.candidate_id AS b, s.score, ma.name AS a_name, mb.name AS b_name,
-              ma.country AS a_country, mb.country AS b_country
-       FROM pairs s
-       JOIN pairs r ON r.member_id = s.candidate_id AND r.candidate_id = s.member_id
-       JOIN members ma ON ma.id = s.member_id
-       JOIN members mb ON mb.id = s.candidate_id
-       WHERE s.member_id < s.candidate_id
-       ORDER BY s.score DESC, s.member_id, s.candidate_id
-       LIMIT $2 OFFSET $3`,
-      [generationId, limit, offset],
-    );
   }
 
   /** How far the stored suggestions lag behind the members, and the jobs recorded but not yet enqueued. */

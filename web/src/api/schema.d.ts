@@ -185,7 +185,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The best mutual pairs across the network that are not yet partners */
+        /** The network's mutual pairs (each member in the other's suggestions) that are not yet partners, without pairs the network rules rule out (excluded country pairs, members not open to partnerships) */
         get: operations["NetworkMatchesController_matches"];
         put?: never;
         post?: never;
@@ -2086,10 +2086,24 @@ export interface operations {
     NetworkMatchesController_matches: {
         parameters: {
             query?: {
+                /** @description Pairs with a member of this country (ISO 3166-1 alpha-2, any letter case) */
+                country?: string;
                 /** @description Add what each side brings the other, shared needs, languages and reasons, in words */
                 explain?: boolean;
+                /** @description Pairs by the interest their members marked in each other: any (either or both), mutual (both), one-sided (exactly one), none (neither). Absent: every pair */
+                interest?: "any" | "mutual" | "one-sided" | "none";
                 limit?: number;
+                /** @description Pairs scoring at least this (0 to 1) */
+                minScore?: number;
                 offset?: number;
+                /** @description Pairs by their partnerships: any (one was ever recorded, in any stage), open (one is open: not declined or ended), closed (all recorded ones are declined or ended), none (never one). Absent: every pair */
+                partnership?: "any" | "open" | "closed" | "none";
+                /** @description balanced (the default): the pairs in rounds, so that the first pages show many members and countries: taken best first, each pair goes into the first round in which neither member is in a pair yet and its two countries have fewer than 2 pairs; rounds in order, best first within a round; every pair with its exact score. score: best first only. Filters select from this order, so the order of two pairs never depends on the filters. */
+                ranking?: "balanced" | "score";
+                /** @description Pairs with a member in this UN M49 subregion (any letter case) */
+                subregion?: string;
+                /** @description Pairs whose fit involves this theme: one member needs it and the other offers it; a slug from GET /api/v1/themes */
+                theme?: string;
             };
             header?: never;
             path?: never;
@@ -2097,7 +2111,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The best mutual pairs across the network that are not yet partners; each with its partnership (id and stage, the open one else the latest, or null) and, when none is open, `open`: the request that opens one (origin secretariat) */
+            /** @description The network's mutual pairs (each member in the other's suggestions) that are not yet partners, without pairs the network rules rule out (excluded country pairs, members not open to partnerships): filtered, then ordered (see `ranking`), then paged, so a page is never shortened; `total` counts every pair the filters keep. Each pair with its exact score, fit and band, its partnership (id and stage, the open one else the latest, or null) and, when none is open, `open`: the request that opens one (origin secretariat) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -12,3 +12,4 @@ export {
   type NetworkRules,
 } from './network-rules';
 export { balanceListsInThread } from './balance-in-thread';
+export { DEFAULT_PAIR_ROUNDS, pairsInRounds, type NetworkPair, type PairRoundOptions } from './pair-rounds';
