@@ -57,7 +57,7 @@ function stop(api: Api): Promise<unknown> {
 
 const seedLines = (api: Api) => api.lines().filter((line) => /^Demo (data|people):/.test(line.msg));
 
-// The embedded stack's own start, from either test stack (it needs no service).
+// The embedded stack's own start (it needs no service, so `npm test` runs it on the embedded run only).
 describe('a first start on a new data directory', () => {
   let dataDir: string;
   let first: Api | undefined;

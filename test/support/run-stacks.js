@@ -37,7 +37,9 @@ function runJest(stack, args) {
 const runs = [runJest('embedded', [])];
 const servicesConfigured = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 if (servicesConfigured) {
-  runs.push(runJest('services', ['--selectProjects=app']));
+  // Suites about the embedded stack's own parts start it themselves whatever the test stack: once is enough.
+  const embeddedOnly = ['/node_modules/', 'src/database/embedded/', 'test/e2e/first-start-seed', 'test/e2e/embedded-data-dir-lock'];
+  runs.push(runJest('services', ['--selectProjects=app', ...embeddedOnly.map((path) => `--testPathIgnorePatterns=${path}`)]));
 } else {
   console.log('\nTEST_DATABASE_URL and TEST_REDIS_URL are not set: the services stack was not tested.');
 }
