@@ -16,7 +16,7 @@ const reportDir = mkdtempSync(join(tmpdir(), 'citymatch-jest-'));
 function runJest(stack, args) {
   const outputFile = join(reportDir, `${stack}.json`);
   console.log(`\n=== CityMatch tests on the ${stack} stack ===\n`);
-  const result = spawnSync(process.execPath, [jestBin, '--json', `--outputFile=${outputFile}`, '--maxWorkers=2', ...extraArgs, ...args], {
+  const result = spawnSync(process.execPath, [jestBin, '--json', `--outputFile=${outputFile}`, '--maxWorkers=3', ...extraArgs, ...args], {
     stdio: 'inherit',
     env: {
       ...process.env,
