@@ -11,7 +11,8 @@ export default defineConfig({
   outputDir: 'test-results',
   globalSetup: './tests/support/global-setup.ts',
   fullyParallel: false,
-  workers: 1,
+  // The embedded tests share one app and take turns; the services journey has its own app and runs beside them.
+  workers: 2,
   timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
@@ -28,8 +29,8 @@ export default defineConfig({
   },
   projects: [
     // The demo data on the embedded default, started once by the global setup.
-    { name: 'embedded', testIgnore: 'services/**' },
+    { name: 'embedded', testIgnore: 'services/**', workers: 1 },
     // One journey on PostgreSQL + Redis/BullMQ (TEST_DATABASE_URL and TEST_REDIS_URL, as CI exports them; it fails without them).
-    { name: 'services', testMatch: 'services/**/*.spec.ts', use: { baseURL: `http://127.0.0.1:${SERVICES_TEST_PORT}` } },
+    { name: 'services', testMatch: 'services/**/*.spec.ts', workers: 1, use: { baseURL: `http://127.0.0.1:${SERVICES_TEST_PORT}` } },
   ],
 });
