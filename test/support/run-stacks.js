@@ -39,7 +39,11 @@ const servicesConfigured = Boolean(process.env.TEST_DATABASE_URL && process.env.
 if (servicesConfigured) {
   // Suites about the embedded stack's own parts start it themselves whatever the test stack: once is enough.
   const embeddedOnly = ['/node_modules/', 'src/database/embedded/', 'test/e2e/first-start-seed', 'test/e2e/embedded-data-dir-lock'];
-  runs.push(runJest('services', ['--selectProjects=app', ...embeddedOnly.map((path) => `--testPathIgnorePatterns=${path}`)]));
+  // Suites that read no data (the static web app, the OpenAPI document against the web app's types) say the same on both.
+  const stackFree = ['test/e2e/web-app-serving', 'test/e2e/web-api-types'];
+  runs.push(
+    runJest('services', ['--selectProjects=app', ...[...embeddedOnly, ...stackFree].map((path) => `--testPathIgnorePatterns=${path}`)]),
+  );
 } else {
   console.log('\nTEST_DATABASE_URL and TEST_REDIS_URL are not set: the services stack was not tested.');
 }
