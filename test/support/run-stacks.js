@@ -38,7 +38,13 @@ const runs = [runJest('embedded', [])];
 const servicesConfigured = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 if (servicesConfigured) {
   // Suites about the embedded stack's own parts start it themselves whatever the test stack: once is enough.
-  const embeddedOnly = ['/node_modules/', 'src/database/embedded/', 'test/e2e/first-start-seed', 'test/e2e/embedded-data-dir-lock'];
+  const embeddedOnly = [
+    '/node_modules/',
+    'src/database/embedded/',
+    'test/e2e/first-start-seed',
+    'test/e2e/embedded-data-dir-lock',
+    'test/e2e/request-log',
+  ];
   // Suites that read no data (the static web app, the OpenAPI document against the web app's types) say the same on both.
   const stackFree = ['test/e2e/web-app-serving', 'test/e2e/web-api-types'];
   runs.push(

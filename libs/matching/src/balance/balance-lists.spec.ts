@@ -69,7 +69,7 @@ describe('balanceLists on random networks of 500-5,000 members with a dominant c
 
         expect(pureLists(ranked, listSize)).toEqual(pureBefore);
       }),
-      { numRuns: 3 },
+      { numRuns: 2 },
     );
   });
 
