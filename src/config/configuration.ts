@@ -7,7 +7,8 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-export type DatabaseConfig = { kind: 'embedded'; dataDir: string | null } | { kind: 'postgres'; url: string };
+/** startFrom: a PGlite dump an in-memory embedded database starts from instead of an empty one. */
+export type DatabaseConfig = { kind: 'embedded'; dataDir: string | null; startFrom?: string } | { kind: 'postgres'; url: string };
 
 export type QueueConfig = { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string; prefix: string; scheduleCheckMs: number };
 

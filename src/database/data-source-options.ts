@@ -21,5 +21,5 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.kind === 'postgres') {
     return { ...common, url: database.url, poolSize: 10, connectTimeoutMS: 5000 };
   }
-  return { ...common, driver: embeddedPostgresDriver(database.dataDir) };
+  return { ...common, driver: embeddedPostgresDriver(database.dataDir, database.startFrom) };
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { type AppConfig, loadConfiguration } from '../../src/config/configuration';
+import { createPrivateDatabase } from './private-services';
 
 /** Which stack this test run exercises: set by test/support/run-stacks.js. */
 export const TEST_STACK = process.env.CITYMATCH_TEST_STACK === 'services' ? 'services' : 'embedded';
@@ -32,33 +31,20 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     ...env,
   };
   if (TEST_STACK === 'embedded') {
-    return { config: loadConfiguration({ ...base, DATA_DIR: 'memory' }), dispose: async () => undefined };
+    const config = loadConfiguration({ ...base, DATA_DIR: 'memory' });
+    // A migrated copy made once per test run by the jest global set-up (embedded-template.global-setup.js).
+    const startFrom = process.env.CITYMATCH_TEST_PGLITE_TEMPLATE;
+    if (startFrom) config.database = { kind: 'embedded', dataDir: null, startFrom };
+    return { config, dispose: async () => undefined };
   }
-  const serverUrl = requiredEnv('TEST_DATABASE_URL');
   const redisUrl = requiredEnv('TEST_REDIS_URL');
-  const name = `citymatch_test_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const config = loadConfiguration({ ...base, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: name });
-  return {
-    config,
-    dispose: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  const database = await createPrivateDatabase(requiredEnv('TEST_DATABASE_URL'), 'citymatch_test');
+  const config = loadConfiguration({ ...base, DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: database.name });
+  return { config, dispose: () => database.drop() };
 }
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} must be set to run the tests on the services stack`);
   return value;
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -22,9 +22,11 @@ const EMBEDDED_START_PARAMS = [
 
 /**
  * The `driver` option for TypeORM's postgres type on the embedded stack: PGlite stored under
- * dataDir (in memory when null), reached through a pool that serialises query runners.
+ * dataDir (in memory when null), reached through a pool that serialises query runners. An
+ * in-memory database starts from the dump at startFrom when one is given (the tests start every
+ * app from one migrated copy).
  */
-export function embeddedPostgresDriver(dataDir: string | null) {
+export function embeddedPostgresDriver(dataDir: string | null, startFrom?: string) {
   let pgliteDataDir: string | undefined;
   if (dataDir !== null) {
     pgliteDataDir = pgliteDirOf(dataDir);
@@ -34,6 +36,7 @@ export function embeddedPostgresDriver(dataDir: string | null) {
   }
   // The constructor registers the PGlite options (and its boolean serialiser) for the shared instance.
   // unaccent: name search ignores accents, as it does on PostgreSQL (a migration creates the extension).
-  new PGliteDriver({ ...(pgliteDataDir ? { dataDir: pgliteDataDir } : {}), startParams: EMBEDDED_START_PARAMS, extensions: { unaccent } });
+  const where = pgliteDataDir ? { dataDir: pgliteDataDir } : startFrom ? { loadDataDir: new Blob([readFileSync(startFrom)]) } : {};
+  new PGliteDriver({ ...where, startParams: EMBEDDED_START_PARAMS, extensions: { unaccent } });
   return { Pool: SerializedPGlitePool };
 }

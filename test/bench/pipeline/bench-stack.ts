@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
+import { deleteRedisKeys } from '../../support/private-services';
 
 const JOB_QUEUE = 'citymatch';
 
@@ -43,20 +44,11 @@ export async function createBenchStack(serverUrl: string, redisUrl: string): Pro
       if (disposed) return;
       disposed = true;
       await queue.close().catch(() => undefined);
-      await deleteKeys(redis, `${name}:*`);
+      await deleteRedisKeys(redis, [`${name}:*`]);
       redis.disconnect();
       await db.end().catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { createPrivateDatabase, deleteRedisKeys } from '../../../test/support/private-services';
 import { SERVICES_TEST_PORT } from '../../playwright.config';
 import type { WebStack } from './fixtures';
 import { ROOT, startServer, TOKEN, waitForSuggestions } from './server';
@@ -27,16 +26,6 @@ function servicesUrls(): { databaseUrl: string; redisUrl: string } {
   return { databaseUrl, redisUrl };
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * The compiled CityMatch on PostgreSQL + Redis/BullMQ, as test/support/test-stack.ts makes one: a
  * private database and a Redis key prefix of its own, both removed by stop(). Mail goes to files
@@ -46,13 +35,11 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
  */
 export async function startServicesStack(port = SERVICES_TEST_PORT): Promise<WebStack & { url: string; stop: () => Promise<void> }> {
   const { databaseUrl, redisUrl } = servicesUrls();
-  const name = `citymatch_web_${randomBytes(6).toString('hex')}`;
-  await withClient(databaseUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
+  const database = await createPrivateDatabase(databaseUrl, 'citymatch_web');
+  const name = database.name;
   const dataDir = mkdtempSync(join(tmpdir(), 'citymatch-web-services-'));
   const env = {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: name,
     DATA_DIR: dataDir,
@@ -66,8 +53,10 @@ export async function startServicesStack(port = SERVICES_TEST_PORT): Promise<Web
     DIGESTS: 'off',
   };
   const cleanUp = async () => {
-    await withClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    await deleteKeys(redisUrl, name);
+    await database.drop();
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    // BullMQ's keys are under `prefix:`, the sign-in limits' under `{prefix:` (a hash tag).
+    await deleteRedisKeys(redis, [`${name}:*`, `{${name}:*`]).finally(() => redis.disconnect());
     rmSync(dataDir, { recursive: true, force: true });
   };
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -126,23 +115,6 @@ function seedMembers(): unknown[] {
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
   return loadGeoNamesProfiles(DEMO_SEED).filter((member) => SEED_SUBREGIONS.has(countryByCode(member.country)?.subregion ?? ''));
-}
-
-/** Removes the run's keys from the shared Redis: BullMQ's under `prefix:`, the sign-in limits' under `{prefix:` (a hash tag). */
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    for (const pattern of [`${prefix}:*`, `{${prefix}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** A city official for a member, added through the users route as the secretariat adds one. */
