@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../clock';
+import { NotificationsService, type Notification, type NotificationKind } from '../notifications';
 import { UsersService, type UserRow } from '../users';
 import { Batched } from './batched';
 import { DeliveriesRepository, type Delivery, type DeliveryOutcome, type EarlierDigests } from './deliveries.repository';
@@ -9,11 +10,13 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
 /** The "not again" rule looks this many sent digests back. */
 export const REMEMBERED_DIGESTS = 3;
 
+type NewsAsked = { memberId: string | null; kinds: readonly NotificationKind[]; since: Date; until: Date };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The reads and writes of one digest job that concurrent jobs share a statement for: claiming the
- * log row, reading the user and its earlier digests, settling the row. A week's jobs spent most of
+ * log row, reading the user, its earlier digests and its member's news, settling the row. A week's jobs spent most of
  * their SQL time on these, one round trip each.
  */
 @Injectable()
@@ -56,9 +59,12 @@ export class DeliveryBatches {
     return outcomes.map(({ id }) => settled.get(id)!);
   });
 
+  private readonly news = new Batched<NewsAsked, Notification[]>((asks) => this.notifications.betweenMany(asks));
+
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly usersService: UsersService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -77,6 +83,11 @@ export class DeliveryBatches {
   /** What the user's digests before `week` told (see DeliveriesRepository.earlierDigestsOf). */
   earlierDigests(userId: string, week: string): Promise<EarlierDigests> {
     return this.earlier.load({ userId, week });
+  }
+
+  /** The notifications a section tells (NotificationsService.between), read with those of the other recipients in the batch. */
+  notificationsBetween(memberId: string | null, kinds: readonly NotificationKind[], since: Date, until: Date): Promise<Notification[]> {
+    return this.news.load({ memberId, kinds, since, until });
   }
 
   settle(id: string, outcome: DeliveryOutcome): Promise<Delivery> {
