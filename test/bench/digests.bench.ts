@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     SEED_DEMO_DATA: 'off',
     FIRST_ADMIN_TOKEN: 'off',
     MAIL_MAX_PER_SECOND: '5000',
-    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '8',
+    // Digest jobs share their statements with the jobs running beside them (src/digests/delivery-batches.ts): more at once, fewer round trips.
+    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '32',
     PORT: '0',
   });
   const app = await createApp(config);
