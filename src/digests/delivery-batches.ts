@@ -13,11 +13,12 @@ export const REMEMBERED_DIGESTS = 3;
 type NewsAsked = { memberId: string | null; kinds: readonly NotificationKind[]; since: Date; until: Date };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_WEEK = /^[0-9]{4}-W[0-9]{2}$/;
 
 /**
  * The reads and writes of one digest job that concurrent jobs share a statement for: claiming the
- * log row, reading the user, its earlier digests and its member's news, settling the row. A week's jobs spent most of
- * their SQL time on these, one round trip each.
+ * log row, reading the user, its earlier digests and its member's news, settling the row. A week's
+ * jobs spent most of their SQL time on these, one round trip each.
  */
 @Injectable()
 export class DeliveryBatches {
@@ -72,6 +73,7 @@ export class DeliveryBatches {
   claim(userId: string, week: string): Promise<Delivery | null> {
     // Checked alone, so that a malformed id fails its own job and not the batch it would share a statement with.
     if (!UUID.test(userId)) return Promise.reject(new Error(`"${userId}" is not a user id`));
+    if (!ISO_WEEK.test(week)) return Promise.reject(new Error(`"${week}" is not an ISO week`));
     return this.claims.load(`${userId.toLowerCase()}:${week}`);
   }
 
