@@ -46,23 +46,24 @@ export class DeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Takes the (user, week) for one attempt: creates its row, or takes a queued one whose last
-   * claim has lapsed (a worker died). Null when it is settled (sent, skipped, failed) or held.
+   * Takes each (user, week) for one attempt: creates its row, or takes a queued one whose last claim
+   * has lapsed (a worker died). Answers the rows taken, by "userId:week"; one that is settled (sent,
+   * skipped, failed) or held is not among them. Keys must be distinct.
    */
-  async claim(userId: string, week: string, now: Date, leaseMs: number): Promise<Delivery | null> {
+  async claimMany(keys: Array<{ userId: string; week: string }>, now: Date, leaseMs: number): Promise<Map<string, Delivery>> {
     const until = new Date(now.getTime() + leaseMs);
     const rows = await this.dataSource.query(
       `WITH claimed AS (
          INSERT INTO digest_deliveries (user_id, iso_week, status, attempts, claimed_until, created_at, updated_at)
-         VALUES ($1, $2, 'queued', 1, $4, $3, $3)
+         SELECT user_id, iso_week, 'queued', 1, $4, $3, $3 FROM unnest($1::uuid[], $2::text[]) AS wanted (user_id, iso_week)
          ON CONFLICT (user_id, iso_week) DO UPDATE
            SET attempts = digest_deliveries.attempts + 1, claimed_until = $4, updated_at = $3
            WHERE digest_deliveries.status = 'queued' AND (digest_deliveries.claimed_until IS NULL OR digest_deliveries.claimed_until < $3)
          RETURNING *)
        SELECT * FROM claimed`,
-      [userId, week, now, until],
+      [keys.map((key) => key.userId), keys.map((key) => key.week), now, until],
     );
-    return rows.length ? toDelivery(rows[0]) : null;
+    return new Map(rows.map((row: Record<string, unknown>) => [`${row.user_id}:${row.iso_week}`, toDelivery(row)]));
   }
 
   /** Counts one more SMTP attempt of a claimed row. */
@@ -70,29 +71,32 @@ export class DeliveriesRepository {
     await this.dataSource.query(`UPDATE digest_deliveries SET attempts = attempts + 1, updated_at = $2 WHERE id = $1`, [id, now]);
   }
 
-  /** Settles a claimed row; answers the row as settled (one round trip, not a write and a read). */
-  async settle(id: string, outcome: DeliveryOutcome, now: Date): Promise<Delivery> {
+  /** Settles claimed rows, each with its outcome; answers them as settled, by id (one round trip for them all). */
+  async settleMany(outcomes: Array<{ id: string; outcome: DeliveryOutcome }>, now: Date): Promise<Map<string, Delivery>> {
+    const settled = outcomes.map(({ id, outcome }) => ({
+      id,
+      status: outcome.status,
+      reason: outcome.reason ?? null,
+      subject: outcome.subject ?? null,
+      message_id: outcome.messageId ?? null,
+      smtp_response: outcome.smtpResponse ?? null,
+      suggestion_ids: outcome.suggestionIds ?? [],
+      suggestion_scores: outcome.suggestionScores ?? [],
+      covered_until: outcome.coveredUntil?.toISOString() ?? null,
+    }));
     // Inside a WITH, so that both stacks answer the rows alone (a bare UPDATE answers [rows, affected]).
     const rows = await this.dataSource.query(
       `WITH settled AS (
-         UPDATE digest_deliveries SET status = $2, reason = $3, subject = $4, message_id = $5, smtp_response = $6,
-           suggestion_ids = $7, suggestion_scores = $8, covered_until = $10, claimed_until = NULL, updated_at = $9
-         WHERE id = $1 RETURNING *)
+         UPDATE digest_deliveries d SET status = o.status, reason = o.reason, subject = o.subject, message_id = o.message_id,
+           smtp_response = o.smtp_response, suggestion_ids = o.suggestion_ids, suggestion_scores = o.suggestion_scores,
+           covered_until = o.covered_until, claimed_until = NULL, updated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS o (id bigint, status text, reason text, subject text, message_id text, smtp_response text,
+           suggestion_ids text[], suggestion_scores double precision[], covered_until timestamptz)
+         WHERE d.id = o.id RETURNING d.*)
        SELECT * FROM settled`,
-      [
-        id,
-        outcome.status,
-        outcome.reason ?? null,
-        outcome.subject ?? null,
-        outcome.messageId ?? null,
-        outcome.smtpResponse ?? null,
-        outcome.suggestionIds ?? [],
-        outcome.suggestionScores ?? [],
-        now,
-        outcome.coveredUntil ?? null,
-      ],
+      [JSON.stringify(settled), now],
     );
-    return toDelivery(rows[0]);
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.id), toDelivery(row)]));
   }
 
   /** Records a week as skipped for this user without trying (missed send time), unless a row exists. */
@@ -115,23 +119,24 @@ export class DeliveriesRepository {
   }
 
   /**
-   * What this user's earlier digests told, in one read: where the news of its latest sent digest of
-   * another week ended (null when none), and the suggestions of its last `count` sent digests before
-   * `week`, newest first (for the "not again" rule).
+   * What each user's earlier digests told, in one read for them all, in the order asked: where the news of its latest
+   * sent digest of another week ended (null when none), and the suggestions of its last `count` sent
+   * digests before `week`, newest first (for the "not again" rule).
    */
-  async earlierDigests(userId: string, week: string, count: number): Promise<EarlierDigests> {
-    const [row]: Array<{ covered_until: string | null; shown: Array<{ ids: string[]; scores: number[] }> }> = await this.dataSource.query(
+  async earlierDigestsOf(userIds: string[], week: string, count: number): Promise<EarlierDigests[]> {
+    const rows: Array<{ covered_until: string | null; shown: Array<{ ids: string[]; scores: number[] }> }> = await this.dataSource.query(
       `SELECT
-           (SELECT max(covered_until) FROM digest_deliveries WHERE user_id = $1 AND iso_week <> $2 AND status = 'sent') AS covered_until,
-           (SELECT coalesce(json_agg(json_build_object('ids', suggestion_ids, 'scores', suggestion_scores) ORDER BY iso_week DESC), '[]')
-              FROM (SELECT iso_week, suggestion_ids, suggestion_scores FROM digest_deliveries
-                    WHERE user_id = $1 AND iso_week < $2 AND status = 'sent' ORDER BY iso_week DESC LIMIT $3) AS recent) AS shown`,
-      [userId, week, count],
+             (SELECT max(covered_until) FROM digest_deliveries WHERE user_id = u.user_id AND iso_week <> $2 AND status = 'sent') AS covered_until,
+             (SELECT coalesce(json_agg(json_build_object('ids', suggestion_ids, 'scores', suggestion_scores) ORDER BY iso_week DESC), '[]')
+                FROM (SELECT iso_week, suggestion_ids, suggestion_scores FROM digest_deliveries
+                      WHERE user_id = u.user_id AND iso_week < $2 AND status = 'sent' ORDER BY iso_week DESC LIMIT $3) AS recent) AS shown
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS u (user_id, n) ORDER BY u.n`,
+      [userIds, week, count],
     );
-    return {
+    return rows.map((row) => ({
       coveredUntil: row.covered_until ? new Date(row.covered_until) : null,
       recentlyShown: row.shown.map((digest) => ({ ids: digest.ids, scores: digest.scores.map(Number) })),
-    };
+    }));
   }
 
   async get(userId: string, week: string): Promise<Delivery | null> {

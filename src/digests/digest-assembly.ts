@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config';
 import type { AppConfig } from '../config';
 import type { UserRow } from '../users';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryBatches } from './delivery-batches';
 import { localDateTime, weekNumberOf } from './iso-week';
 import { DigestRenderer } from './render/digest-renderer';
 import { DIGEST_SECTIONS, type DigestRecipient, type DigestSection, type DigestSectionContent } from './sections/digest-section';
@@ -11,8 +11,6 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
 const WEEK_MS = 7 * 86_400_000;
 /** A digest tells at most this far back, however long ago the last one went out (a user unsubscribed for months). */
 const NEWS_LOOKBACK_MS = 4 * WEEK_MS;
-/** The "not again" rule looks this many sent digests back. */
-const REMEMBERED_DIGESTS = 3;
 
 export interface AssembledDigest {
   subject: string;
@@ -31,13 +29,13 @@ export class DigestAssembly {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DIGEST_SECTIONS) private readonly sectionTypes: DigestSection[],
-    private readonly deliveries: DeliveriesRepository,
+    private readonly batches: DeliveryBatches,
     private readonly renderer: DigestRenderer,
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
   async assemble(user: UserRow, week: string, now: Date): Promise<AssembledDigest | null> {
-    const earlier = await this.deliveries.earlierDigests(user.id, week, REMEMBERED_DIGESTS);
+    const earlier = await this.batches.earlierDigests(user.id, week);
     const recipient: DigestRecipient = {
       user,
       week,

@@ -3,13 +3,11 @@ import { Clock } from '../clock';
 import { APP_CONFIG } from '../config';
 import type { AppConfig } from '../config';
 import { MailDeliveryError, MailTransport } from '../mail';
-import { UsersService } from '../users';
 import { DeliveriesRepository, type Delivery, type DeliveryOutcome } from './deliveries.repository';
+import { DeliveryBatches } from './delivery-batches';
 import { DigestAssembly } from './digest-assembly';
 import { MailPacer } from './mail-pacer';
 
-/** Longer than a send with all its retries can take; a claim older than this belonged to a worker that died. */
-export const CLAIM_LEASE_MS = 10 * 60_000;
 const SMTP_ATTEMPTS = 4;
 
 export class DeliveryHeldElsewhere extends Error {
@@ -27,7 +25,7 @@ export class DigestDeliveryService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: DeliveriesRepository,
-    private readonly users: UsersService,
+    private readonly batches: DeliveryBatches,
     private readonly assembly: DigestAssembly,
     private readonly mail: MailTransport,
     private readonly pacer: MailPacer,
@@ -35,7 +33,7 @@ export class DigestDeliveryService {
   ) {}
 
   async deliver(userId: string, week: string): Promise<Delivery> {
-    const claimed = await this.deliveries.claim(userId, week, this.clock.now(), CLAIM_LEASE_MS);
+    const claimed = await this.batches.claim(userId, week);
     if (!claimed) {
       const existing = await this.deliveries.get(userId, week);
       // Another attempt holds it: fail this job so that the queue tries again once that one is over.
@@ -43,7 +41,7 @@ export class DigestDeliveryService {
         throw new DeliveryHeldElsewhere(`digest ${week} of user ${userId} is being sent by another attempt`);
       return existing!;
     }
-    const user = await this.users.findById(userId);
+    const user = await this.batches.user(userId);
     const skip = (reason: string) => this.settle(claimed, { status: 'skipped', reason });
     if (!user || user.status !== 'active' || !user.email) return skip('no address');
     if (!user.digestEnabled) return skip('unsubscribed');
@@ -91,7 +89,7 @@ export class DigestDeliveryService {
   }
 
   private settle(claimed: Delivery, outcome: DeliveryOutcome): Promise<Delivery> {
-    return this.deliveries.settle(claimed.id, outcome, this.clock.now());
+    return this.batches.settle(claimed.id, outcome);
   }
 }
 

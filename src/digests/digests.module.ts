@@ -5,6 +5,7 @@ import { PartnershipsJobsModule, PartnershipsModule } from '../partnerships';
 import { SuggestionsModule } from '../suggestions';
 import { UsersModule } from '../users';
 import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryBatches } from './delivery-batches';
 import { DigestAssembly } from './digest-assembly';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { DigestScheduler } from './digest-scheduler';
@@ -40,6 +41,7 @@ const PROVIDERS = [
   ...SECTIONS,
   { provide: DIGEST_SECTIONS, inject: SECTIONS, useFactory: (...sections: unknown[]) => sections },
   DeliveriesRepository,
+  DeliveryBatches,
   DigestAssembly,
   DigestDeliveryService,
   DigestRenderer,

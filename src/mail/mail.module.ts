@@ -1,7 +1,8 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { MailTransport } from './mail-transport';
-import { FileMailTransport, SmtpMailTransport } from './nodemailer-transport';
+import { FileMailTransport } from './file-mail-transport';
+import { SmtpMailTransport } from './smtp-mail-transport';
 
 @Injectable()
 class MailShutdown implements OnApplicationShutdown {

@@ -51,6 +51,29 @@ export class NotificationsRepository {
     return rows.map(toNotification);
   }
 
+  /** `between` for several audiences and windows in one read: one list per ask, in the order asked. */
+  async betweenMany(
+    asks: Array<{ memberId: string | null; kinds: readonly string[]; since: Date; until: Date }>,
+    limit: number,
+  ): Promise<Notification[][]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT q.ask, n.* FROM jsonb_to_recordset($1::jsonb) AS q (ask int, member_id text, kinds text[], since timestamptz, until timestamptz)
+       CROSS JOIN LATERAL (SELECT ${COLUMNS} FROM notifications
+         WHERE member_id IS NOT DISTINCT FROM q.member_id AND kind = ANY(q.kinds) AND created_at >= q.since AND created_at < q.until
+         ORDER BY created_at, id LIMIT $2) AS n
+       ORDER BY q.ask, n."createdAt", n.id::bigint`,
+      [
+        JSON.stringify(
+          asks.map((ask, index) => ({ ask: index, member_id: ask.memberId, kinds: ask.kinds, since: ask.since, until: ask.until })),
+        ),
+        limit,
+      ],
+    );
+    const lists = asks.map((): Notification[] => []);
+    for (const { ask, ...row } of rows) lists[Number(ask)].push(toNotification(row));
+    return lists;
+  }
+
   /** Marks the audience's notifications read (those listed, or all); answers how many changed. */
   async markRead(memberId: string | null, ids: string[] | undefined, at: Date): Promise<number> {
     const result = await this.dataSource.query(

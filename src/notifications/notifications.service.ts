@@ -32,6 +32,13 @@ export class NotificationsService {
     return this.repository.between(memberId, kinds, since, until, FEED_LIMIT);
   }
 
+  /** `between` for several audiences at once (a batch of digests): one list per ask, in the order asked. */
+  betweenMany(
+    asks: Array<{ memberId: string | null; kinds: readonly NotificationKind[]; since: Date; until: Date }>,
+  ): Promise<Notification[][]> {
+    return this.repository.betweenMany(asks, FEED_LIMIT);
+  }
+
   async markRead(memberId: string | null, ids?: string[]): Promise<{ marked: number }> {
     return { marked: await this.repository.markRead(memberId, ids, this.clock.now()) };
   }

@@ -66,6 +66,12 @@ export class UsersRepository {
     return rows.length ? toUserRow(rows[0]) : null;
   }
 
+  /** Several users in one read, by id (lower-case, as PostgreSQL writes a uuid). */
+  async findByIds(ids: string[]): Promise<Map<string, UserRow>> {
+    const rows = await this.dataSource.query(`${SELECT_USERS} WHERE u.id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.id), toUserRow(row)]));
+  }
+
   async findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserRow | null> {
     const rows = await manager.query(`${SELECT_USERS} WHERE lower(u.email) = lower($1)`, [email]);
     return rows.length ? toUserRow(rows[0]) : null;

@@ -38,6 +38,11 @@ export class UsersService {
     return this.users.findById(id, manager);
   }
 
+  /** Several rows in one read (digests read a batch of recipients at once), by lower-case id. */
+  findByIds(ids: string[]): Promise<Map<string, UserRow>> {
+    return this.users.findByIds(ids);
+  }
+
   findByEmail(email: string): Promise<UserRow | null> {
     return this.users.findByEmail(email);
   }

@@ -1,7 +1,7 @@
 /**
  * npm run bench:digests: a week's digests for 14,000 recipients (7,000 members with two officials
  * each), assembled, rendered and delivered over SMTP to a local sink, by one process running the
- * jobs (WORKERS inline) on the services stack. Needs BENCH_DATABASE_URL and BENCH_REDIS_URL.
+ * jobs (WORKERS inline) on the services stack; the sink runs in a process of its own. Needs BENCH_DATABASE_URL and BENCH_REDIS_URL.
  * `npm run bench:digests -- --members 50` is a quick check that it runs. The week is enqueued in one bulk add
  * per page of 2,000 recipients. `--profile FILE.cpuprofile` writes a CPU profile of the week's run alone
  * (not the import nor the recompute before it), to open in Chrome's DevTools.
@@ -10,6 +10,8 @@
  * run: on a busy machine wall time says little, and those two move only with the code.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -21,7 +23,7 @@ import { createApp } from '../../src/app/create-app';
 import { MembersImportService } from '../../src/members/import/members-import.service';
 import { loadGeoNamesProfiles } from '../../src/members/seed';
 import { createBenchStack } from './pipeline/bench-stack';
-import { startSmtpSink } from '../support/smtp-sink';
+import { type SinkStats } from './smtp-sink-process';
 
 const WEEK = '2026-W49';
 
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   const statements = countStatements();
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const sink = await startSmtpSink({ keep: false });
+  const sink = await startSinkProcess();
   const stack = await createBenchStack(serverUrl, redisUrl);
   const config = loadConfiguration({
     DATABASE_URL: stack.databaseUrl,
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
     SEED_DEMO_DATA: 'off',
     FIRST_ADMIN_TOKEN: 'off',
     MAIL_MAX_PER_SECOND: '5000',
-    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '8',
+    // Digest jobs share their statements with the jobs running beside them (src/digests/delivery-batches.ts): more at once, fewer round trips.
+    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '32',
     PORT: '0',
   });
   const app = await createApp(config);
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     const statementsBefore = statements.count;
     let ownStatements = 0;
     const cpuBefore = process.cpuUsage();
+    const sinkBefore = await sink.stats();
     const started = performance.now();
     await app.get(DigestsService).runWeek(WEEK, false);
     const enqueuedMs = performance.now() - started;
@@ -94,6 +98,8 @@ async function main(): Promise<void> {
     }, 1_800_000);
     const totalMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const sinkAfter = await sink.stats();
+    const sinkCpuMs = (sinkAfter.cpuMicros - sinkBefore.cpuMicros) / 1000;
     const sql = statements.count - statementsBefore - ownStatements;
     clearInterval(sampler);
     if (profiler && values.profile) await profiler.stop(values.profile);
@@ -103,9 +109,10 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `recipients: ${recipients}`,
-        `deliveries: ${rows.map((row) => `${row.status} ${row.n}`).join(', ')}; SMTP sink accepted ${sink.accepted()}`,
+        `deliveries: ${rows.map((row) => `${row.status} ${row.n}`).join(', ')}; SMTP sink accepted ${sinkAfter.accepted}`,
         `enqueued in ${(enqueuedMs / 1000).toFixed(1)} s; all delivered in ${(totalMs / 1000).toFixed(1)} s (${Math.round(recipients / (totalMs / 1000))} messages/s)`,
         `CPU time of the process during the run: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${((cpu.user + cpu.system) / 1000 / recipients).toFixed(2)} ms per recipient); load average ${loadavg()[0].toFixed(1)}`,
+        `CPU time of the SMTP sink (its own process): ${(sinkCpuMs / 1000).toFixed(1)} s (${(sinkCpuMs / recipients).toFixed(2)} ms per recipient)`,
         `SQL statements during the run: ${sql} (${(sql / recipients).toFixed(1)} per recipient)`,
         `RSS: first fifth max ${mb(Math.max(...memory.slice(0, fifth)))}, last fifth max ${mb(Math.max(...memory.slice(-fifth)))}, peak ${mb(Math.max(...memory))}`,
         '',
@@ -114,8 +121,23 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await stack.dispose();
-    await sink.close();
+    sink.close();
   }
+}
+
+/** The SMTP sink in a child process (test/bench/smtp-sink-process.ts), so that it does not share the jobs' event loop. */
+async function startSinkProcess(): Promise<{ url: string; stats(): Promise<SinkStats>; close(): void }> {
+  const child = fork(require.resolve('./smtp-sink-process'), { execArgv: ['-r', '@swc-node/register'] });
+  const [{ url }] = (await once(child, 'message')) as [{ url: string }];
+  return {
+    url,
+    async stats() {
+      child.send('stats');
+      const [stats] = (await once(child, 'message')) as [SinkStats];
+      return stats;
+    },
+    close: () => child.disconnect(),
+  };
 }
 
 /** Counts the statements every pg client of this process sends (the app's pool and the benchmark's own). */

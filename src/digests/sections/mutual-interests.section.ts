@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config';
 import type { AppConfig } from '../../config';
 import { MembersService } from '../../members';
-import { NotificationsService } from '../../notifications';
+import { DeliveryBatches } from '../delivery-batches';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 import { eventItem, namesOf } from './partnership-news';
 
@@ -13,13 +13,13 @@ export class MutualInterestsSection implements DigestSection {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly notifications: NotificationsService,
+    private readonly batches: DeliveryBatches,
     private readonly members: MembersService,
   ) {}
 
   async build({ user, since, until }: DigestRecipient): Promise<DigestSectionContent | null> {
     if (user.role !== 'city_official' || !user.memberId) return null;
-    const found = await this.notifications.between(user.memberId, ['mutual-interest'], since, until);
+    const found = await this.batches.notificationsBetween(user.memberId, ['mutual-interest'], since, until);
     if (found.length === 0) return null;
     const names = await namesOf(this.members, found);
     const context = { publicUrl: this.config.publicUrl, timeZone: user.timeZone, memberId: user.memberId };

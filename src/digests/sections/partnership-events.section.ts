@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config';
 import type { AppConfig } from '../../config';
 import { MembersService } from '../../members';
-import { NotificationsService, type NotificationKind } from '../../notifications';
+import type { NotificationKind } from '../../notifications';
+import { DeliveryBatches } from '../delivery-batches';
 import type { DigestRecipient, DigestSection, DigestSectionContent } from './digest-section';
 import { eventItem, namesOf, partnershipLink } from './partnership-news';
 
@@ -20,7 +21,7 @@ export class PartnershipEventsSection implements DigestSection {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly notifications: NotificationsService,
+    private readonly batches: DeliveryBatches,
     private readonly members: MembersService,
   ) {}
 
@@ -28,7 +29,7 @@ export class PartnershipEventsSection implements DigestSection {
     if (user.role !== 'secretariat' && !user.memberId) return null;
     // null reads the secretariat's notifications.
     const audience = user.role === 'secretariat' ? null : user.memberId;
-    const found = await this.notifications.between(audience, EVENTS, since, until);
+    const found = await this.batches.notificationsBetween(audience, EVENTS, since, until);
     if (found.length === 0) return null;
     const listed = found.slice(0, LISTED);
     const names = await namesOf(this.members, listed);

@@ -10,6 +10,13 @@ import { type CountryExclusion, CountryExclusionsRepository } from './country-ex
  */
 @Injectable()
 export class CountryExclusionsService {
+  /**
+   * The read of the rules under way, if any. Callers at the same moment (a batch of digests, each
+   * asking for its member's suggestions) share it instead of one read each; a call after it ended
+   * reads again, and a change made here drops it, so nothing is kept.
+   */
+  private rulesRead?: Promise<CountryExclusion[]>;
+
   constructor(private readonly repository: CountryExclusionsRepository) {}
 
   list(): Promise<CountryExclusion[]> {
@@ -17,19 +24,29 @@ export class CountryExclusionsService {
   }
 
   async rules(): Promise<NetworkRules> {
-    return { excludedCountryPairs: (await this.repository.all()).map((exclusion) => exclusion.countries) };
+    if (!this.rulesRead) {
+      const read = this.repository.all().finally(() => {
+        if (this.rulesRead === read) this.rulesRead = undefined;
+      });
+      this.rulesRead = read;
+    }
+    return { excludedCountryPairs: (await this.rulesRead).map((exclusion) => exclusion.countries) };
   }
 
   async add(countries: readonly string[]): Promise<CountryExclusion> {
     const [a, b] = orderedPair(countries);
-    if (!(await this.repository.add(a, b)))
+    const added = await this.repository.add(a, b);
+    this.rulesRead = undefined;
+    if (!added)
       throw conflict(`the pair ${a}-${b} is already excluded`, [{ field: 'countries', message: `${a}-${b} is already excluded` }]);
     return (await this.repository.all()).find((exclusion) => exclusion.countries[0] === a && exclusion.countries[1] === b)!;
   }
 
   async remove(countries: readonly string[]): Promise<void> {
     const [a, b] = orderedPair(countries);
-    if (!(await this.repository.remove(a, b))) throw new NotFoundException({ message: `the pair ${a}-${b} is not excluded` });
+    const removed = await this.repository.remove(a, b);
+    this.rulesRead = undefined;
+    if (!removed) throw new NotFoundException({ message: `the pair ${a}-${b} is not excluded` });
   }
 }
 
