@@ -17,7 +17,7 @@ describe('loadConfiguration', () => {
       http: { host: '0.0.0.0', port: 3000, bodyLimitBytes: 64 * 1024 * 1024 },
       database: { kind: 'embedded', dataDir: './data' },
       queue: { kind: 'in-process' },
-      workers: { inline: true, concurrency: 2 },
+      workers: { inline: true, concurrency: 2, digestConcurrency: 32 },
       logLevel: 'info',
       seedDemoData: true,
     });
@@ -50,7 +50,7 @@ describe('loadConfiguration', () => {
     expect(config).toMatchObject({
       database: { kind: 'postgres', url: 'postgres://app@db:5432/citymatch' },
       queue: { kind: 'bullmq', redisUrl: 'redis://cache:6379', prefix: 'cm-staging' },
-      workers: { inline: false, concurrency: 8 },
+      workers: { inline: false, concurrency: 8, digestConcurrency: 32 },
       seedDemoData: false,
     });
   });

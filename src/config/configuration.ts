@@ -20,7 +20,7 @@ export interface AppConfig {
   firstAdminToken: boolean;
   database: DatabaseConfig;
   queue: QueueConfig;
-  workers: { inline: boolean; concurrency: number };
+  workers: { inline: boolean; concurrency: number; digestConcurrency: number };
   logLevel: string;
   seedDemoData: boolean;
   suggestions: { k: number; shardSize: number; nightlyCron: string | null; balancedLists: boolean; balanceCron: string | null };
@@ -93,6 +93,7 @@ export function loadConfiguration(env: Record<string, unknown> = process.env): A
     workers: {
       inline: queue.kind === 'in-process' || variables.WORKERS === WorkersMode.Inline,
       concurrency: variables.WORKER_CONCURRENCY,
+      digestConcurrency: variables.DIGEST_CONCURRENCY,
     },
     logLevel: variables.LOG_LEVEL,
     suggestions: {

@@ -54,6 +54,14 @@ export class EnvironmentVariables {
   @Max(64)
   WORKER_CONCURRENCY: number = 2;
 
+  /** Digest jobs a process runs at once, on their own queue: jobs running together share their SQL statements in batches. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  DIGEST_CONCURRENCY: number = 32;
+
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, ":", "_" and "-" only' })

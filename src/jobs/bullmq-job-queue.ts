@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { FlowProducer, Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { JOB_QUEUE, type JobName, type JobPayloads, type JobSpec } from './job-names';
+import { DIGEST_QUEUE, JOB_QUEUE, type JobName, type JobPayloads, type JobSpec, queueOf } from './job-names';
 import { type BulkJob, type EnqueueOptions, JobQueue, type QueueStatus } from './job-queue';
 
 /** How long the status page waits for Redis's answers. */
@@ -17,7 +17,9 @@ export const JOB_RETENTION = {
 export class BullMqJobQueue extends JobQueue {
   private readonly logger = new Logger(BullMqJobQueue.name);
   readonly durable = true;
+  /** The main queue; job schedulers live on it. */
   readonly queue: Queue;
+  private readonly digestQueue: Queue;
   private readonly flows: FlowProducer;
   /** The job schedulers this process registered, kept so that they can be put back when Redis loses them. */
   private readonly schedules = new Map<string, JobSpec & { pattern: string }>();
@@ -31,38 +33,45 @@ export class BullMqJobQueue extends JobQueue {
   ) {
     super();
     this.flows = new FlowProducer({ connection, prefix });
-    this.queue = new Queue(JOB_QUEUE, {
-      connection,
-      prefix,
-      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
-    });
+    const queueNamed = (name: string) =>
+      new Queue(name, {
+        connection,
+        prefix,
+        defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION },
+      });
+    this.queue = queueNamed(JOB_QUEUE);
+    this.digestQueue = queueNamed(DIGEST_QUEUE);
     // Without a listener BullMQ prints every reconnect failure to the console, outside the structured log.
     const warn = (error: Error) => this.logger.warn(`queue connection: ${error.message}`);
     this.queue.on('error', warn);
+    this.digestQueue.on('error', warn);
     this.flows.on('error', warn);
     // A Redis restarted without persistence comes back empty: put the schedulers back as soon as it answers.
     connection.on('ready', () => void this.restoreSchedules());
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, payload, jobOptions(options));
+    await this.queueFor(name).add(name, payload, jobOptions(options));
   }
 
   async enqueueMany<N extends JobName>(jobs: Array<BulkJob<N>>): Promise<void> {
-    if (jobs.length === 0) return;
-    await this.queue.addBulk(jobs.map((job) => ({ name: job.name, data: job.payload, opts: jobOptions(job.options ?? {}) })));
+    for (const queue of this.bullQueues()) {
+      const own = jobs.filter((job) => queueOf(job.name) === queue.name);
+      if (own.length > 0)
+        await queue.addBulk(own.map((job) => ({ name: job.name, data: job.payload, opts: jobOptions(job.options ?? {}) })));
+    }
   }
 
   async enqueueFlow(parent: JobSpec, children: JobSpec[]): Promise<void> {
     const options = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_RETENTION };
     await this.flows.add({
       name: parent.name,
-      queueName: JOB_QUEUE,
+      queueName: queueOf(parent.name),
       data: parent.payload,
       opts: options,
       children: children.map((child) => ({
         name: child.name,
-        queueName: JOB_QUEUE,
+        queueName: queueOf(child.name),
         data: child.payload,
         opts: { ...options, failParentOnFailure: true },
       })),
@@ -125,27 +134,37 @@ export class BullMqJobQueue extends JobQueue {
     return scheduler?.next ? new Date(scheduler.next) : null;
   }
 
-  /** Counts from Redis, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
+  /** Counts from Redis over both queues, or `reachable: false` within a second while Redis is down (the outbox still tells the backlog). */
   async status(): Promise<QueueStatus> {
-    const counts = await withinStatusTimeout(this.queue.getJobCounts());
+    const both = await withinStatusTimeout(Promise.all(this.bullQueues().map((queue) => queue.getJobCounts())));
+    const counts = both && sumCounts(both);
     return { kind: 'bullmq', reachable: counts !== null, counts };
   }
 
   async pendingJobs(): Promise<number> {
-    // Earlier states first: a job moving on between the two reads is then seen in one of them.
-    // A job scheduler always keeps its next run delayed (ids "repeat:…"); that one is not pending work.
-    const delayed = (await this.queue.getDelayed()).filter((job) => !job.id?.startsWith('repeat:'));
-    const counts = await this.queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active');
-    return Object.values(counts).reduce((sum, count) => sum + count, 0) + delayed.length;
+    let pending = 0;
+    for (const queue of this.bullQueues()) {
+      // Earlier states first: a job moving on between the two reads is then seen in one of them.
+      // A job scheduler always keeps its next run delayed (ids "repeat:…"); that one is not pending work.
+      const delayed = (await queue.getDelayed()).filter((job) => !job.id?.startsWith('repeat:'));
+      const counts = await queue.getJobCounts('waiting-children', 'prioritized', 'waiting', 'active');
+      pending += Object.values(counts).reduce((sum, count) => sum + count, 0) + delayed.length;
+    }
+    return pending;
   }
 
-  bullQueue(): Queue {
-    return this.queue;
+  bullQueues(): Queue[] {
+    return [this.queue, this.digestQueue];
+  }
+
+  private queueFor(name: JobName): Queue {
+    return queueOf(name) === DIGEST_QUEUE ? this.digestQueue : this.queue;
   }
 
   async close(): Promise<void> {
     clearInterval(this.scheduleCheck);
     await this.flows.close();
+    await this.digestQueue.close();
     await this.queue.close();
   }
 }
@@ -154,6 +173,12 @@ export class BullMqJobQueue extends JobQueue {
 function withinStatusTimeout<T>(answer: Promise<T>): Promise<T | null> {
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATUS_TIMEOUT_MS).unref());
   return Promise.race([answer.catch(() => null), timeout]);
+}
+
+function sumCounts(each: Array<Record<string, number>>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const counts of each) for (const [state, count] of Object.entries(counts)) sum[state] = (sum[state] ?? 0) + count;
+  return sum;
 }
 
 function jobOptions(options: EnqueueOptions) {

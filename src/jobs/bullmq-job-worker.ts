@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type Redis from 'ioredis';
-import { JOB_QUEUE, type JobName } from './job-names';
+import type { JobName } from './job-names';
 import type { JobHandlers } from './job-handlers';
 
 /** How long a job's lock lasts without renewal (renewed every half of it). */
@@ -17,8 +17,8 @@ export class BullMqJobWorker {
   private readonly logger = new Logger(BullMqJobWorker.name);
   readonly worker: Worker;
 
-  constructor(connection: Redis, prefix: string, concurrency: number, handlers: JobHandlers) {
-    this.worker = new Worker(JOB_QUEUE, (job) => handlers.run(job.name as JobName, job.data), {
+  constructor(queueName: string, connection: Redis, prefix: string, concurrency: number, handlers: JobHandlers) {
+    this.worker = new Worker(queueName, (job) => handlers.run(job.name as JobName, job.data), {
       connection,
       prefix,
       concurrency,

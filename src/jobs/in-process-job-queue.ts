@@ -69,8 +69,8 @@ export class InProcessJobQueue extends JobQueue {
     return this.pending;
   }
 
-  bullQueue(): null {
-    return null;
+  bullQueues(): [] {
+    return [];
   }
 
   /** Children then parent, in order; the parent is skipped when a child failed. */

@@ -3,6 +3,11 @@
  * types, so they cannot drift apart. Each job name maps to its payload type.
  */
 export const JOB_QUEUE = 'citymatch';
+/**
+ * Digest sends have a queue of their own, run many at once (DIGEST_CONCURRENCY): sends running
+ * together share their SQL statements, while recompute shards on the main queue stay few at a time.
+ */
+export const DIGEST_QUEUE = 'citymatch-digests';
 
 export interface JobPayloads {
   /** A member's data changed in a way that may change suggestions: update the stored lists it touches. */
@@ -28,6 +33,11 @@ export interface JobPayloads {
 }
 
 export type JobName = keyof JobPayloads;
+
+/** The queue a job goes to. */
+export function queueOf(name: JobName): string {
+  return name === 'digests.send' ? DIGEST_QUEUE : JOB_QUEUE;
+}
 
 /** Every job name; a process that runs jobs refuses to start when one has no handler. */
 export const JOB_NAMES: readonly JobName[] = [

@@ -3,7 +3,7 @@ import { BullMqJobQueue } from './bullmq-job-queue';
 import { BullMqJobWorker } from './bullmq-job-worker';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
-import { JOB_NAMES } from './job-names';
+import { DIGEST_QUEUE, JOB_NAMES, JOB_QUEUE } from './job-names';
 import type { JobQueue } from './job-queue';
 import { createQueueRedisConnection, createWorkerRedisConnection } from './redis-connection';
 
@@ -14,17 +14,21 @@ async function queueFor(stack: TestStack, handlers: JobHandlers) {
     return { queue: queue as JobQueue, close: () => queue.close() };
   }
   const redis = createQueueRedisConnection(stack.config.queue.redisUrl);
-  const workerRedis = createWorkerRedisConnection(stack.config.queue.redisUrl);
-  const queue = new BullMqJobQueue(redis, stack.config.queue.prefix);
-  const worker = new BullMqJobWorker(workerRedis, stack.config.queue.prefix, 1, handlers);
+  const { redisUrl, prefix } = stack.config.queue;
+  const workerRedis = [createWorkerRedisConnection(redisUrl), createWorkerRedisConnection(redisUrl)];
+  const queue = new BullMqJobQueue(redis, prefix);
+  const workers = [
+    new BullMqJobWorker(JOB_QUEUE, workerRedis[0], prefix, 1, handlers),
+    new BullMqJobWorker(DIGEST_QUEUE, workerRedis[1], prefix, 4, handlers),
+  ];
   return {
     queue: queue as JobQueue,
     close: async () => {
-      await worker.close();
-      await queue.queue.obliterate({ force: true });
+      await Promise.all(workers.map((worker) => worker.close()));
+      for (const bullQueue of queue.bullQueues()) await bullQueue.obliterate({ force: true });
       await queue.close();
       redis.disconnect();
-      workerRedis.disconnect();
+      for (const connection of workerRedis) connection.disconnect();
     },
   };
 }
@@ -43,6 +47,24 @@ describe(`job queue on the ${TEST_STACK} stack`, () => {
     stack = await createTestStack();
   });
   afterAll(() => stack.dispose());
+
+  it('runs digest sends from a queue of their own, beside the other jobs', async () => {
+    const handlers = new JobHandlers();
+    const seen: string[] = [];
+    handlers.register('member.changed', async ({ memberId }) => void seen.push(memberId));
+    handlers.register('digests.send', async ({ userId }) => void seen.push(userId));
+    const { queue, close } = await queueFor(stack, handlers);
+    await queue.enqueueMany([
+      { name: 'digests.send', payload: { userId: 'u1', week: '2026-W49' } },
+      { name: 'member.changed', payload: { memberId: 'm1' } },
+    ]);
+    await queue.drain();
+    await until(() => seen.length >= 2);
+    expect([...seen].sort()).toEqual(['m1', 'u1']);
+    const completed = await Promise.all(queue.bullQueues().map(async (bull) => [bull.name, await bull.getJobCounts('completed')]));
+    expect(Object.fromEntries(completed)).toEqual(queue.durable ? { [JOB_QUEUE]: { completed: 1 }, [DIGEST_QUEUE]: { completed: 1 } } : {});
+    await close();
+  });
 
   it('runs every job once through the registered handler, in the order enqueued', async () => {
     const handlers = new JobHandlers();

@@ -62,7 +62,7 @@ export abstract class JobQueue {
   abstract pendingJobs(): Promise<number>;
 
   /** The BullMQ queue behind this adapter, for Bull Board; null when there is nothing in Redis to show. */
-  abstract bullQueue(): Queue | null;
+  abstract bullQueues(): Queue[];
 
   /** Stops taking jobs; an in-process queue finishes the running one first. */
   abstract close(): Promise<void>;

@@ -17,7 +17,7 @@ import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
 import { connectRedisAtStartup, createWorkerRedisConnection } from './redis-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { NIGHTLY_RECOMPUTE_SCHEDULER } from './job-names';
+import { DIGEST_QUEUE, JOB_QUEUE, NIGHTLY_RECOMPUTE_SCHEDULER } from './job-names';
 
 /** The queue's Redis connection (adds, health, the dashboard): every command has a short timeout. */
 export const REDIS = Symbol('REDIS');
@@ -26,9 +26,9 @@ export const REDIS = Symbol('REDIS');
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
-  private worker?: BullMqJobWorker;
-  /** The worker's own connection: its blocking reads must not time out like request commands do. */
-  private workerRedis?: Redis;
+  private workers: BullMqJobWorker[] = [];
+  /** Each worker's own connection: their blocking reads must not time out like request commands do. */
+  private workerRedis: Redis[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,9 +43,13 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
     if (this.redis && this.config.queue.kind === 'bullmq') {
       const { prefix, redisUrl } = this.config.queue;
-      this.workerRedis = createWorkerRedisConnection(redisUrl);
-      this.worker = new BullMqJobWorker(this.workerRedis, prefix, this.config.workers.concurrency, this.handlers);
-      this.logger.log(`processing jobs with concurrency ${this.config.workers.concurrency}`);
+      const { concurrency, digestConcurrency } = this.config.workers;
+      this.workerRedis = [createWorkerRedisConnection(redisUrl), createWorkerRedisConnection(redisUrl)];
+      this.workers = [
+        new BullMqJobWorker(JOB_QUEUE, this.workerRedis[0], prefix, concurrency, this.handlers),
+        new BullMqJobWorker(DIGEST_QUEUE, this.workerRedis[1], prefix, digestConcurrency, this.handlers),
+      ];
+      this.logger.log(`processing jobs with concurrency ${concurrency}, digests with ${digestConcurrency}`);
     }
     // A safety net: one full recompute per cron tick, on either stack.
     await this.queue.schedule(NIGHTLY_RECOMPUTE_SCHEDULER, this.config.suggestions.nightlyCron, {
@@ -56,13 +60,13 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Before any shutdown hook closes a connection (TypeORM's runs before ours): running jobs finish with the database open. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    await Promise.all(this.workers.map((worker) => worker.close()));
     if (!this.queue.durable) await this.queue.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.queue.durable) await this.queue.close();
-    this.workerRedis?.disconnect();
+    for (const connection of this.workerRedis) connection.disconnect();
     this.redis?.disconnect();
   }
 }

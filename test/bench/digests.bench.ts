@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     FIRST_ADMIN_TOKEN: 'off',
     MAIL_MAX_PER_SECOND: '5000',
     // Digest jobs share their statements with the jobs running beside them (src/digests/delivery-batches.ts): more at once, fewer round trips.
-    WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '32',
+    DIGEST_CONCURRENCY: process.env.DIGEST_CONCURRENCY ?? '32',
     PORT: '0',
   });
   const app = await createApp(config);
