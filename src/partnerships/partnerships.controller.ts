@@ -9,10 +9,11 @@ import { OpenPartnershipDto, TransitionDto, UpdatePartnershipDto } from './dto/p
 import { BoardService } from './board.service';
 import { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { MonitoringService } from './monitoring.service';
-import { describeTransitions } from './partnership-stages';
+import { describeClosedStages, describeTransitions } from './partnership-stages';
 import { PartnershipsService } from './partnerships.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+const closed = describeClosedStages();
 
 @ApiTags('brokering')
 @ApiBearerAuth()
@@ -80,6 +81,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiCreatedResponse({ description: 'The partnership with the new milestone' })
+  @ApiConflictResponse({ description: `When ${closed}` })
   addMilestone(@Param('id', uuid) id: string, @Body() dto: CreateMilestoneDto, @CurrentPrincipal() principal: Principal) {
     return this.monitoring.addMilestone(id, dto, principal);
   }
@@ -88,6 +90,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiOkResponse({ description: 'The partnership with the milestone changed' })
+  @ApiConflictResponse({ description: `When the milestone's version is stale, or ${closed}` })
   updateMilestone(
     @Param('id', uuid) id: string,
     @Param('milestoneId', uuid) milestoneId: string,
@@ -101,6 +104,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiCreatedResponse({ description: 'The partnership with the activity; a dormant one is implementing again' })
+  @ApiConflictResponse({ description: `When ${closed}` })
   logActivity(@Param('id', uuid) id: string, @Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
     return this.monitoring.logActivity(id, dto, principal);
   }
