@@ -29,7 +29,11 @@ export class PartnershipsController {
   @Allow('admin', 'secretariat')
   @ApiOkResponse({ description: 'A filtered, sorted page of partnerships; format=csv answers the page as CSV' })
   async list(@Query() query: ListPartnershipsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (query.format === 'json') return this.board.list(query);
+    if (query.format === 'json') {
+      // Already JSON, written by the database.
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return this.board.listJson(query);
+    }
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="partnerships.csv"');
     return this.board.csv(query);
   }
