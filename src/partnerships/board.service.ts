@@ -4,7 +4,7 @@ import { Clock } from '../clock';
 import { BoardFiguresCache } from './board-figures.cache';
 import { BoardRepository, type WatchedPartnership } from './board.repository';
 import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
-import { allowedMoves, STAGES } from './partnership-stages';
+import { STAGES } from './partnership-stages';
 
 const CSV_COLUMNS = [
   'id',
@@ -34,20 +34,14 @@ export class BoardService {
   ) {}
 
   /**
-   * A page and the total its filter matches. The page is read each time; the total, which counts the whole filtered set,
-   * is kept per state of the partnerships. Both count "stalled" at the same minute.
+   * A page and the total its filter matches, as JSON. The page is read each time; the total, which counts the whole
+   * filtered set, is kept per state of the partnerships. Both count "stalled" at the same minute.
    */
-  async list(query: ListPartnershipsQuery) {
+  async listJson(query: ListPartnershipsQuery): Promise<string> {
     const at = this.cache.minute();
-    const { items, stamp } = await this.board.page(query, at);
+    const { itemsJson, stamp } = await this.board.pageJson(query, at);
     const total = await this.cache.total(query, at, stamp);
-    return {
-      // Added to the record read for this answer, not copied: a page of 50 spent more time copying than reading.
-      items: items.map((item) => Object.assign(item, { allowedMoves: allowedMoves(item.stage) })),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return `{"items":${itemsJson},"total":${total},"limit":${query.limit},"offset":${query.offset}}`;
   }
 
   async csv(query: ListPartnershipsQuery): Promise<string> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/policies/access-policy';
 import { BoardService } from './board.service';
@@ -13,8 +13,9 @@ export class MemberPartnershipsController {
 
   @Get('members/:id/partnerships')
   @Allow('admin', 'secretariat', 'own-member')
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: "The member's partnerships at every stage, most recently updated first" })
   forMember(@Param('id') id: string, @Query() query: MemberPartnershipsQuery) {
-    return this.board.list({ ...query, member: id, sort: 'updated', format: 'json' });
+    return this.board.listJson({ ...query, member: id, sort: 'updated', format: 'json' });
   }
 }

@@ -7,10 +7,17 @@ import { Clock } from '../clock';
 import { invalidInput } from '../http/api-errors';
 import type { CreateActivityDto, CreateMilestoneDto, UpdateMilestoneDto } from './dto/monitoring.dto';
 import { assertMayRead } from './partnership-access';
-import { milestoneNotFound, partnershipNotFound, staleVersion } from './partnership-errors';
+import { milestoneNotFound, partnershipClosed, partnershipNotFound, staleVersion } from './partnership-errors';
+import { isClosed } from './partnership-stages';
+import type { PartnershipRecord } from './partnership.types';
 import { dayOf, definedFields, type PartnershipView } from './partnership-view';
 import { PartnershipsRepository } from './partnerships.repository';
 import { PartnershipsService } from './partnerships.service';
+
+/** A closed partnership's record stays as it was closed (the stage table says which stages are closed). */
+function assertOpen(partnership: PartnershipRecord, change: string): void {
+  if (isClosed(partnership.stage)) throw partnershipClosed(partnership.stage, change);
+}
 
 /**
  * The action plan and what happened: milestones and activities of a partnership, written by its
@@ -31,6 +38,7 @@ export class MonitoringService {
       const partnership = await repository.byId(id, true);
       if (!partnership) throw partnershipNotFound(id);
       assertMayRead(principal, partnership);
+      assertOpen(partnership, 'adding a milestone');
       await repository.insertMilestone(id, {
         id: randomUUID(),
         title: dto.title,
@@ -50,6 +58,7 @@ export class MonitoringService {
       const partnership = await repository.byId(id, true);
       if (!partnership) throw partnershipNotFound(id);
       assertMayRead(principal, partnership);
+      assertOpen(partnership, 'changing a milestone');
       const milestone = await repository.milestone(id, milestoneId, true);
       if (!milestone) throw milestoneNotFound(milestoneId);
       if (milestone.version !== dto.version) throw staleVersion(`milestone "${milestoneId}"`, dto.version, milestone.version);
@@ -72,6 +81,7 @@ export class MonitoringService {
       const partnership = await repository.byId(id, true);
       if (!partnership) throw partnershipNotFound(id);
       assertMayRead(principal, partnership);
+      assertOpen(partnership, 'logging an activity');
       const actor = principal?.id ?? null;
       await repository.insertActivity(id, {
         id: randomUUID(),

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { conflict } from '../http/api-errors';
-import { allowedMoves, type Stage } from './partnership-stages';
+import { allowedMoves, CLOSED_STAGES, type Stage } from './partnership-stages';
 
 export function partnershipNotFound(id: string): NotFoundException {
   return new NotFoundException({
@@ -29,6 +29,12 @@ export function illegalMove(from: Stage, to: Stage) {
   const allowed = allowedMoves(from);
   const message = `a partnership cannot move from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none (final stage)'}`;
   return conflict(message, [{ field: 'to', message }], { from, allowed });
+}
+
+/** A change to the record of a closed partnership: the answer names its stage and the closed ones. */
+export function partnershipClosed(stage: Stage, change: string) {
+  const message = `this partnership is ${stage}, so it is closed: ${change} is no longer possible; open a new partnership for the pair instead`;
+  return conflict(message, [{ field: 'stage', message }], { stage, closedStages: CLOSED_STAGES });
 }
 
 export function pairAlreadyOpen(existingId: string) {

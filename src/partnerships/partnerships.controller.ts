@@ -9,10 +9,11 @@ import { OpenPartnershipDto, TransitionDto, UpdatePartnershipDto } from './dto/p
 import { BoardService } from './board.service';
 import { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { MonitoringService } from './monitoring.service';
-import { describeTransitions } from './partnership-stages';
+import { describeClosedStages, describeTransitions } from './partnership-stages';
 import { PartnershipsService } from './partnerships.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+const closed = describeClosedStages();
 
 @ApiTags('brokering')
 @ApiBearerAuth()
@@ -28,7 +29,11 @@ export class PartnershipsController {
   @Allow('admin', 'secretariat')
   @ApiOkResponse({ description: 'A filtered, sorted page of partnerships; format=csv answers the page as CSV' })
   async list(@Query() query: ListPartnershipsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (query.format === 'json') return this.board.list(query);
+    if (query.format === 'json') {
+      // Already JSON, written by the database.
+      reply.header('content-type', 'application/json; charset=utf-8');
+      return this.board.listJson(query);
+    }
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="partnerships.csv"');
     return this.board.csv(query);
   }
@@ -80,6 +85,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiCreatedResponse({ description: 'The partnership with the new milestone' })
+  @ApiConflictResponse({ description: `When ${closed}` })
   addMilestone(@Param('id', uuid) id: string, @Body() dto: CreateMilestoneDto, @CurrentPrincipal() principal: Principal) {
     return this.monitoring.addMilestone(id, dto, principal);
   }
@@ -88,6 +94,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiOkResponse({ description: 'The partnership with the milestone changed' })
+  @ApiConflictResponse({ description: `When the milestone's version is stale, or ${closed}` })
   updateMilestone(
     @Param('id', uuid) id: string,
     @Param('milestoneId', uuid) milestoneId: string,
@@ -101,6 +108,7 @@ export class PartnershipsController {
   @Audited()
   @Allow('admin', 'secretariat', 'city_official')
   @ApiCreatedResponse({ description: 'The partnership with the activity; a dormant one is implementing again' })
+  @ApiConflictResponse({ description: `When ${closed}` })
   logActivity(@Param('id', uuid) id: string, @Body() dto: CreateActivityDto, @CurrentPrincipal() principal: Principal) {
     return this.monitoring.logActivity(id, dto, principal);
   }

@@ -10,6 +10,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -200,18 +201,25 @@ function render(
   agreement: Awaited<ReturnType<typeof agreementLatency>>,
 ): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const loadAverage = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
   return `## Brokering
 
 \`npm run bench:brokering\` — PostgreSQL + Redis, the app in the benchmark's process and its HTTP client in a thread of its
 own (on the app's event loop the client would be timed as part of the app), ${members} demo-seed members, ${count} synthetic partnerships over every stage and three years,
 ${CONNECTIONS} connections for ${seconds} s per route; p95 of every request.
 
-The filtered list reads its page through the (stage, updated_at, id) index and stops after the page; its total, which
-counts every partnership the filter matches, is kept per state of the partnerships with the board's figures (counted again
-after any opening, stage change or edit, and each minute; filters on owner, kind, theme or updatedSince are counted
+The filtered list reads its page through the (stage, updated_at, id) index and stops after the page; the database writes
+the page as JSON (json_agg), which the app sends as it is, without parsing the rows or serialising them again. Its total,
+which counts every partnership the filter matches, is kept per state of the partnerships with the board's figures (counted
+again after any opening, stage change or edit, and each minute; filters on owner, kind, theme or updatedSince are counted
 on every request). GET /health, one database and one Redis round trip with a
 small answer, shows what any request costs in this set-up: at ${CONNECTIONS} connections on one event loop, a route's
 latency is about ${CONNECTIONS} times its CPU time per request.
+
+Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores, load average ${loadAverage} (1, 5, 15 min)
+as the measures ended.
 
 | measure | target | p50 | p95 | requests (failed) |
 |---|---|---|---|---|

@@ -56,14 +56,17 @@ describe('brokering rules', () => {
 
   it('lets one of two secretariat users move the same version; the other gets 409 and nothing of theirs is applied', async () => {
     const { id, version } = (await open({ memberA: 'surabaya', memberB: 'penang' }).expect(201)).body;
+    // The same move with different notes: whichever wins, the stage is the same for the tests below.
     const answers = await Promise.all([
       move(id, { to: 'introduced', version, note: 'first' }),
-      move(id, { to: 'declined', version, reason: 'second' }, otherSecretariat),
+      move(id, { to: 'introduced', version, note: 'second' }, otherSecretariat),
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const winner = answers.find((answer) => answer.status === 201)!.body;
     const after = (await t.http.get(api(`/partnerships/${id}`)).expect(200)).body;
     expect(after.version).toBe(version + 1);
     expect(after.history).toHaveLength(2);
+    expect(after.history[1].note).toBe(winner.history[1].note);
   });
 
   it('turns imported partners into partnerships at implementing, exports them, and refuses a PATCH of partners', async () => {
@@ -160,5 +163,54 @@ describe('brokering rules', () => {
       .send({ owner: 'desk-asia', version: moved.version })
       .expect(200);
     expect(await list('owner=desk-asia')).toMatchObject({ total: 1, items: [expect.objectContaining({ id: interest.id })] });
+  });
+
+  it('refuses milestones and activities on a declined or ended partnership (409 naming its stage) and changes nothing', async () => {
+    const [row] = await t.dataSource.query(`SELECT id FROM partnerships WHERE member_a = 'cebu' AND member_b = 'surabaya'`);
+    const planned = (
+      await t.http
+        .post(api(`/partnerships/${row.id}/milestones`))
+        .send({ title: 'Closing report', dueOn: '2030-01-31' })
+        .expect(201)
+    ).body;
+    const [milestone] = planned.milestones;
+    await move(row.id, { to: 'ended', version: planned.version, reason: 'programme over' }).expect(201);
+    const ended = (await t.http.get(api(`/partnerships/${row.id}`)).expect(200)).body;
+    expect(ended).toMatchObject({ stage: 'ended', allowedMoves: [] });
+
+    const official = await t.issueToken('city_official', 'cebu');
+    const refusals = [
+      t
+        .as(official)
+        .post(api(`/partnerships/${row.id}/milestones`))
+        .send({ title: 'One more', dueOn: '2030-06-30' }),
+      t
+        .as(official)
+        .patch(api(`/partnerships/${row.id}/milestones/${milestone.id}`))
+        .send({ version: milestone.version, title: 'Renamed' }),
+      t
+        .as(official)
+        .post(api(`/partnerships/${row.id}/activities`))
+        .send({ occurredOn: '2026-01-05', kind: 'visit', summary: 'Late visit' }),
+    ];
+    for (const refusal of await Promise.all(refusals)) {
+      expect(refusal.status).toBe(409);
+      expect(refusal.body).toMatchObject({
+        message: expect.stringMatching(/^this partnership is ended, so it is closed/),
+        stage: 'ended',
+        closedStages: ['declined', 'ended'],
+        details: [expect.objectContaining({ field: 'stage' })],
+      });
+    }
+    expect((await t.http.get(api(`/partnerships/${row.id}`)).expect(200)).body).toEqual(ended);
+
+    const declined = (await open({ memberA: 'kitakyushu', memberB: 'penang' }).expect(201)).body;
+    await move(declined.id, { to: 'declined', version: declined.version, reason: 'no shared theme' }).expect(201);
+    const refused = await t.http
+      .post(api(`/partnerships/${declined.id}/activities`))
+      .send({ occurredOn: '2026-01-05', kind: 'meeting', summary: 'Call' })
+      .expect(409);
+    expect(refused.body.message).toMatch(/^this partnership is declined, so it is closed: logging an activity is no longer possible/);
+    expect((await t.http.get(api(`/partnerships/${declined.id}`)).expect(200)).body).toMatchObject({ activities: [], milestones: [] });
   });
 });

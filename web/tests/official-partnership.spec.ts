@@ -5,6 +5,7 @@ import { json, pairIn } from './support/journey';
 interface Partnership {
   id: string;
   version: number;
+  milestones: unknown[];
 }
 
 /** A write as the page makes it: with the session cookie and its CSRF token echoed in a header. */
@@ -75,6 +76,29 @@ test('an official’s partnership page offers what the API allows at each stage:
   expect((await writeAsPage(page, `/api/v1/partnerships/${id}/transitions`, late)).status()).toBe(403);
   await page.getByRole('button', { name: /Reopen.*Exchange of urban planners/ }).click();
   await expect(page.getByRole('button', { name: /Mark done.*Exchange of urban planners/ })).toBeVisible();
+  // Editing a milestone with the keyboard: its form takes the focus and gives it back; a stale version saves nothing.
+  await page.getByRole('button', { name: /^Edit\W+Exchange of urban planners$/ }).focus();
+  await page.keyboard.press('Enter');
+  const editing = page.getByRole('form', { name: /^Edit milestone: / });
+  await expect(editing.getByLabel('Title')).toBeFocused();
+  await editing.getByLabel('Title').fill('Exchange of urban planners and engineers');
+  await editing.getByLabel('Due on').fill('2027-09-30');
+  await editing.getByLabel('Title').press('Enter');
+  await expect(page.getByRole('button', { name: /^Edit\W+Exchange of urban planners and engineers$/ })).toBeFocused();
+  const [milestone] = (await current()).milestones as Array<{ id: string; title: string; dueOn: string; version: number }>;
+  expect(milestone).toMatchObject({ title: 'Exchange of urban planners and engineers', dueOn: '2027-09-30' });
+  const path = `/api/v1/partnerships/${id}/milestones/${milestone.id}`;
+  expect((await admin.patch(path, { data: { version: milestone.version, title: 'Planners exchange' } })).status()).toBe(200);
+  await page.keyboard.press('Enter');
+  await editing.getByLabel('Due on').fill('2027-12-31');
+  await editing.getByRole('button', { name: 'Save milestone' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This milestone was changed by someone else' })).toBeVisible();
+  await expectAccessible(page);
+  expect((await current()).milestones).toMatchObject([{ title: 'Planners exchange', dueOn: '2027-09-30' }]);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(editing).toHaveAccessibleName('Edit milestone: Planners exchange');
+  await editing.getByLabel('Title').press('Escape');
+  await expect(page.getByRole('button', { name: /^Edit\W+Planners exchange$/ })).toBeFocused();
   await activity.getByLabel('Summary').fill('Kick-off meeting of both councils');
   await activity.getByRole('button', { name: 'Log activity' }).click();
   await expect(page.getByText('Activity logged.')).toBeVisible();
@@ -95,7 +119,7 @@ test('an official’s partnership page offers what the API allows at each stage:
   await page.reload();
   await expect(page.getByText('This partnership is closed: its record stays as it is.')).toBeVisible();
   await expect(page.locator('.activities')).toContainText('Staff exchange on coastal planning');
-  await expect(page.getByRole('button', { name: /Add milestone|Log activity|Mark done|Reopen|Decline/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Add milestone|Log activity|Mark done|Reopen|Decline|^Edit/ })).toHaveCount(0);
   await expectAccessible(page);
   await page.setViewportSize({ width: 375, height: 800 });
   await expectFitsWidth(page);

@@ -4116,6 +4116,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description When the partnership is declined or ended (closed): its milestones and activities no longer change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too many requests from this client; wait for Retry-After seconds */
             429: {
                 headers: {
@@ -4250,6 +4259,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description When the partnership is declined or ended (closed): its milestones and activities no longer change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too many requests from this client; wait for Retry-After seconds */
             429: {
                 headers: {
@@ -4313,6 +4331,15 @@ export interface operations {
             };
             /** @description Nothing with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description When the milestone's version is stale, or the partnership is declined or ended (closed): its milestones and activities no longer change */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

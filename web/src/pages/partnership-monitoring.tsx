@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { KEYS } from '../api/brokering';
 import { api, unwrap } from '../api/client';
-import { ACTIVITY_KINDS, type Milestone, type Partnership } from '../api/types';
-import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { ACTIVITY_KINDS, type Partnership } from '../api/types';
+import { FieldError, fieldErrors } from '../components/field-errors';
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 
@@ -23,122 +23,6 @@ export function useSavePartnership(id: string) {
       queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
     ]);
   };
-}
-
-/** The action plan; `editable` offers adding and marking done (an open partnership), else it is a record only. */
-export function Milestones({ partnership, editable }: { partnership: Partnership; editable: boolean }) {
-  const save = useSavePartnership(partnership.id);
-  const markDone = useMutation({
-    mutationFn: async ({ milestone, doneOn }: { milestone: Milestone; doneOn: string | null }) =>
-      unwrap(
-        await api.PATCH('/api/v1/partnerships/{id}/milestones/{milestoneId}', {
-          params: { path: { id: partnership.id, milestoneId: milestone.id } },
-          // doneOn null reopens it; the generated type does not say it is nullable.
-          body: { version: milestone.version, doneOn } as never,
-        }),
-      ) as unknown as Partnership,
-    onSuccess: save,
-  });
-  return (
-    <div className="panel">
-      <h2>Milestones</h2>
-      {partnership.milestones.length === 0 ? (
-        <Empty title="No milestones yet.">
-          <p>The action plan's milestones appear here once the secretariat or either city records them.</p>
-        </Empty>
-      ) : (
-        <ul className="milestones">
-          {partnership.milestones.map((milestone) => (
-            <li key={milestone.id}>
-              <span>
-                <strong>{milestone.title}</strong> — due <Day date={milestone.dueOn} />
-                {milestone.responsible && ` · ${milestone.responsible}`}
-                {milestone.doneOn && (
-                  <>
-                    {' '}
-                    · done <Day date={milestone.doneOn} />
-                  </>
-                )}
-              </span>
-              {editable && (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={markDone.isPending}
-                  onClick={() => markDone.mutate({ milestone, doneOn: milestone.doneOn ? null : today() })}
-                >
-                  {milestone.doneOn ? 'Reopen' : 'Mark done'}
-                  <span className="visually-hidden">: {milestone.title}</span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {markDone.isError && (
-        <p role="alert" className="field-error">
-          {isConflict(markDone.error) ? 'This milestone was changed by someone else: reload the page to see it.' : markDone.error.message}
-        </p>
-      )}
-      {editable && <MilestoneForm partnership={partnership} />}
-    </div>
-  );
-}
-
-function MilestoneForm({ partnership }: { partnership: Partnership }) {
-  const save = useSavePartnership(partnership.id);
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const add = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/partnerships/{id}/milestones', { params: { path: { id: partnership.id } }, body: { title, dueOn } }),
-      ) as unknown as Partnership,
-    onSuccess: (saved) => {
-      setTitle('');
-      setDueOn('');
-      return save(saved);
-    },
-  });
-  const errors = fieldErrors(add.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
-  return (
-    <form className="inline-form" onSubmit={submit} noValidate>
-      <h3>Add a milestone</h3>
-      <label>
-        Milestone
-        <input
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={Boolean(errors.title)}
-          aria-describedby="milestone-title-error"
-        />
-      </label>
-      <FieldError id="milestone-title-error" message={errors.title} />
-      <label>
-        Due on
-        <input
-          type="date"
-          value={dueOn}
-          onChange={(e) => setDueOn(e.target.value)}
-          aria-invalid={Boolean(errors.dueOn)}
-          aria-describedby="milestone-due-error"
-        />
-      </label>
-      <FieldError id="milestone-due-error" message={errors.dueOn} />
-      <button type="submit" disabled={add.isPending}>
-        Add milestone
-      </button>
-      {add.isError && !Object.keys(errors).length && (
-        <p role="alert" className="field-error">
-          {add.error.message}
-        </p>
-      )}
-    </form>
-  );
 }
 
 export function Activities({ partnership }: { partnership: Partnership }) {

@@ -9,8 +9,8 @@ import { today, useSavePartnership } from './partnership-monitoring';
 
 type TransitionBody = { to: Stage; version: number; note?: string; reason?: string; endedOn?: string; agreement?: object };
 
-/** A stale version: someone else moved or edited the partnership since this page loaded it. */
-function StaleNotice({ id, reset }: { id: string; reset: () => void }) {
+/** A stale version: someone else changed the partnership (or the milestone) since this page loaded it; Reload shows it. */
+export function StaleNotice({ id, reset, what = 'partnership' }: { id: string; reset: () => void; what?: 'partnership' | 'milestone' }) {
   const queryClient = useQueryClient();
   const reload = async () => {
     await queryClient.invalidateQueries({ queryKey: KEYS.partnership(id) });
@@ -18,7 +18,7 @@ function StaleNotice({ id, reset }: { id: string; reset: () => void }) {
   };
   return (
     <div role="alert" className="field-error">
-      This partnership was changed by someone else since you opened it: nothing was saved.{' '}
+      This {what} was changed by someone else since you opened it: nothing was saved.{' '}
       <button type="button" className="link-button" onClick={reload}>
         Reload
       </button>

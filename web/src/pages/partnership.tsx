@@ -5,18 +5,18 @@ import { ScoreBar } from '../components/score-bar';
 import { Day, PATH, pairName, STAGE_LABELS, StageBadge } from '../components/stage';
 import { ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
-import { ActivityForm, Activities, Milestones } from './partnership-monitoring';
+import { Milestones } from './partnership-milestones';
+import { ActivityForm, Activities } from './partnership-monitoring';
 import { DeclineForm, NextStepForm, StageMoves } from './partnership-moves';
 
 const EARLY = ['interest', 'introduced', 'exploring'];
 
 /** What a city official may do at this stage, as the API allows it: the page offers exactly these. */
 function OfficialCan({ partnership }: { partnership: Partnership }) {
-  if (partnership.stage === 'declined' || partnership.stage === 'ended')
-    return <p>This partnership is closed: its record stays as it is.</p>;
+  if (partnership.allowedMoves.length === 0) return <p>This partnership is closed: its record stays as it is.</p>;
   return (
     <p>
-      Your city can log activities and add or complete milestones
+      Your city can log activities and add, edit or complete milestones
       {EARLY.includes(partnership.stage) ? ', or decline the partnership before an agreement' : ''}; the secretariat moves it to its next
       stage.
     </p>
@@ -126,7 +126,8 @@ export default function PartnershipPage() {
   if (partnership.isError) return <ErrorState error={partnership.error} retry={() => partnership.refetch()} />;
   const p = partnership.data;
   const staff = user.role !== 'city_official';
-  const closed = p.stage === 'declined' || p.stage === 'ended';
+  // A closed partnership (no move out of its stage) keeps its record as it is: the API refuses changes to it.
+  const closed = p.allowedMoves.length === 0;
   const reasons = p.explanation?.reasons ?? [];
   return (
     <section>

@@ -1,0 +1,137 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, unwrap } from '../api/client';
+import type { Milestone, Partnership } from '../api/types';
+import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { Day } from '../components/stage';
+import { Empty } from '../components/states';
+import { MilestoneEditForm, useMilestoneChange } from './milestone-edit-form';
+import { today, useSavePartnership } from './partnership-monitoring';
+import { StaleNotice } from './partnership-moves';
+
+/** The action plan; `editable` offers adding, editing and marking done (an open partnership), else it is a record only. */
+export function Milestones({ partnership, editable }: { partnership: Partnership; editable: boolean }) {
+  return (
+    <div className="panel">
+      <h2>Milestones</h2>
+      {partnership.milestones.length === 0 ? (
+        <Empty title="No milestones yet.">
+          <p>The action plan's milestones appear here once the secretariat or either city records them.</p>
+        </Empty>
+      ) : (
+        <ul className="milestones">
+          {partnership.milestones.map((milestone) => (
+            <MilestoneItem key={milestone.id} partnership={partnership} milestone={milestone} editable={editable} />
+          ))}
+        </ul>
+      )}
+      {editable && <MilestoneForm partnership={partnership} />}
+    </div>
+  );
+}
+
+function MilestoneItem({ partnership, milestone, editable }: { partnership: Partnership; milestone: Milestone; editable: boolean }) {
+  const [editing, setEditing] = useState(false);
+  // Keyboard users keep their place: the form's first field takes the focus, and leaving it gives it back to Edit.
+  const [left, setLeft] = useState(false);
+  const markDone = useMilestoneChange(partnership, milestone);
+  const close = () => {
+    setLeft(true);
+    setEditing(false);
+  };
+  if (editing) return <MilestoneEditForm partnership={partnership} milestone={milestone} close={close} />;
+  return (
+    <li>
+      <span>
+        <strong>{milestone.title}</strong> — due <Day date={milestone.dueOn} />
+        {milestone.responsible && ` · ${milestone.responsible}`}
+        {milestone.doneOn && (
+          <>
+            {' '}
+            · done <Day date={milestone.doneOn} />
+          </>
+        )}
+      </span>
+      {editable && (
+        <span className="form-actions">
+          <button type="button" className="secondary" autoFocus={left} onClick={() => setEditing(true)}>
+            Edit<span className="visually-hidden">: {milestone.title}</span>
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={markDone.isPending}
+            onClick={() => markDone.mutate({ doneOn: milestone.doneOn ? null : today() })}
+          >
+            {milestone.doneOn ? 'Reopen' : 'Mark done'}
+            <span className="visually-hidden">: {milestone.title}</span>
+          </button>
+        </span>
+      )}
+      {markDone.isError &&
+        (isConflict(markDone.error) ? (
+          <StaleNotice id={partnership.id} reset={markDone.reset} what="milestone" />
+        ) : (
+          <p role="alert" className="field-error">
+            {markDone.error.message}
+          </p>
+        ))}
+    </li>
+  );
+}
+
+function MilestoneForm({ partnership }: { partnership: Partnership }) {
+  const save = useSavePartnership(partnership.id);
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const add = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/partnerships/{id}/milestones', { params: { path: { id: partnership.id } }, body: { title, dueOn } }),
+      ) as unknown as Partnership,
+    onSuccess: (saved) => {
+      setTitle('');
+      setDueOn('');
+      return save(saved);
+    },
+  });
+  const errors = fieldErrors(add.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate>
+      <h3>Add a milestone</h3>
+      <label>
+        Milestone
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={Boolean(errors.title)}
+          aria-describedby="milestone-title-error"
+        />
+      </label>
+      <FieldError id="milestone-title-error" message={errors.title} />
+      <label>
+        Due on
+        <input
+          type="date"
+          value={dueOn}
+          onChange={(e) => setDueOn(e.target.value)}
+          aria-invalid={Boolean(errors.dueOn)}
+          aria-describedby="milestone-due-error"
+        />
+      </label>
+      <FieldError id="milestone-due-error" message={errors.dueOn} />
+      <button type="submit" disabled={add.isPending}>
+        Add milestone
+      </button>
+      {add.isError && !Object.keys(errors).length && (
+        <p role="alert" className="field-error">
+          {add.error.message}
+        </p>
+      )}
+    </form>
+  );
+}
