@@ -97,14 +97,16 @@ export class BoardRepository {
   /**
    * The same page as a JSON array written by the database, each partnership with its allowed moves (read from the
    * transition table): the rows are neither parsed into objects nor serialised again, which was most of the list's cost.
-   * json_agg takes the rows in the order the page's subquery sorts them.
+   * Each row carries its place in the sort order, which json_agg orders by and drops: an aggregate is not bound to keep
+   * the order of a sorted subquery.
    */
   async pageJson(query: ListPartnershipsQuery, now: Date): Promise<{ itemsJson: string; stamp: string }> {
     const { sql, values } = pageQuery(
       query,
       now,
-      `SELECT ${STAMP_SQL} AS stamp, coalesce((SELECT json_agg(page) FROM (?) page), '[]')::text AS "itemsJson"`,
-      `($moves::jsonb -> p.stage) AS "allowedMoves"`,
+      `SELECT ${STAMP_SQL} AS stamp,
+        coalesce((SELECT json_agg(to_jsonb(page) - 'place' ORDER BY page.place) FROM (?) page), '[]')::text AS "itemsJson"`,
+      `($moves::jsonb -> p.stage) AS "allowedMoves", row_number() OVER (ORDER BY ${SORT_SQL[query.sort]}) AS place`,
     );
     values.push(JSON.stringify(TRANSITIONS));
     const [row] = await this.dataSource.query(sql.replace('$moves', `$${values.length}`), values);

@@ -118,6 +118,11 @@ describe('brokering rules', () => {
     const all = (await t.as(secretariat).get(api('/partnerships?sort=opened&limit=2')).expect(200)).body;
     expect(all).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(all.items).toHaveLength(2);
+    // Newest opened first, the same order on every page.
+    const byOpened = (await t.as(secretariat).get(api('/partnerships?sort=opened')).expect(200)).body.items;
+    const openedAt = byOpened.map((p: { openedAt: string }) => p.openedAt);
+    expect(openedAt).toEqual([...openedAt].sort().reverse());
+    expect(all.items).toEqual(byOpened.slice(0, 2));
     const ofCebu = (await t.as(secretariat).get(api('/partnerships?member=cebu&stage=interest')).expect(200)).body;
     expect(ofCebu.items.map((p: { memberB: string }) => p.memberB)).toEqual(['kitakyushu']);
     const seAsia = (await t.as(secretariat).get(api('/partnerships?subregion=South-Eastern%20Asia&dormant=true')).expect(200)).body;
