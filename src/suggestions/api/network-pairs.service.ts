@@ -3,7 +3,7 @@ import { exclusionKeys, isOpen, pairsInRounds } from '@citymatch/matching/balanc
 import { Injectable } from '@nestjs/common';
 import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
 import { type ListedPair, PairIndex } from './pair-index';
-import { fitOf, readableExplanation } from './readable-explanation';
+import { type FitBand, fitOf, type ReadableExplanation, readableExplanation } from './readable-explanation';
 import { type MutualPairs, SuggestionsReadModel } from './suggestions-read-model';
 
 export type PairRanking = 'balanced' | 'score';
@@ -19,6 +19,15 @@ export interface NetworkPairsQuery {
   minScore?: number;
   /** Filters of other features (partnerships, interests), applied with the others before paging. */
   keep?: readonly PairFilter[];
+}
+
+/** One pair as the network view lists it. */
+export interface NetworkPairView {
+  score: number;
+  fit: number;
+  band: FitBand;
+  members: Array<{ id: string; name: string; country: string; subregion: string }>;
+  explanation?: ReadableExplanation;
 }
 
 /**
@@ -70,15 +79,15 @@ export class NetworkPairsService {
       total: kept.length,
       limit,
       offset,
-      matches: kept.slice(offset, offset + limit).map((pair) => ({
-        score: pair.score,
-        ...fitOf(pair.score),
-        members: [memberOf(pair.ma), memberOf(pair.mb)],
+      // Plain object literals, no spreads: a page may hold 500 pairs, and copying each cost more than the rest of its view.
+      matches: kept.slice(offset, offset + limit).map((pair): NetworkPairView => {
+        const { fit, band } = fitOf(pair.score);
+        const view: NetworkPairView = { score: pair.score, fit, band, members: [memberOf(pair.ma), memberOf(pair.mb)] };
         // Told from the first member's side, with the weights the pair was scored with.
-        ...(query.explain && weights
-          ? { explanation: index.explanation(pair, ({ ma, mb }) => readableExplanation(ma, mb, explainMatch(ma, mb, weights))) }
-          : {}),
-      })),
+        if (query.explain && weights)
+          view.explanation = index.explanation(pair, ({ ma, mb }) => readableExplanation(ma, mb, explainMatch(ma, mb, weights)));
+        return view;
+      }),
     };
   }
 
