@@ -157,6 +157,23 @@ test('the secretariat opens a partnership from a network match, sees every inter
   await expect(page.getByRole('link', { name: new RegExp(`Partnership at Interest of ${pair}`) })).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
 
+  // A filter narrows the list, starts again at its first page and is kept in the URL.
+  const shown = page.getByRole('status').filter({ hasText: /^Pairs / });
+  const totalShown = async () => Number((await shown.textContent())!.replace(/^.* of /, '').replace(/\D/g, ''));
+  const everyPair = await totalShown();
+  const country = page.getByLabel('Country (code, e.g. FJ)');
+  await country.fill('fj');
+  await country.press('Enter');
+  await expect(page).toHaveURL(/[?&]country=FJ(&|$)/);
+  await expect(page.locator('ol.cards[aria-busy="false"]')).toBeVisible();
+  const pairs = await page.locator('.card.match h2').allTextContents();
+  expect(pairs.length).toBeGreaterThan(0);
+  for (const text of pairs) expect(text).toContain(', FJ');
+  expect(await totalShown()).toBeLessThan(everyPair);
+  await page.reload();
+  await expect(country).toHaveValue('FJ');
+  await expectAccessible(page);
+
   await page.getByRole('link', { name: 'Interests', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Interests' })).toBeVisible();
   await page.getByLabel('Show').selectOption('true');

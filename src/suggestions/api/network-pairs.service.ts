@@ -3,7 +3,7 @@ import { exclusionKeys, isOpen, pairsInRounds } from '@citymatch/matching/balanc
 import { Injectable } from '@nestjs/common';
 import { CountryExclusionsService } from '../exclusions/country-exclusions.service';
 import { type ListedPair, PairIndex } from './pair-index';
-import { fitOf, readableExplanation } from './readable-explanation';
+import { type FitBand, fitOf, type ReadableExplanation, readableExplanation } from './readable-explanation';
 import { type MutualPairs, SuggestionsReadModel } from './suggestions-read-model';
 
 export type PairRanking = 'balanced' | 'score';
@@ -19,6 +19,15 @@ export interface NetworkPairsQuery {
   minScore?: number;
   /** Filters of other features (partnerships, interests), applied with the others before paging. */
   keep?: readonly PairFilter[];
+}
+
+/** One pair as the network view lists it. */
+export interface NetworkPairView {
+  score: number;
+  fit: number;
+  band: FitBand;
+  members: Array<{ id: string; name: string; country: string; subregion: string }>;
+  explanation?: ReadableExplanation;
 }
 
 /**
@@ -37,6 +46,8 @@ interface NamedPairs {
   /** In order, when the filter keeps only these. */
   only?: ListedPair[];
   except: boolean;
+  /** The pairs' positions in the order, "3,17,…": what the filter names, as a key. */
+  positions: string;
 }
 
 /**
@@ -60,33 +71,23 @@ export class NetworkPairsService {
     const { generation } = mutual;
     const index = this.eligibleInOrder(mutual, members, exclusionKeys(rules), ranking);
     const named = (query.keep ?? []).map((filter) => namedPairs(index, filter));
-    const keep = filterOf(query, named);
-    const candidates = shortestCandidates(index, query, named);
-    let page: ListedPair[] = [];
-    let total = 0;
-    if (keep) {
-      for (const pair of candidates) {
-        if (!keep(pair)) continue;
-        if (total >= offset && page.length < limit) page.push(pair);
-        total += 1;
-      }
-    } else {
-      page = candidates.slice(offset, offset + limit);
-      total = candidates.length;
-    }
+    const kept = keptPairs(index, query, named);
+    const weights = generation?.weights;
     return {
       generation: generation && { id: generation.id, computedAt: generation.finishedAt },
       ranking,
-      total,
+      total: kept.length,
       limit,
       offset,
-      matches: page.map(({ score, ma: a, mb: b }) => ({
-        score,
-        ...fitOf(score),
-        members: [a, b].map(({ id, name, country, subregion }) => ({ id, name: name ?? id, country, subregion: subregion ?? '' })),
+      // Plain object literals, no spreads: a page may hold 500 pairs, and copying each cost more than the rest of its view.
+      matches: kept.slice(offset, offset + limit).map((pair): NetworkPairView => {
+        const { fit, band } = fitOf(pair.score);
+        const view: NetworkPairView = { score: pair.score, fit, band, members: [memberOf(pair.ma), memberOf(pair.mb)] };
         // Told from the first member's side, with the weights the pair was scored with.
-        ...(query.explain && generation ? { explanation: readableExplanation(a, b, explainMatch(a, b, generation.weights)) } : {}),
-      })),
+        if (query.explain && weights)
+          view.explanation = index.explanation(pair, ({ ma, mb }) => readableExplanation(ma, mb, explainMatch(ma, mb, weights)));
+        return view;
+      }),
     };
   }
 
@@ -116,20 +117,25 @@ export class NetworkPairsService {
   }
 }
 
-/** The shortest list, in order, that holds every pair the query can keep. */
-function shortestCandidates(
-  index: PairIndex,
-  { country, subregion, theme }: NetworkPairsQuery,
-  named: readonly NamedPairs[],
-): readonly ListedPair[] {
-  const lists = [
-    index.ordered,
-    ...(country === undefined ? [] : [index.byCountry(country)]),
-    ...(subregion === undefined ? [] : [index.bySubregion(subregion)]),
-    ...(theme === undefined ? [] : [index.byTheme(theme)]),
-    ...named.flatMap(({ only }) => (only ? [only] : [])),
-  ];
-  return lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
+/**
+ * The pairs the query keeps, in order: the shortest list that holds them all, filtered once per index
+ * and filter (the filter's key names the pairs other features' filters name, by their positions).
+ */
+function keptPairs(index: PairIndex, query: NetworkPairsQuery, named: readonly NamedPairs[]): readonly ListedPair[] {
+  const keep = filterOf(query, named);
+  if (!keep) return index.ordered;
+  const { country, subregion, theme, minScore } = query;
+  const filterKey = JSON.stringify([country, subregion, theme, minScore, named.map(({ except, positions }) => [except, positions])]);
+  return index.kept(filterKey, () => {
+    const lists = [
+      index.ordered,
+      ...(country === undefined ? [] : [index.byCountry(country)]),
+      ...(subregion === undefined ? [] : [index.bySubregion(subregion)]),
+      ...(theme === undefined ? [] : [index.byTheme(theme)]),
+      ...named.flatMap(({ only }) => (only ? [only] : [])),
+    ];
+    return lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest)).filter(keep);
+  });
 }
 
 /** Every filter of the query as one test of a pair, or undefined when there is none. */
@@ -152,12 +158,16 @@ function filterOf(
 
 function namedPairs(index: PairIndex, { keys, test, except = false }: PairFilter): NamedPairs {
   const listed = index.byKeys(keys).filter((pair) => !test || test(pair.key));
-  return { pairs: new Set(listed), only: except ? undefined : listed, except };
+  return { pairs: new Set(listed), only: except ? undefined : listed, except, positions: listed.map((pair) => pair.position).join(',') };
 }
 
 /** The themes `needing` needs that `offering` offers. */
 function fitThemesOf(needing: MatchProfile, offering: MatchProfile): string[] {
   return Object.keys(needing.needs).filter((theme) => needing.needs[theme] > 0 && offering.offers[theme] > 0);
+}
+
+function memberOf({ id, name, country, subregion }: MatchProfile) {
+  return { id, name: name ?? id, country, subregion: subregion ?? '' };
 }
 
 /** Lists follow a member that closes or leaves within the pipeline's latency; the view follows at once. */

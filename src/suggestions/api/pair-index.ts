@@ -1,5 +1,6 @@
 import type { MatchProfile } from '@citymatch/matching';
 import type { NetworkPair } from '@citymatch/matching/balance';
+import type { ReadableExplanation } from './readable-explanation';
 
 /** A pair as listed, with what the filters read worked out once. */
 export interface ListedPair extends NetworkPair {
@@ -15,13 +16,22 @@ export interface ListedPair extends NetworkPair {
 
 type Index = Map<string, ListedPair[]>;
 
+/** Filtered lists kept per index: enough for every filter a secretariat uses in a session, bounded against odd minScores. */
+const KEPT_LISTS = 32;
+/** Explanations kept per index: a few pages of each order; a pair's explanation is a few hundred bytes. */
+const EXPLANATIONS = 5_000;
+
 /**
- * The network's pairs in one order, with indexes by country, subregion and theme (built on first use):
- * a filtered request reads the shortest list that holds every pair it can keep, already in order,
- * instead of testing every pair of the network.
+ * The network's pairs in one order, with what requests read worked out on first use and kept: indexes by
+ * country, subregion and theme, each filter's kept pairs (so its total), and pairs' explanations. An index
+ * is made for one version of the lists, the members and the exclusions, and dropped with it (in
+ * NetworkPairsService): that is the only invalidation. Filters of other features (partnerships, interests)
+ * are part of a kept list's key by the pairs they name, so a changed partnership makes a new key.
  */
 export class PairIndex {
   private readonly indexes = new Map<string, Index>();
+  private readonly keptLists = new Map<string, readonly ListedPair[]>();
+  private readonly explanations = new Map<ListedPair, ReadableExplanation>();
   private byKey?: Map<string, ListedPair>;
 
   constructor(readonly ordered: readonly ListedPair[]) {}
@@ -49,6 +59,16 @@ export class PairIndex {
     return found.sort((x, y) => x.position - y.position);
   }
 
+  /** The pairs a filter keeps, in order, worked out once per `filterKey` (which must name everything the filter reads). */
+  kept(filterKey: string, keep: () => readonly ListedPair[]): readonly ListedPair[] {
+    return remember(this.keptLists, filterKey, KEPT_LISTS, keep);
+  }
+
+  /** The pair's explanation, worked out once. */
+  explanation(pair: ListedPair, explain: (pair: ListedPair) => ReadableExplanation): ReadableExplanation {
+    return remember(this.explanations, pair, EXPLANATIONS, () => explain(pair));
+  }
+
   private index(name: string, keysOf: (pair: ListedPair) => readonly string[]): Index {
     let index = this.indexes.get(name);
     if (!index) {
@@ -64,4 +84,13 @@ export class PairIndex {
     }
     return index;
   }
+}
+
+/** The value kept under `key`, made and kept if absent; past `limit` entries the oldest goes first. */
+function remember<K, V>(kept: Map<K, V>, key: K, limit: number, make: () => V): V {
+  if (kept.has(key)) return kept.get(key)!;
+  const value = make();
+  if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+  kept.set(key, value);
+  return value;
 }

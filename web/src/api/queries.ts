@@ -5,6 +5,7 @@ import type { Member, MembersPage, NetworkMatch, SuggestionsList, Theme } from '
 
 export type SuggestionFilters = NonNullable<paths['/api/v1/members/{id}/suggestions']['get']['parameters']['query']>;
 export type MemberFilters = NonNullable<paths['/api/v1/members']['get']['parameters']['query']>;
+export type NetworkMatchFilters = NonNullable<paths['/api/v1/matches']['get']['parameters']['query']>;
 
 export function useThemes() {
   return useQuery({
@@ -41,10 +42,11 @@ export function useMembers(filters: MemberFilters) {
   });
 }
 
-export function useNetworkMatches(limit: number) {
+export function useNetworkMatches(filters: NetworkMatchFilters) {
   return useQuery({
-    queryKey: ['matches', limit],
+    queryKey: ['matches', filters],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/matches', { params: { query: { limit } } })) as unknown as { matches: NetworkMatch[] },
+      unwrap(await api.GET('/api/v1/matches', { params: { query: filters } })) as unknown as { total: number; matches: NetworkMatch[] },
+    placeholderData: keepPreviousData,
   });
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useBoard, useMemberProfiles } from '../api/brokering';
 import { STAGES, type BoardEntry } from '../api/types';
 import { pairName, STAGE_LABELS } from '../components/stage';
+import { StageTable } from '../components/stage-table';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 
@@ -63,32 +64,7 @@ export default function BoardPage() {
         <>
           <div className="panel">
             <h2>Partnerships per stage</h2>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Stage</th>
-                    <th scope="col" className="number">
-                      Partnerships
-                    </th>
-                    <th scope="col" className="number">
-                      Median days in stage
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {STAGES.map((stage) => (
-                    <tr key={stage}>
-                      <th scope="row">
-                        <Link to={`/partnerships?stage=${stage}`}>{STAGE_LABELS[stage]}</Link>
-                      </th>
-                      <td className="number">{count.format(b.stages[stage] ?? 0)}</td>
-                      <td className="number">{b.medianDaysInStage[stage] ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StageTable board={b} withMedian />
             <p>
               Opened in the last 12 months: {count.format(b.openedLast12Months.opened)}, of which{' '}
               {count.format(b.openedLast12Months.reachedAgreement)} reached an agreement

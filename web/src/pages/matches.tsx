@@ -1,15 +1,33 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
-import { useNetworkMatches } from '../api/queries';
+import { useNetworkMatches, useThemes } from '../api/queries';
 import type { NetworkMatch, Partnership } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
 import { StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { MATCH_FILTER_NAMES, MatchFilters, type MatchFilterValues, matchQueryOf } from './match-filters';
+
+const PAGE_SIZE = 50;
+const count = new Intl.NumberFormat();
 
 /** The best mutual pairs across the network that are not yet partners, for the secretariat to broker. */
 export default function MatchesPage() {
-  const matches = useNetworkMatches(50);
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(MATCH_FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as MatchFilterValues;
+  const filters = matchQueryOf(values);
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const matches = useNetworkMatches({ ...filters, limit: PAGE_SIZE, offset });
+  const themes = useThemes();
+  // A filter's change starts again at the first page; paging keeps a history entry per page.
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name !== 'offset') next.delete('offset');
+    setParams(next, { replace: name !== 'offset' });
+  };
+  const filtered = Object.keys(filters).length > 0;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const open = useMutation({
@@ -39,6 +57,7 @@ export default function MatchesPage() {
     <section>
       <h1 tabIndex={-1}>Network matches</h1>
       <p className="hint">The strongest pairs of members that are not partners yet, scored both ways.</p>
+      <MatchFilters values={values} themes={themes.data ?? []} onChange={set} />
       {open.isError && (
         <p role="alert" className="field-error">
           {open.error.message}
@@ -49,50 +68,73 @@ export default function MatchesPage() {
       ) : matches.isError ? (
         <ErrorState error={matches.error} retry={() => matches.refetch()} />
       ) : matches.data.matches.length === 0 ? (
-        <Empty title="No matches yet.">
-          <p>Matches appear once members have recorded needs and offers and the suggestions are computed.</p>
-        </Empty>
+        filtered || offset > 0 ? (
+          <Empty title="No pair matches these filters.">
+            <p>Clear a filter, or lower the minimum fit.</p>
+          </Empty>
+        ) : (
+          <Empty title="No matches yet.">
+            <p>Matches appear once members have recorded needs and offers and the suggestions are computed.</p>
+          </Empty>
+        )
       ) : (
-        <ol className="cards">
-          {matches.data.matches.map((match) => {
-            const [a, b] = match.members;
-            // The API says whether the pair has an open partnership (then `open` is null); declined and ended ones may be opened again.
-            const existing = match.open === null ? match.partnership : null;
-            return (
-              <li key={`${a.id}-${b.id}`} className="card match">
-                <h2 className="pair">
-                  <Link to={`/members/${a.id}`}>
-                    {a.name}, {a.country}
-                  </Link>{' '}
-                  and{' '}
-                  <Link to={`/members/${b.id}`}>
-                    {b.name}, {b.country}
-                  </Link>
-                </h2>
-                <ScoreBar score={match.score} label={`Match score of ${a.name} and ${b.name}`} />
-                <div className="card-actions">
-                  {existing ? (
-                    <Link to={`/partnerships/${existing.id}`}>
-                      Partnership at <StageBadge stage={existing.stage} />
-                      <span className="visually-hidden">
-                        {' '}
-                        of {a.name} and {b.name}
-                      </span>
+        <>
+          <p role="status">
+            Pairs {count.format(offset + 1)}–{count.format(offset + matches.data.matches.length)} of {count.format(matches.data.total)}
+          </p>
+          <ol className="cards" aria-busy={matches.isFetching}>
+            {matches.data.matches.map((match) => {
+              const [a, b] = match.members;
+              // The API says whether the pair has an open partnership (then `open` is null); declined and ended ones may be opened again.
+              const existing = match.open === null ? match.partnership : null;
+              return (
+                <li key={`${a.id}-${b.id}`} className="card match">
+                  <h2 className="pair">
+                    <Link to={`/members/${a.id}`}>
+                      {a.name}, {a.country}
+                    </Link>{' '}
+                    and{' '}
+                    <Link to={`/members/${b.id}`}>
+                      {b.name}, {b.country}
                     </Link>
-                  ) : (
-                    <button type="button" onClick={() => open.mutate(match)} disabled={open.isPending}>
-                      Open partnership
-                      <span className="visually-hidden">
-                        {' '}
-                        of {a.name} and {b.name}
-                      </span>
-                    </button>
-                  )}
-                </div>
-              </li>
-            );
-          })}
-        </ol>
+                  </h2>
+                  <ScoreBar score={match.score} label={`Match score of ${a.name} and ${b.name}`} />
+                  <div className="card-actions">
+                    {existing ? (
+                      <Link to={`/partnerships/${existing.id}`}>
+                        Partnership at <StageBadge stage={existing.stage} />
+                        <span className="visually-hidden">
+                          {' '}
+                          of {a.name} and {b.name}
+                        </span>
+                      </Link>
+                    ) : (
+                      <button type="button" onClick={() => open.mutate(match)} disabled={open.isPending}>
+                        Open partnership
+                        <span className="visually-hidden">
+                          {' '}
+                          of {a.name} and {b.name}
+                        </span>
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <nav className="pager" aria-label="Pages of network matches">
+            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
+              Previous page
+            </button>
+            <button
+              type="button"
+              disabled={offset + PAGE_SIZE >= matches.data.total}
+              onClick={() => set('offset', String(offset + PAGE_SIZE))}
+            >
+              Next page
+            </button>
+          </nav>
+        </>
       )}
     </section>
   );

@@ -3,8 +3,8 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useBoard, useDigestWeeks } from '../api/brokering';
 import { api, unwrap } from '../api/client';
-import { type MembersPage, STAGES } from '../api/types';
-import { STAGE_LABELS } from '../components/stage';
+import type { MembersPage } from '../api/types';
+import { StageTable } from '../components/stage-table';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
@@ -23,13 +23,7 @@ function StagesPanel() {
       ) : board.isError ? (
         <ErrorState error={board.error} retry={() => board.refetch()} />
       ) : (
-        <ul className="stage-counts">
-          {STAGES.map((stage) => (
-            <li key={stage}>
-              <Link to={`/partnerships?stage=${stage}`}>{STAGE_LABELS[stage]}</Link>: {count.format(board.data.stages[stage] ?? 0)}
-            </li>
-          ))}
-        </ul>
+        <StageTable board={board.data} />
       )}
       <p>
         <Link to="/board">Open the brokering board</Link>
