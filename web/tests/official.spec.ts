@@ -60,7 +60,13 @@ test('an official edits needs, sees the suggestions change, filters, dismisses a
   await expect(cards.filter({ hasText: first })).toHaveCount(1);
 
   await page.getByLabel('Subregion').selectOption('');
+  // The map is drawn when it comes near the screen, below the list.
+  await page.getByRole('heading', { name: 'On the map' }).scrollIntoViewIfNeeded();
   await expect(page.locator('.map svg')).toBeVisible();
+  // Every candidate and the city itself, placed from the suggestions' coordinates.
+  await expect(page.locator('.map circle')).toHaveCount((await cards.count()) + 1);
+  const xs = await page.locator('.map circle').evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('cx'))));
+  expect(xs.every(Number.isFinite)).toBe(true);
   await expectAccessible(page);
   await screenshot(page, 'suggestions');
 });

@@ -77,6 +77,7 @@ describe('rankCandidates', () => {
         fc.record({
           theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }),
           maxPopulation: fc.option(fc.constant(1_000_000), { nil: undefined }),
+          language: fc.option(fc.constantFrom('eng', 'jpn'), { nil: undefined }),
         }),
         fc.boolean(),
         (profiles, k, filter, diversify) => {
@@ -84,9 +85,12 @@ describe('rankCandidates', () => {
           const byId = new Map(profiles.map((p) => [p.id, p]));
           for (const member of profiles) {
             const expected = member.status === 'active' ? rankCandidates(member, profiles, { k, filter, diversify }) : [];
-            const ranked = rankPrepared(prepared, member.id, (id) => byId.get(id), { k, filter, diversify });
-            expect(ranked.map((c) => c.id)).toEqual(expected.map((c) => c.id));
-            ranked.forEach((c, r) => expect(c.score).toBeCloseTo(expected[r].score, 9));
+            // The kernel's widening list (no survivors scored alone), the survivors scored alone, and the default.
+            for (const scoreSurvivorsUpTo of [-1, 1_000, undefined]) {
+              const ranked = rankPrepared(prepared, member.id, (id) => byId.get(id), { k, filter, diversify }, scoreSurvivorsUpTo);
+              expect(ranked.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+              ranked.forEach((c, r) => expect(c.score).toBe(expected[r].score));
+            }
           }
         },
       ),

@@ -58,6 +58,12 @@ export function rankCandidates(member: MatchProfile, members: Iterable<MatchProf
 
 /** The first list size tried by rankPrepared; it doubles until the filters leave k candidates. */
 const FIRST_WINDOW = 256;
+/**
+ * Up to this many members passing the filters, rankPrepared scores just them (filter first, then
+ * score): a narrow filter (a subregion, a language) would otherwise widen the kernel's list again
+ * and again until it held nearly every member.
+ */
+const SCORE_SURVIVORS_UP_TO = 1024;
 
 /**
  * rankCandidates for a member of a prepared dataset, with the kernel: its exact top list, widened
@@ -71,9 +77,15 @@ export function rankPrepared(
   memberId: string,
   profileOf: (id: string) => MatchProfile | undefined,
   options: RankOptions,
+  scoreSurvivorsUpTo = SCORE_SURVIVORS_UP_TO,
 ): ScoredCandidate[] {
   const source = prepared.indexOf.get(memberId);
   if (source === undefined || options.k <= 0) return [];
+  const member = profileOf(memberId);
+  if (member && hasFilter(options.filter)) {
+    const survivors = passing(prepared, profileOf, options.filter, scoreSurvivorsUpTo);
+    if (survivors.length <= scoreSurvivorsUpTo) return rankCandidates(member, survivors, options);
+  }
   const unfiltered = !options.diversify && !hasFilter(options.filter);
   for (let window = unfiltered ? options.k : Math.max(FIRST_WINDOW, options.k); ; window *= 2) {
     const lists = computeTopKSync(prepared, { k: window, weights: options.weights, sourceRange: [source, source + 1] });
@@ -92,6 +104,21 @@ export function rankPrepared(
     }
     if (lists.counts[0] < window) return ranked; // every eligible candidate was in the list
   }
+}
+
+/** The active members that pass the filters, stopping once there are more than `upTo`. */
+function passing(
+  prepared: PreparedDataset,
+  profileOf: (id: string) => MatchProfile | undefined,
+  filter: CandidateFilter | undefined,
+  upTo: number,
+): MatchProfile[] {
+  const survivors: MatchProfile[] = [];
+  for (const id of prepared.ids) {
+    const candidate = profileOf(id);
+    if (candidate && passes(candidate, filter) && survivors.push(candidate) > upTo) break;
+  }
+  return survivors;
 }
 
 function hasFilter(filter: CandidateFilter | undefined): boolean {

@@ -28,6 +28,9 @@ export interface SuggestionView {
   country: string;
   subregion: string;
   population: number;
+  /** Where the candidate is, for a map of the list without asking for each member. */
+  lat: number;
+  lon: number;
   score: number;
   /** The score as a fit from 0 to 100 and its band (strong, good, fair). */
   fit: number;
@@ -201,6 +204,8 @@ export class SuggestionsService {
           country: other.country,
           subregion: other.subregion ?? '',
           population: other.population,
+          lat: other.lat,
+          lon: other.lon,
           score: candidate.score,
           ...fitOf(candidate.score),
         };

@@ -52,6 +52,8 @@ export interface Suggestion {
   country: string;
   subregion: string;
   population: number;
+  lat: number;
+  lon: number;
   score: number;
   /** What the candidate brings the member, and what the member brings the candidate. */
   explanation?: { candidateOffersMember: Direction; memberOffersCandidate: Direction; reasons: string[]; distanceKm: number };

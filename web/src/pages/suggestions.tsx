@@ -3,30 +3,16 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { KEYS, useInterests, useMemberPartnerships } from '../api/brokering';
-import { type SuggestionFilters as Filters, useMember, useSuggestions, useThemes } from '../api/queries';
+import { useMember, useSuggestions, useThemes } from '../api/queries';
 import type { Suggestion } from '../api/types';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
+import { WhenNear } from '../components/when-near';
 import { type InterestState, SuggestionCard } from './suggestion-card';
 import { type FilterValues, SuggestionFilters } from './suggestion-filters';
+import { FILTER_NAMES, filtersFrom } from './suggestions-query';
 
 const CandidatesMap = lazy(() => import('../map/candidates-map'));
-const FILTER_NAMES: Array<keyof FilterValues> = ['theme', 'subregion', 'minPopulation', 'maxPopulation', 'language', 'diversify'];
-/** What the URL keeps: the filters and the ranking (which is not a filter). */
-const URL_NAMES: Array<keyof FilterValues> = [...FILTER_NAMES, 'ranking'];
-
-function filtersFrom(params: URLSearchParams): { values: FilterValues; query: Filters } {
-  const values = Object.fromEntries(URL_NAMES.map((name) => [name, params.get(name) ?? ''])) as FilterValues;
-  const query: Filters = { limit: 20 };
-  if (values.theme) query.theme = values.theme;
-  if (values.subregion) query.subregion = values.subregion;
-  if (Number(values.minPopulation) > 0) query.minPopulation = Number(values.minPopulation);
-  if (Number(values.maxPopulation) > 0) query.maxPopulation = Number(values.maxPopulation);
-  if (values.language) query.language = values.language;
-  if (values.diversify === 'true') query.diversify = true;
-  if (values.ranking === 'score') query.ranking = 'score';
-  return { values, query };
-}
 
 export default function SuggestionsPage() {
   const { id = '' } = useParams();
@@ -61,7 +47,8 @@ export default function SuggestionsPage() {
   });
 
   const interests = useInterests(id);
-  const partnerships = useMemberPartnerships(id);
+  // Only a mutual interest links to a partnership: the page does not wait on the list of them before that.
+  const partnerships = useMemberPartnerships(id, interests.data?.sent.some((interest) => interest.mutual) ?? false);
   const interestIn = (candidateId: string): InterestState => {
     const sent = interests.data?.sent.find((interest) => interest.candidateId === candidateId);
     if (!sent) return { state: 'none' };
@@ -180,9 +167,11 @@ export default function SuggestionsPage() {
             ))}
           </ol>
           <h2>On the map</h2>
-          <Suspense fallback={<Loading what="the map" />}>
-            <CandidatesMap home={member.data} candidates={list} />
-          </Suspense>
+          <WhenNear placeholder={<Loading what="the map" />}>
+            <Suspense fallback={<Loading what="the map" />}>
+              <CandidatesMap home={member.data} candidates={list} />
+            </Suspense>
+          </WhenNear>
         </>
       )}
     </section>
