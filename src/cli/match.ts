@@ -19,7 +19,7 @@ import {
   type PreparedDataset,
   type TopKLists,
   type Weights,
-} from '@citymatch/matching';
+} from '@citymatch/matching/kernel';
 
 import { referenceErrors, type RecordError } from '../members/import/record-references';
 import { certainlyValidRecords } from './match-quick-check';
