@@ -7,12 +7,9 @@
  * and language codes come from code-lists.ts, not the reference modules and their 2 MB of JSON.
  */
 import { COUNTRY_CODES, LANGUAGE_CODES } from '../reference/code-lists';
-import { THEME_SLUGS } from '../reference/themes';
 
 const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const THEME_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** The launch themes (nearly every slug in a file), which pass THEME_SLUG without testing each time. */
-const KNOWN_SLUGS = new Set(THEME_SLUGS.filter((slug) => THEME_SLUG.test(slug)));
 const LEVELS = new Set(['city', 'municipality', 'region', 'association']);
 const STATUSES = new Set(['active', 'inactive']);
 const MAX_POPULATION = 2_000_000_000;
@@ -63,18 +60,7 @@ function plainDegrees(value: unknown, limit: number): boolean {
 }
 
 function distinctList(value: unknown, isItem: (item: unknown) => boolean, minLength: number): boolean {
-  if (!Array.isArray(value) || value.length < minLength) return false;
-  for (let q = 0; q < value.length; q++) if (!isItem(value[q])) return false;
-  return value.length < 2 || distinct(value);
-}
-
-/** No value repeats; most lists here are short, where comparing pairs beats building a set. */
-function distinct(values: readonly unknown[]): boolean {
-  if (values.length > 8) return new Set(values).size === values.length;
-  for (let q = 1; q < values.length; q++) {
-    for (let r = 0; r < q; r++) if (values[q] === values[r]) return false;
-  }
-  return true;
+  return Array.isArray(value) && value.length >= minLength && value.every(isItem) && new Set(value).size === value.length;
 }
 
 function isLanguageCode(value: unknown): boolean {
@@ -87,12 +73,8 @@ function isMemberId(value: unknown): boolean {
 
 function themeLevels(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const slugs = Object.keys(value);
-  const levels = Object.values(value);
-  for (let q = 0; q < slugs.length; q++) {
-    const level: unknown = levels[q];
-    if (!(KNOWN_SLUGS.has(slugs[q]) || THEME_SLUG.test(slugs[q]))) return false;
-    if (level !== 1 && level !== 2 && level !== 3) return false;
+  for (const [slug, level] of Object.entries(value)) {
+    if (!THEME_SLUG.test(slug) || !Number.isInteger(level) || (level as number) < 1 || (level as number) > 3) return false;
   }
   return true;
 }
