@@ -19,7 +19,7 @@ import {
   type PreparedDataset,
   type TopKLists,
   type Weights,
-} from '@citymatch/matching';
+} from '@citymatch/matching/kernel';
 
 import { referenceErrors, type RecordError } from '../members/import/record-references';
 import { certainlyValidRecords } from './match-quick-check';
@@ -130,7 +130,11 @@ async function recordErrors(records: unknown): Promise<RecordError[]> {
   return validateMemberRecords(records);
 }
 
-/** One JSON line per active member in input order, read straight from the lists' arrays. */
+/**
+ * One JSON line per active member in input order, read straight from the lists' arrays. Each
+ * candidate's opening text is built once, and the pieces are joined once at the end (cheaper
+ * than growing one string, which the write would then have to flatten).
+ */
 function outputLines(
   members: readonly MatchProfile[],
   prepared: PreparedDataset,
@@ -138,19 +142,20 @@ function outputLines(
   shown: (score: number) => string,
 ): string {
   const { ids, indexOf } = prepared;
-  const quoted = ids.map((id) => JSON.stringify(id));
-  let text = '';
+  const candidate = ids.map((id) => `{"city":${JSON.stringify(id)},"score":`);
+  const parts: string[] = [];
   for (const member of members) {
     if (member.status !== 'active') continue;
     const slot = indexOf.get(member.id)! - lists.start;
     const base = slot * lists.k;
-    let line = `{"city":${quoted[slot + lists.start]},"suggestions":[`;
+    parts.push(`{"city":${JSON.stringify(member.id)},"suggestions":[`);
     for (let r = 0; r < lists.counts[slot]; r++) {
-      line += `${r ? ',' : ''}{"city":${quoted[lists.indices[base + r]]},"score":${shown(lists.scores[base + r])}}`;
+      if (r > 0) parts.push(',');
+      parts.push(candidate[lists.indices[base + r]], shown(lists.scores[base + r]), '}');
     }
-    text += `${line}]}\n`;
+    parts.push(']}\n');
   }
-  return text;
+  return parts.join('');
 }
 
 /** Full precision (the shortest round-trip text, as JSON writes numbers), or N decimals. */

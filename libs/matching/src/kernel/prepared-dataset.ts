@@ -53,20 +53,35 @@ export class InvalidProfileError extends Error {
 export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDataset {
   const all = [...profiles];
   checkIds(all);
-  const active = all
-    .filter((p) => p.status === 'active')
-    .map((p) => ({ p, offered: Object.values(p.offers).reduce((sum, level) => sum + (level > 0 ? level : 0), 0) }))
-    .sort((a, b) => b.offered - a.offered || byPlainOrder(a.p.id, b.p.id))
-    .map(({ p }) => p);
+  // Each map's themes are listed once here and reused below: reading a level by key is slow
+  // when every member's map has its own shape.
+  const entries: MemberEntry[] = [];
+  for (const p of all) {
+    if (p.status !== 'active') continue;
+    const needs = levelledEntries(p.needs);
+    const offers = levelledEntries(p.offers);
+    entries.push({ p, needs, offers, offered: levelSum(offers) });
+  }
+  entries.sort((a, b) => b.offered - a.offered || byPlainOrder(a.p.id, b.p.id));
+  const active = entries.map((e) => e.p);
   active.forEach(checkNumbers);
   const n = active.length;
   const ids = active.map((p) => p.id);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const idRank = sharedInt32(n);
   [...ids.keys()].sort((a, b) => byPlainOrder(ids[a], ids[b])).forEach((index, rank) => (idRank[index] = rank));
-  const themes = vocabulary(active.flatMap((p) => [...levelledThemes(p.needs), ...levelledThemes(p.offers)]));
-  const languages = vocabulary(active.flatMap((p) => p.languages));
-  const countries = vocabulary(active.map((p) => p.country));
+  const themeSet = new Set<string>();
+  const languageSet = new Set<string>();
+  const countrySet = new Set<string>();
+  for (const { p, needs, offers } of entries) {
+    for (const theme of needs.themes) themeSet.add(theme);
+    for (const theme of offers.themes) themeSet.add(theme);
+    for (const language of p.languages) languageSet.add(language);
+    countrySet.add(p.country);
+  }
+  const themes = vocabulary(themeSet);
+  const languages = vocabulary(languageSet);
+  const countries = vocabulary(countrySet);
   const themeIndex = new Map(themes.map((t, i) => [t, i]));
   const languageIndex = new Map(languages.map((l, i) => [l, i]));
   const countryIndex = new Map(countries.map((c, i) => [c, i]));
@@ -82,7 +97,8 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
 
   const rows: MemberRows = { real, ints, levels, themeBits, levelPacks, themeWords, themeGroups };
   for (let i = 0; i < n; i++) {
-    writeMemberRow(rows, i, active[i], themeIndex, countryIndex.get(active[i].country)!, languageLists[i]);
+    const { p, needs, offers } = entries[i];
+    writeMemberRow(rows, i, p, themeIndex, countryIndex.get(p.country)!, languageLists[i], needs, offers);
   }
 
   const partners: number[][] = [];
@@ -149,7 +165,23 @@ export interface MemberRows {
   themeGroups: number;
 }
 
-/** Writes member `i`'s row of every per-member array (which must be zero there). */
+/** A needs or offers map's themes with a level above 0, and those levels, in the map's order. */
+export interface LevelledEntries {
+  themes: string[];
+  levels: number[];
+}
+
+interface MemberEntry {
+  p: MatchProfile;
+  needs: LevelledEntries;
+  offers: LevelledEntries;
+  offered: number;
+}
+
+/**
+ * Writes member `i`'s row of every per-member array (which must be zero there). `needs` and
+ * `offers` are p's levelled entries, when the caller has them already.
+ */
 export function writeMemberRow(
   rows: MemberRows,
   i: number,
@@ -157,12 +189,12 @@ export function writeMemberRow(
   themeIndex: ReadonlyMap<string, number>,
   country: number,
   languageList: readonly number[],
+  needs = levelledEntries(p.needs),
+  offers = levelledEntries(p.offers),
 ): void {
-  const { real, ints, levels, themeBits, levelPacks, themeWords, themeGroups } = rows;
-  const needLevelSum = setThemeBits(themeBits, i * themeWords, p, 'needs', themeIndex);
-  setThemeBits(themeBits, i * themeWords, p, 'offers', themeIndex);
-  packLevels(levelPacks, 2 * themeGroups * i, p.needs, themeIndex);
-  packLevels(levelPacks, 2 * themeGroups * i + themeGroups, p.offers, themeIndex);
+  const { real, ints, levels, themeWords, themeGroups } = rows;
+  const needLevelSum = writeLevels(rows, i * themeWords, 2 * themeGroups * i, p, 'needs', needs, themeIndex);
+  writeLevels(rows, i * themeWords, 2 * themeGroups * i + themeGroups, p, 'offers', offers, themeIndex);
   const [x, y, z] = unitVector(p.lat, p.lon);
   const at = i * REAL_STRIDE;
   real[at + X] = x;
@@ -201,48 +233,41 @@ export function checkNumbers(p: MatchProfile): void {
   }
 }
 
-function vocabulary(values: readonly string[]): string[] {
-  return [...new Set(values)].sort(byPlainOrder);
+function vocabulary(values: ReadonlySet<string>): string[] {
+  return [...values].sort(byPlainOrder);
 }
 
-/** Sets a member's need or offer level bits; returns the sum of its levels. */
-function setThemeBits(
-  bits: Int32Array,
+/**
+ * Sets a member's need or offer level bits and packs the levels into 6-bit fields, five
+ * themes per int32; returns the sum of its levels. Bits, packs and sums do not depend on the order.
+ */
+function writeLevels(
+  rows: MemberRows,
   firstWord: number,
+  firstPack: number,
   p: MatchProfile,
   side: 'needs' | 'offers',
+  entries: LevelledEntries,
   themeIndex: ReadonlyMap<string, number>,
 ): number {
-  const levels = p[side];
+  const { themeBits: bits, levelPacks: packs } = rows;
   const low = side === 'needs' ? NEED_LOW : OFFER_LOW;
   const high = side === 'needs' ? NEED_HIGH : OFFER_HIGH;
+  const { themes, levels } = entries;
   let sum = 0;
-  // Bits and integer sums do not depend on the order.
-  for (const theme of levelledThemes(levels)) {
-    const level = levels[theme];
+  for (let q = 0; q < themes.length; q++) {
+    const level = levels[q];
     if (!Number.isInteger(level) || level > MAX_LEVEL) {
-      throw new InvalidProfileError(`member "${p.id}": ${side}.${theme} must be a whole level 1-${MAX_LEVEL}, got ${level}`);
+      throw new InvalidProfileError(`member "${p.id}": ${side}.${themes[q]} must be a whole level 1-${MAX_LEVEL}, got ${level}`);
     }
-    const t = themeIndex.get(theme)!;
+    const t = themeIndex.get(themes[q])!;
     const at = (firstWord + (t >> 5)) * THEME_BITS;
     if (level & 1) bits[at + low] |= 1 << (t & 31);
     if (level & 2) bits[at + high] |= 1 << (t & 31);
+    packs[firstPack + Math.floor(t / GROUP_THEMES)] |= level << (FIELD_BITS * (t % GROUP_THEMES));
     sum += level;
   }
   return sum;
-}
-
-/** Levels (already checked by setThemeBits) into 6-bit fields, five themes per int32. */
-function packLevels(
-  packs: Int32Array,
-  first: number,
-  levels: Readonly<Record<string, number>>,
-  themeIndex: ReadonlyMap<string, number>,
-): void {
-  for (const theme of levelledThemes(levels)) {
-    const t = themeIndex.get(theme)!;
-    packs[first + Math.floor(t / GROUP_THEMES)] |= levels[theme] << (FIELD_BITS * (t % GROUP_THEMES));
-  }
 }
 
 export function csr(lists: readonly ArrayLike<number>[]): { start: Int32Array; items: Int32Array } {
@@ -261,7 +286,28 @@ function sortedLists(sparse: readonly (number[] | undefined)[], n: number): numb
 
 /** Themes with a level above 0, in no particular order. */
 export function levelledThemes(levels: Readonly<Record<string, number>>): string[] {
-  return Object.keys(levels).filter((theme) => levels[theme] > 0);
+  return levelledEntries(levels).themes;
+}
+
+/** The themes with a level above 0 and their levels (Object.keys and Object.values list them in the same order). */
+export function levelledEntries(map: Readonly<Record<string, number>>): LevelledEntries {
+  const keys = Object.keys(map);
+  const values = Object.values(map);
+  const themes: string[] = [];
+  const levels: number[] = [];
+  for (let q = 0; q < keys.length; q++) {
+    if (values[q] > 0) {
+      themes.push(keys[q]);
+      levels.push(values[q]);
+    }
+  }
+  return { themes, levels };
+}
+
+function levelSum(entries: LevelledEntries): number {
+  let sum = 0;
+  for (const level of entries.levels) sum += level;
+  return sum;
 }
 
 function fold(indices: ArrayLike<number>): number {
