@@ -8,28 +8,31 @@ type Figures = Awaited<ReturnType<BoardRepository['figures']>>;
 /** The figures count days and "stalled" against now: they are worked out again at least once a minute. */
 const MINUTE_MS = 60_000;
 
-/** Distinct filters whose totals are kept for one state; past this, the kept ones are dropped. */
-const MAX_TOTALS = 500;
+/** Distinct filters whose totals, and pages whose JSON, are kept for one state; past this, the kept ones are dropped. */
+const MAX_KEPT = 500;
+
+/** Every field a list can be filtered by: a total is kept per combination of their values. */
+const FILTERS = ['stage', 'member', 'subregion', 'stalled', 'dormant', 'owner', 'kind', 'theme', 'updatedSince'] as const;
+
+type PageJson = Awaited<ReturnType<BoardRepository['pageJson']>>;
+
+/** What is kept for one state of the partnerships and one minute. */
+interface Kept {
+  state: string;
+  totals: Map<string, Promise<{ total: number; stamp: string }>>;
+  pages: Map<string, Promise<PageJson>>;
+}
 
 /**
- * Filters that only a partnership's opening or a stage change (each of which adds a stage change) can make it enter or
- * leave: their totals are kept. Owner, kind, themes and updatedSince change without a stage change, so their totals
- * are counted each time.
- */
-const KEPT_FILTERS = ['stage', 'member', 'subregion', 'stalled', 'dormant'] as const;
-const COUNTED_FILTERS = ['owner', 'kind', 'theme', 'updatedSince'] as const;
-
-/**
- * The board's figures and the filtered lists' totals, the last ones worked out. Invalidated by any change of the
- * partnerships as the database tells it (the newest updated_at and the newest stage change, so a write by any process
- * counts) and by the minute turning, which also bounds how long a member's move to another subregion goes uncounted.
- * Both scan every partnership a filter matches, where a page reads only its own rows; concurrent readers of the same
- * state share one computation.
+ * The board's figures, and the filtered lists' totals and pages, the last ones worked out. Invalidated by any committed
+ * change of the partnerships, by any process, as the database's change counter tells it (`changeStamp`), and by the
+ * minute turning, which also bounds how long a member's move to another subregion goes unseen. A kept value is kept
+ * only when it was read in the state it is kept under; concurrent readers of the same state share one computation.
  */
 @Injectable()
 export class BoardFiguresCache {
   private last: { stamp: string; figures: Promise<Figures> } | null = null;
-  private totals: { stamp: string; byFilter: Map<string, Promise<number>> } = { stamp: '', byFilter: new Map() };
+  private kept: Kept = { state: '', totals: new Map(), pages: new Map() };
 
   constructor(
     private readonly board: BoardRepository,
@@ -55,23 +58,36 @@ export class BoardFiguresCache {
     return { figures: await this.last.figures, now: at };
   }
 
+  /** A page of the list as JSON, with the state it was read in: one cheap read of the counter when the page is kept. */
+  async page(query: ListPartnershipsQuery, at: Date): Promise<PageJson> {
+    const stamp = await this.board.changeStamp();
+    const key = JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return this.keep(this.keptFor(stamp, at).pages, key, stamp, () => this.board.pageJson(query, at));
+  }
+
   /** How many partnerships the list's filter matches at `at`, in the state `stamp` names (as the page read it). */
-  async total(query: ListPartnershipsQuery, at: Date, stamp: string): Promise<number> {
-    if (COUNTED_FILTERS.some((field) => query[field] !== undefined)) return (await this.board.count(query, at)).total;
+  total(query: ListPartnershipsQuery, at: Date, stamp: string): Promise<number> {
+    const filter = JSON.stringify(FILTERS.map((field) => query[field] ?? null));
+    return this.keep(this.keptFor(stamp, at).totals, filter, stamp, () => this.board.count(query, at)).then(({ total }) => total);
+  }
+
+  private keptFor(stamp: string, at: Date): Kept {
     const state = `${stamp}|${at.getTime()}`;
-    if (this.totals.stamp !== state || this.totals.byFilter.size >= MAX_TOTALS) this.totals = { stamp: state, byFilter: new Map() };
-    const byFilter = this.totals.byFilter;
-    const filter = JSON.stringify(KEPT_FILTERS.map((field) => query[field] ?? null));
-    const kept = byFilter.get(filter);
-    if (kept) return kept;
-    const counted = this.board.count(query, at);
-    const total = counted.then((result) => result.total);
-    byFilter.set(filter, total);
-    // Kept only when it counted the state the page read (a write may land in between), and not when it failed.
-    counted.then(
-      (result) => result.stamp !== stamp && byFilter.get(filter) === total && byFilter.delete(filter),
-      () => byFilter.get(filter) === total && byFilter.delete(filter),
+    if (this.kept.state !== state || this.kept.totals.size + this.kept.pages.size >= MAX_KEPT)
+      this.kept = { state, totals: new Map(), pages: new Map() };
+    return this.kept;
+  }
+
+  /** The value under `key`, read once; kept only when the read saw the state `stamp` names, and not when it failed. */
+  private keep<T extends { stamp: string }>(kept: Map<string, Promise<T>>, key: string, stamp: string, read: () => Promise<T>): Promise<T> {
+    const known = kept.get(key);
+    if (known) return known;
+    const reading = read();
+    kept.set(key, reading);
+    reading.then(
+      (value) => value.stamp !== stamp && kept.get(key) === reading && kept.delete(key),
+      () => kept.get(key) === reading && kept.delete(key),
     );
-    return total;
+    return reading;
   }
 }

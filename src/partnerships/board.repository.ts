@@ -27,8 +27,8 @@ const SORT_SQL = {
 
 const STALLED_SQL = `(p.stage IN ('interest', 'introduced', 'exploring') AND p.stage_changed_at < $1::timestamptz - interval '${STALLED_AFTER_DAYS} days')`;
 
-/** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
-const STAMP_SQL = `concat_ws('|', (SELECT max(updated_at) FROM partnerships)::text, (SELECT max(id) FROM partnership_stage_changes)::text)`;
+/** Moves with every committed change of the partnerships (migration 1765000000000). */
+const STAMP_SQL = `(SELECT count FROM partnership_changes)::text`;
 
 /** A filtered page of partnerships, and the state of the partnerships it was read from. */
 export interface ListPage {
@@ -134,7 +134,7 @@ export class BoardRepository {
     return { stalled: stalled as WatchedPartnership[], dormant: dormant as WatchedPartnership[] };
   }
 
-  /** Changes whenever a partnership is opened, moved or edited: its newest update and its newest stage change. */
+  /** Moves with every committed change of the partnerships. */
   async changeStamp(): Promise<string> {
     const [row] = await this.dataSource.query(`SELECT ${STAMP_SQL} AS stamp`);
     return row.stamp;

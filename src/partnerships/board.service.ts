@@ -34,12 +34,12 @@ export class BoardService {
   ) {}
 
   /**
-   * A page and the total its filter matches, as JSON. The page is read each time; the total, which counts the whole
-   * filtered set, is kept per state of the partnerships. Both count "stalled" at the same minute.
+   * A page and the total its filter matches, as JSON, both kept per state of the partnerships and minute. Both count
+   * "stalled" at the same minute.
    */
   async listJson(query: ListPartnershipsQuery): Promise<string> {
     const at = this.cache.minute();
-    const { itemsJson, stamp } = await this.board.pageJson(query, at);
+    const { itemsJson, stamp } = await this.cache.page(query, at);
     const total = await this.cache.total(query, at, stamp);
     return `{"items":${itemsJson},"total":${total},"limit":${query.limit},"offset":${query.offset}}`;
   }

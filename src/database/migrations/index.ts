@@ -17,6 +17,7 @@ import { CreateDigestDeliveries1764820100000 } from './1764820100000-create-dige
 import { RememberWhatEachDigestCovered1764880000000 } from './1764880000000-remember-what-each-digest-covered';
 import { IndexPartnershipsForTheBoardAndList1764880100000 } from './1764880100000-index-partnerships-for-the-board-and-list';
 
+import { CountPartnershipChanges1765000000000 } from './1765000000000-count-partnership-changes';
 /** Every migration, oldest first; both stacks run the same list. */
 export const MIGRATIONS = [
   CreateMembersAndThemes1764300000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   IndexPartnershipsForTheBoardAndList1764880100000,
   KeepBalancedDefaultLists1764890000000,
   IndexTheFilteredPartnershipList1764900000000,
+  CountPartnershipChanges1765000000000,
 ];
