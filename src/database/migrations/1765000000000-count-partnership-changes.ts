@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * board figures can tell a change from none. The newest updated_at could not: two writes in the same millisecond, or
  * from processes whose clocks differ, leave it where it was. The counter is bumped when the writing transaction
  * commits (a deferred trigger), so it is never seen ahead of the change it counts, and its row is locked last, after
- * every partnership the transaction wrote, so two writers cannot wait on each other through it.
+ * every partnership the transaction wrote, so two writers cannot wait on each other through it. It moves once per
+ * transaction, however many partnerships the transaction wrote.
  */
 export class CountPartnershipChanges1765000000000 implements MigrationInterface {
   name = 'CountPartnershipChanges1765000000000';
@@ -18,7 +19,11 @@ export class CountPartnershipChanges1765000000000 implements MigrationInterface 
     await queryRunner.query(`
       CREATE FUNCTION count_partnership_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE partnership_changes SET count = count + 1;
+        -- Once per transaction: an import of 20,000 partnerships leaves one new version of the row, not 20,000.
+        IF current_setting('citymatch.partnerships_counted', true) IS DISTINCT FROM txid_current()::text THEN
+          UPDATE partnership_changes SET count = count + 1;
+          PERFORM set_config('citymatch.partnerships_counted', txid_current()::text, true);
+        END IF;
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
