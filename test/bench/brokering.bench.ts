@@ -211,10 +211,9 @@ own (on the app's event loop the client would be timed as part of the app), ${me
 ${CONNECTIONS} connections for ${seconds} s per route; p95 of every request.
 
 The filtered list reads its page through the (stage, updated_at, id) index and stops after the page; the database writes
-the page as JSON (json_agg), which the app sends as it is, without parsing the rows or serialising them again. Its total,
-which counts every partnership the filter matches, is kept per state of the partnerships with the board's figures (counted
-again after any opening, stage change or edit, and each minute; filters on owner, kind, theme or updatedSince are counted
-on every request). GET /health, one database and one Redis round trip with a
+the page as JSON (json_agg), which the app sends as it is. The page and its total are kept with the board's figures per
+state of the partnerships and minute: the state is a counter that every committed change moves (migration
+1765000000000), read on each request, so a kept page costs one small read. GET /health, one database and one Redis round trip with a
 small answer, shows what any request costs in this set-up: at ${CONNECTIONS} connections on one event loop, a route's
 latency is about ${CONNECTIONS} times its CPU time per request.
 
