@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useAllInterests, useMemberProfiles } from '../api/brokering';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 50;
 
@@ -78,14 +79,13 @@ export default function InterestsPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages of interests">
-            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
-              Previous page
-            </button>
-            <button type="button" disabled={items.length < PAGE_SIZE} onClick={() => set('offset', String(offset + PAGE_SIZE))}>
-              Next page
-            </button>
-          </nav>
+          <Pager
+            label="Pages of interests"
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            hasNext={items.length === PAGE_SIZE}
+            goTo={(next) => set('offset', String(next))}
+          />
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { ScoreBar } from '../components/score-bar';
 import { StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { MATCH_FILTER_NAMES, MatchFilters, type MatchFilterValues, matchQueryOf } from './match-filters';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 50;
 const count = new Intl.NumberFormat();
@@ -122,18 +123,13 @@ export default function MatchesPage() {
               );
             })}
           </ol>
-          <nav className="pager" aria-label="Pages of network matches">
-            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
-              Previous page
-            </button>
-            <button
-              type="button"
-              disabled={offset + PAGE_SIZE >= matches.data.total}
-              onClick={() => set('offset', String(offset + PAGE_SIZE))}
-            >
-              Next page
-            </button>
-          </nav>
+          <Pager
+            label="Pages of network matches"
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            hasNext={offset + PAGE_SIZE < matches.data.total}
+            goTo={(next) => set('offset', String(next))}
+          />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { type MemberFilters, useMembers, useThemes } from '../api/queries';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { MembersImport } from './members-import';
 import { SUBREGIONS } from './suggestion-filters';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
 const population = new Intl.NumberFormat();
@@ -120,14 +121,13 @@ export default function MembersPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages of members">
-            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
-              Previous page
-            </button>
-            <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => set('offset', String(offset + PAGE_SIZE))}>
-              Next page
-            </button>
-          </nav>
+          <Pager
+            label="Pages of members"
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            hasNext={offset + PAGE_SIZE < page.total}
+            goTo={(next) => set('offset', String(next))}
+          />
         </>
       )}
       <section className="panel" aria-labelledby="export-heading">

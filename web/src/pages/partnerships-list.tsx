@@ -6,6 +6,7 @@ import { Day, pairName, STAGE_LABELS, StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
+import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
 type Filter = 'stage' | 'member' | 'theme' | 'subregion' | 'kind' | 'owner' | 'flag' | 'sort';
@@ -173,18 +174,13 @@ export default function PartnershipsListPage() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pages of partnerships">
-            <button type="button" disabled={offset === 0} onClick={() => set('offset', String(Math.max(0, offset - PAGE_SIZE)))}>
-              Previous page
-            </button>
-            <button
-              type="button"
-              disabled={offset + items.length >= list.data.total}
-              onClick={() => set('offset', String(offset + PAGE_SIZE))}
-            >
-              Next page
-            </button>
-          </nav>
+          <Pager
+            label="Pages of partnerships"
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            hasNext={offset + items.length < list.data.total}
+            goTo={(next) => set('offset', String(next))}
+          />
         </>
       )}
     </section>
