@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { Clock } from '../clock';
-import { BoardFiguresCache } from './board-figures.cache';
+import { BoardCache } from './board.cache';
 import { BoardRepository, type WatchedPartnership } from './board.repository';
 import type { ListPartnershipsQuery } from './dto/list-partnerships.query';
 import { STAGES } from './partnership-stages';
@@ -29,7 +29,7 @@ const CSV_COLUMNS = [
 export class BoardService {
   constructor(
     private readonly board: BoardRepository,
-    private readonly cache: BoardFiguresCache,
+    private readonly cache: BoardCache,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MembersModule } from '../members';
 import { NotificationsJobsModule, NotificationsModule } from '../notifications';
 import { SuggestionsJobsModule, SuggestionsModule } from '../suggestions/suggestions.module';
-import { BoardFiguresCache } from './board-figures.cache';
+import { BoardCache } from './board.cache';
 import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
 import { DormancyRepository } from './dormancy.repository';
@@ -40,7 +40,7 @@ const WRITERS = [
   controllers: [InterestsController, MemberPartnershipsController, NetworkMatchesController, PartnershipsController],
   providers: [
     ...WRITERS,
-    BoardFiguresCache,
+    BoardCache,
     BoardRepository,
     BoardService,
     DemoPartnershipsRepository,
@@ -57,7 +57,7 @@ export class PartnershipsModule {}
 /** The job side only, for the worker process. */
 @Module({
   imports: [MembersModule, NotificationsJobsModule, SuggestionsJobsModule],
-  providers: [...WRITERS, BoardFiguresCache, BoardRepository, BoardService],
+  providers: [...WRITERS, BoardCache, BoardRepository, BoardService],
   exports: [BoardService, PartnershipsService],
 })
 export class PartnershipsJobsModule {}

@@ -30,7 +30,7 @@ interface Kept {
  * only when it was read in the state it is kept under; concurrent readers of the same state share one computation.
  */
 @Injectable()
-export class BoardFiguresCache {
+export class BoardCache {
   private last: { stamp: string; figures: Promise<Figures> } | null = null;
   private kept: Kept = { state: '', totals: new Map(), pages: new Map() };
 
