@@ -4,6 +4,8 @@ import { type MailMessage, type MailReceipt, MailDeliveryError, MailTransport } 
 import type { SmtpReply, SmtpRequest, SmtpThreadData } from './smtp.thread';
 
 interface Pending {
+  /** The thread the message went to: only its own end fails the message. */
+  thread: Worker;
   resolve(receipt: MailReceipt): void;
   reject(error: MailDeliveryError): void;
 }
@@ -29,9 +31,10 @@ export class SmtpMailTransport extends MailTransport {
 
   send(message: MailMessage): Promise<MailReceipt> {
     const id = ++this.nextId;
+    const thread = this.started();
     return new Promise<MailReceipt>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.started().postMessage({ id, message } satisfies SmtpRequest);
+      this.pending.set(id, { thread, resolve, reject });
+      thread.postMessage({ id, message } satisfies SmtpRequest);
     });
   }
 
@@ -52,9 +55,10 @@ export class SmtpMailTransport extends MailTransport {
     thread.on('message', (reply: SmtpReply) => this.settle(reply));
     const lost = (reason: string) => {
       if (this.thread === thread) this.thread = undefined;
-      for (const [id, { reject }] of this.pending) {
+      for (const [id, waiting] of this.pending) {
+        if (waiting.thread !== thread) continue;
         this.pending.delete(id);
-        reject(new MailDeliveryError(`the SMTP thread stopped: ${reason}`, false, null));
+        waiting.reject(new MailDeliveryError(`the SMTP thread stopped: ${reason}`, false, null));
       }
     };
     thread.on('error', (error) => lost(error.message));
