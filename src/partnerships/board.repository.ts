@@ -30,12 +30,6 @@ const STALLED_SQL = `(p.stage IN ('interest', 'introduced', 'exploring') AND p.s
 /** Moves with every committed change of the partnerships (migration 1765000000000). */
 const STAMP_SQL = `(SELECT count FROM partnership_changes)::text`;
 
-/** A filtered page of partnerships, and the state of the partnerships it was read from. */
-export interface ListPage {
-  items: PartnershipRecord[];
-  stamp: string;
-}
-
 /** The WHERE clause of a list query and its values; $1 is `now`. */
 function listFilter(query: ListPartnershipsQuery, now: Date): { filter: string; values: unknown[] } {
   const values: unknown[] = [now];
@@ -80,18 +74,12 @@ export class BoardRepository {
 
   /**
    * One page, without its total (which counts the whole filtered set: see `count`). With a stage filter the page is read
-   * from the (stage, updated_at, id) index and stops after `limit` rows. The stamp comes from the same snapshot.
+   * from the (stage, updated_at, id) index and stops after `limit` rows.
    */
-  async page(query: ListPartnershipsQuery, now: Date): Promise<ListPage> {
-    const { sql, values } = pageQuery(
-      query,
-      now,
-      `SELECT s.stamp, page.* FROM (SELECT ${STAMP_SQL} AS stamp) s LEFT JOIN LATERAL (?) page ON true`,
-    );
+  async page(query: ListPartnershipsQuery, now: Date): Promise<PartnershipRecord[]> {
+    const { sql, values } = pageQuery(query, now, '(?)');
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, values);
-    // Past the last page the join still answers the stamp, with an empty partnership.
-    const items = rows[0].id === null ? [] : rows.map(toPartnershipRecord);
-    return { items, stamp: rows[0].stamp as string };
+    return rows.map(toPartnershipRecord);
   }
 
   /**

@@ -45,7 +45,7 @@ export class BoardService {
   }
 
   async csv(query: ListPartnershipsQuery): Promise<string> {
-    const { items } = await this.board.page(query, this.cache.minute());
+    const items = await this.board.page(query, this.cache.minute());
     return stringify(
       items.map((item) => ({ ...item, themes: item.themes.join(' ') })),
       { header: true, columns: [...CSV_COLUMNS] },
