@@ -1,14 +1,15 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useAllInterests, useMemberProfiles } from '../api/brokering';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
+import { useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 50;
 
 /** Every interest in the network, one-sided too: only the secretariat sees who waits for an answer. */
 export default function InterestsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams({ pageHistory: false });
   const mutualParam = params.get('mutual');
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const query = {
@@ -20,13 +21,6 @@ export default function InterestsPage() {
   const items = interests.data ?? [];
   const names = useMemberProfiles(items.flatMap((i) => [i.memberId, i.candidateId]));
   const name = (id: string) => names.get(id)?.name ?? id;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'offset') next.delete('offset');
-    setParams(next, { replace: true });
-  };
   return (
     <section aria-busy={interests.isFetching}>
       <h1 tabIndex={-1}>Interests</h1>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { useNetworkMatches, useThemes } from '../api/queries';
 import type { NetworkMatch, Partnership } from '../api/types';
@@ -7,6 +7,7 @@ import { ScoreBar } from '../components/score-bar';
 import { StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { MATCH_FILTER_NAMES, MatchFilters, type MatchFilterValues, matchQueryOf } from './match-filters';
+import { useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 50;
@@ -14,20 +15,13 @@ const count = new Intl.NumberFormat();
 
 /** The best mutual pairs across the network that are not yet partners, for the secretariat to broker. */
 export default function MatchesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams({ pageHistory: true });
   const values = Object.fromEntries(MATCH_FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as MatchFilterValues;
   const filters = matchQueryOf(values);
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const matches = useNetworkMatches({ ...filters, limit: PAGE_SIZE, offset });
   const themes = useThemes();
   // A filter's change starts again at the first page; paging keeps a history entry per page.
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'offset') next.delete('offset');
-    setParams(next, { replace: name !== 'offset' });
-  };
   const filtered = Object.keys(filters).length > 0;
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { type MemberFilters, useMembers, useThemes } from '../api/queries';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { MembersImport } from './members-import';
 import { SUBREGIONS } from './suggestion-filters';
+import { useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
@@ -18,7 +19,7 @@ function download(name: string, content: string) {
 }
 
 export default function MembersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams({ pageHistory: true });
   const themes = useThemes();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const filters: MemberFilters = { limit: PAGE_SIZE, offset };
@@ -30,13 +31,6 @@ export default function MembersPage() {
   const exporter = useMutation({
     mutationFn: async () => download('citymatch-members.json', JSON.stringify(unwrap(await api.GET('/api/v1/members/export')), null, 2)),
   });
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'offset') next.delete('offset');
-    setParams(next, { replace: name !== 'offset' });
-  };
   const page = members.data;
   return (
     <section>

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type PartnershipFilters, useMemberProfiles, usePartnerships } from '../api/brokering';
 import { useThemes } from '../api/queries';
 import { PARTNERSHIP_KINDS, STAGES, type Stage } from '../api/types';
@@ -6,6 +6,7 @@ import { Day, pairName, STAGE_LABELS, StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
+import { useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 
 const PAGE_SIZE = 25;
@@ -27,19 +28,12 @@ function filtersFrom(params: URLSearchParams): PartnershipFilters {
 
 /** Every partnership, filtered and sorted by the URL, a page at a time; the same view as CSV. */
 export default function PartnershipsListPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams<Filter>({ pageHistory: false });
   const themes = useThemes();
   const filters = filtersFrom(params);
   const list = usePartnerships(filters);
   const items = list.data?.items ?? [];
   const names = useMemberProfiles(items.flatMap((p) => [p.memberA, p.memberB]));
-  const set = (name: Filter | 'offset', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'offset') next.delete('offset');
-    setParams(next, { replace: true });
-  };
   const csvQuery = new URLSearchParams(
     Object.entries({ ...filters, format: 'csv', limit: 1000, offset: 0 }).map(([key, value]) => [key, String(value)]),
   );
