@@ -73,7 +73,9 @@ describe('computeTopK', () => {
         fc.nat(),
         fc.array(bar, { maxLength: 40 }),
         weights,
-        (profiles, r, s, t, bars, partial) => {
+        fc.nat(),
+        fc.nat(),
+        (profiles, r, s, t, bars, partial, u, v) => {
           const prepared = prepareDataset(profiles);
           const n = prepared.size;
           if (n === 0) return;
@@ -86,9 +88,12 @@ describe('computeTopK', () => {
           const js = new RowScratch(a, false);
           const wasm = WasmFilter.create(a)!;
           expect(wasm).not.toBeNull();
+          // Any run of columns: the module reads them two at a time from an even column.
+          const from = u % n;
+          const to = from + 1 + (v % (n - from));
           js.load(i);
-          const count = filterColumns(a, w, floor, js, start, end, i, 0, n);
-          const kept = wasm.filter(js.row, w, floor, start, end, i, 0, n, 1e-12);
+          const count = filterColumns(a, w, floor, js, start, end, i, from, to);
+          const kept = wasm.filter(js.row, w, floor, start, end, i, from, to, 1e-12);
           const values = (v: Survivors, n: number) => ({
             list: [...v.list.subarray(0, n)],
             themeSums: [...v.themeSums.subarray(0, n)],

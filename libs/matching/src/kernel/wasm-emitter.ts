@@ -1,18 +1,20 @@
 /**
  * A small typed emitter of WebAssembly: one exported function over an imported memory
  * (`env.memory`), written instruction by instruction with the names of the WebAssembly text
- * format ('f64.mul', 'local.get'), locals allocated by name. The encoding follows the
- * WebAssembly core specification, chapter 5 (binary format).
+ * format ('f64.mul', 'i32x4.splat', 'local.get'), locals allocated by name. The encoding
+ * follows the WebAssembly core specification, chapter 5 (binary format), with its 128-bit
+ * vector instructions (5.4.8).
  */
-export type ValueType = 'i32' | 'f64';
+export type ValueType = 'i32' | 'f64' | 'v128';
 
-const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c };
+const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
 
 /** Instructions without immediates, by their text-format names. */
 const OPCODE = {
   select: 0x1b,
   'i32.eqz': 0x45,
   'i32.eq': 0x46,
+  'i32.lt_s': 0x48,
   'i32.ge_s': 0x4e,
   'f64.eq': 0x61,
   'f64.lt': 0x63,
@@ -27,7 +29,44 @@ const OPCODE = {
   'f64.mul': 0xa2,
   'f64.convert_i32_s': 0xb7,
 } as const;
-export type Instruction = keyof typeof OPCODE;
+
+/** Vector instructions without immediates: the prefix 0xfd, then their number. */
+const VECTOR_PREFIX = 0xfd;
+const VECTOR_OPCODE = {
+  'i32x4.splat': 0x11,
+  'f64x2.splat': 0x14,
+  'i32x4.eq': 0x37,
+  'i32x4.ne': 0x38,
+  'f64x2.eq': 0x47,
+  'f64x2.lt': 0x49,
+  'v128.not': 0x4d,
+  'v128.and': 0x4e,
+  'v128.or': 0x50,
+  'v128.bitselect': 0x52,
+  'i32x4.bitmask': 0xa4,
+  'i32x4.shl': 0xab,
+  'i32x4.shr_u': 0xad,
+  'i32x4.add': 0xae,
+  'i32x4.mul': 0xb5,
+  'i64x2.bitmask': 0xc4,
+  'i64x2.extend_low_i32x4_s': 0xc7,
+  'f64x2.add': 0xf0,
+  'f64x2.sub': 0xf1,
+  'f64x2.mul': 0xf2,
+  'i32x4.trunc_sat_f64x2_s_zero': 0xfc,
+  'f64x2.convert_low_i32x4_s': 0xfe,
+} as const;
+/** Vector instructions with a lane index. */
+const LANE_OPCODE = {
+  'i32x4.extract_lane': 0x1b,
+  'f64x2.extract_lane': 0x21,
+  'f64x2.replace_lane': 0x22,
+} as const;
+/** v128.load, and v128.load64_splat: 8 bytes into both halves. */
+const VECTOR_LOAD = { v128: 0x00, splat64: 0x0a } as const;
+
+export type Instruction = keyof typeof OPCODE | keyof typeof VECTOR_OPCODE;
+export type LaneInstruction = keyof typeof LANE_OPCODE;
 
 /** Control and variable instructions, which take immediates. */
 const BLOCK = 0x02;
@@ -45,7 +84,7 @@ const CONST = { i32: 0x41, f64: 0x44 } as const;
 const MISC_PREFIX = 0xfc;
 const I32_TRUNC_SAT_F64_S = 0x02;
 /** log2 of each type's natural alignment, the memory argument's first field. */
-const ALIGN = { i32: 2, f64: 3 } as const;
+const ALIGN = { i32: 2, f64: 3, v128: 4, splat64: 3 } as const;
 
 export interface Local {
   readonly index: number;
@@ -88,20 +127,33 @@ export class FunctionBuilder {
   }
 
   op(...instructions: Instruction[]): this {
-    return this.emit(...instructions.map((name) => OPCODE[name]));
+    for (const name of instructions) {
+      if (name in OPCODE) this.emit(OPCODE[name as keyof typeof OPCODE]);
+      else this.emit(VECTOR_PREFIX, ...uleb(VECTOR_OPCODE[name as keyof typeof VECTOR_OPCODE]));
+    }
+    return this;
+  }
+
+  /** A vector instruction on lane `lane`. */
+  lane(instruction: LaneInstruction, lane: number): this {
+    return this.emit(VECTOR_PREFIX, ...uleb(LANE_OPCODE[instruction]), lane);
   }
 
   truncSat(): this {
     return this.emit(MISC_PREFIX, I32_TRUNC_SAT_F64_S);
   }
 
-  /** Loads a value of `type` from the address on the stack plus `offset`. */
-  load(type: ValueType, offset: number): this {
+  /**
+   * Loads a value of `type` from the address on the stack plus `offset`; `splat64` loads 8
+   * bytes into both halves of a vector (v128.load64_splat).
+   */
+  load(type: ValueType | 'splat64', offset: number): this {
+    if (type === 'v128' || type === 'splat64') return this.emit(VECTOR_PREFIX, VECTOR_LOAD[type], ALIGN[type], ...uleb(offset));
     return this.emit(LOAD[type], ALIGN[type], ...uleb(offset));
   }
 
   /** Stores the value on the stack at the address below it plus `offset`. */
-  store(type: ValueType, offset: number): this {
+  store(type: 'i32' | 'f64', offset: number): this {
     return this.emit(STORE[type], ALIGN[type], ...uleb(offset));
   }
 

@@ -23,22 +23,34 @@ import { FunctionBuilder, moduleOf, type Local, type ValueType } from './wasm-em
 /**
  * The first pass of the scan (filterColumns in scan.ts) compiled to WebAssembly: the same
  * arithmetic in the same order, so it keeps exactly the columns that filterColumns keeps
- * (tested), without the tag checks, bounds checks and spills of the JavaScript loop.
- * Only the survivors' scores are computed, in JavaScript, by scoreColumns.
+ * (tested), without the tag checks, bounds checks and spills of the JavaScript loop, and two
+ * columns at a time in 128-bit vectors (each lane computes what filterColumns computes for
+ * its column). Only the survivors' scores are computed, in JavaScript, by scoreSurvivors.
  *
  * The module is written below with a small emitter (wasm-emitter.ts): one function, `filter`,
  * over a private copy of the columns' fields in the module's memory:
  *
  *   [GEO_AT ..)      the geo bound table (f64)
- *   [FLOORS_AT ..)   the bars of the current block's columns (f64, written before each call)
- *   [LIST_AT ..)     the columns kept (i32), returned count
- *   [COLUMNS_AT ..)  per column, COLUMN_BYTES: country, language fold, the six level packs
- *                    (i32), then x, y, z, size up, size down, thematic scale, shared scale,
- *                    need level sum (f64)
+ *   [FLOORS_AT ..)   the bars of the current block's columns (f64, written before each call),
+ *                    from the even column at or before its first
+ *   [LIST_AT ..)     the columns kept (i32), returned count, and their values
+ *   [COLUMNS_AT ..)  columns 2q and 2q+1 side by side in record q, PAIR_BYTES each: every
+ *                    field twice, so that one load fills a vector (see PAIR_FIELDS)
  */
 export const FILTER_BLOCK = 1024;
-const COLUMN_BYTES = 96;
+/** Room in the per-block lists for a block that starts and ends on an odd column. */
+const BLOCK_SLOTS = FILTER_BLOCK + 2;
 const GEO_AT = 0;
+
+/** A column pair's fields: i32 pairs (8 bytes each), then f64 pairs (16 bytes each). */
+const PAIR_INTS = ['country', 'languageMask', 'needs0', 'needs1', 'needs2', 'offers0', 'offers1', 'offers2'] as const;
+const PAIR_REALS = ['x', 'y', 'z', 'up', 'down', 'thematicScale', 'sharedScale', 'needLevelSum'] as const;
+type PairField = (typeof PAIR_INTS)[number] | (typeof PAIR_REALS)[number];
+const PAIR_FIELDS = Object.fromEntries([
+  ...PAIR_INTS.map((name, q) => [name, 8 * q]),
+  ...PAIR_REALS.map((name, q) => [name, 8 * PAIR_INTS.length + 16 * q]),
+]) as Record<PairField, number>;
+const PAIR_BYTES = 8 * PAIR_INTS.length + 16 * PAIR_REALS.length;
 
 interface FilterLayout {
   floorsAt: number;
@@ -51,11 +63,11 @@ interface FilterLayout {
 
 function layout(geoEntries: number): FilterLayout {
   const floorsAt = align(GEO_AT + 8 * geoEntries);
-  const listAt = align(floorsAt + 8 * FILTER_BLOCK);
-  const sumsAt = align(listAt + 4 * FILTER_BLOCK);
-  const populationAt = align(sumsAt + 4 * FILTER_BLOCK);
-  const chord2At = align(populationAt + 8 * FILTER_BLOCK);
-  const columnsAt = align(chord2At + 8 * FILTER_BLOCK);
+  const listAt = align(floorsAt + 8 * BLOCK_SLOTS);
+  const sumsAt = align(listAt + 4 * BLOCK_SLOTS);
+  const populationAt = align(sumsAt + 4 * BLOCK_SLOTS);
+  const chord2At = align(populationAt + 8 * BLOCK_SLOTS);
+  const columnsAt = align(chord2At + 8 * BLOCK_SLOTS);
   return { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt };
 }
 
@@ -143,37 +155,18 @@ export class WasmFilter implements Survivors {
 
   private constructor(a: KernelArrays, module: WasmModule) {
     const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(GEO_BOUND.length);
-    const bytes = columnsAt + COLUMN_BYTES * a.n;
+    const bytes = columnsAt + PAIR_BYTES * Math.ceil(a.n / 2);
     const memory = new wasmApi!.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     const instance = new wasmApi!.Instance(module, { env: { memory } });
     this.run = instance.exports.filter as FilterFunction;
     const buffer = memory.buffer;
     new Float64Array(buffer, GEO_AT, GEO_BOUND.length).set(GEO_BOUND);
-    this.floors = new Float64Array(buffer, floorsAt, FILTER_BLOCK);
-    this.list = new Int32Array(buffer, listAt, FILTER_BLOCK);
-    this.themeSums = new Int32Array(buffer, sumsAt, FILTER_BLOCK);
-    this.population = new Float64Array(buffer, populationAt, FILTER_BLOCK);
-    this.chord2 = new Float64Array(buffer, chord2At, FILTER_BLOCK);
-    const ints = new Int32Array(buffer, columnsAt, (COLUMN_BYTES / 4) * a.n);
-    const reals = new Float64Array(buffer, columnsAt, (COLUMN_BYTES / 8) * a.n);
-    const intStride = COLUMN_BYTES / 4;
-    const realStride = COLUMN_BYTES / 8;
-    for (let j = 0; j < a.n; j++) {
-      const q = j * intStride;
-      ints[q] = a.ints[j * INT_STRIDE + COUNTRY];
-      ints[q + 1] = a.ints[j * INT_STRIDE + LANGUAGE_MASK];
-      for (let g = 0; g < 6; g++) ints[q + 2 + g] = a.levelPacks[j * 6 + g];
-      const r = j * realStride + 4;
-      const jb = j * REAL_STRIDE;
-      reals[r] = a.real[jb + X];
-      reals[r + 1] = a.real[jb + Y];
-      reals[r + 2] = a.real[jb + Z];
-      reals[r + 3] = a.real[jb + SIZE_UP];
-      reals[r + 4] = a.real[jb + SIZE_DOWN];
-      reals[r + 5] = a.real[jb + THEMATIC_SCALE];
-      reals[r + 6] = a.real[jb + SHARED_SCALE];
-      reals[r + 7] = a.real[jb + NEED_LEVEL_SUM];
-    }
+    this.floors = new Float64Array(buffer, floorsAt, BLOCK_SLOTS);
+    this.list = new Int32Array(buffer, listAt, BLOCK_SLOTS);
+    this.themeSums = new Int32Array(buffer, sumsAt, BLOCK_SLOTS);
+    this.population = new Float64Array(buffer, populationAt, BLOCK_SLOTS);
+    this.chord2 = new Float64Array(buffer, chord2At, BLOCK_SLOTS);
+    copyColumns(a, new Int32Array(buffer, columnsAt), new Float64Array(buffer, columnsAt));
   }
 
   /** A filter for the dataset, or null when it does not apply (more than 15 themes, or no WebAssembly). */
@@ -186,7 +179,8 @@ export class WasmFilter implements Survivors {
   /**
    * Row i against columns from..to-1 (at most FILTER_BLOCK): the columns that may enter
    * either list go to `list`; returns how many. `floor` holds the bars of sources
-   * [start, end); row i is one of them.
+   * [start, end); row i is one of them. The module reads the bars from the even column at
+   * or before `from`, a pair at a time.
    */
   filter(
     row: FilterRow,
@@ -200,14 +194,15 @@ export class WasmFilter implements Survivors {
     slack: number,
   ): number {
     const floors = this.floors;
+    const first = from & ~1;
     const lo = from > start ? from : start;
     const hi = to < end ? to : end;
     if (lo < hi) {
-      floors.fill(Infinity, 0, lo - from);
-      floors.set(floor.subarray(lo - start, hi - start), lo - from);
-      floors.fill(Infinity, hi - from, to - from);
+      floors.fill(Infinity, 0, lo - first);
+      floors.set(floor.subarray(lo - start, hi - start), lo - first);
+      floors.fill(Infinity, hi - first, to - first + 1);
     } else {
-      floors.fill(Infinity, 0, to - from);
+      floors.fill(Infinity, 0, to - first + 1);
     }
     const rn = row.needsReversed;
     const ro = row.offersReversed;
@@ -274,10 +269,31 @@ const PARAMS = [
 ] as const satisfies readonly (readonly [string, ValueType])[];
 type ParamName = (typeof PARAMS)[number][0];
 
-/** The column record's fields (see the layout above): i32 by index, f64 by index after them. */
-const INT_FIELDS = { country: 0, languageMask: 1, needs: 2, offers: 5 } as const;
-const REAL_FIELDS = { x: 0, y: 1, z: 2, up: 3, down: 4, thematicScale: 5, sharedScale: 6, needLevelSum: 7 } as const;
-const REALS_AT = 32;
+/** Columns 2q and 2q+1 into record q (see PAIR_FIELDS); a missing last column stays zero. */
+function copyColumns(a: KernelArrays, ints: Int32Array, reals: Float64Array): void {
+  for (let j = 0; j < a.n; j++) {
+    const intAt = (j >> 1) * (PAIR_BYTES / 4) + (j & 1);
+    const realAt = (j >> 1) * (PAIR_BYTES / 8) + (j & 1);
+    const int = (field: PairField, value: number) => (ints[intAt + PAIR_FIELDS[field] / 4] = value);
+    const real = (field: PairField, value: number) => (reals[realAt + PAIR_FIELDS[field] / 8] = value);
+    int('country', a.ints[j * INT_STRIDE + COUNTRY]);
+    int('languageMask', a.ints[j * INT_STRIDE + LANGUAGE_MASK]);
+    const packs = j * 2 * MIN_THEME_GROUPS;
+    for (let g = 0; g < MIN_THEME_GROUPS; g++) {
+      int(`needs${g}` as PairField, a.levelPacks[packs + g]);
+      int(`offers${g}` as PairField, a.levelPacks[packs + MIN_THEME_GROUPS + g]);
+    }
+    const jb = j * REAL_STRIDE;
+    real('x', a.real[jb + X]);
+    real('y', a.real[jb + Y]);
+    real('z', a.real[jb + Z]);
+    real('up', a.real[jb + SIZE_UP]);
+    real('down', a.real[jb + SIZE_DOWN]);
+    real('thematicScale', a.real[jb + THEMATIC_SCALE]);
+    real('sharedScale', a.real[jb + SHARED_SCALE]);
+    real('needLevelSum', a.real[jb + NEED_LEVEL_SUM]);
+  }
+}
 
 function moduleBytes(): Uint8Array {
   const { floorsAt, listAt, sumsAt, populationAt, chord2At, columnsAt } = layout(GEO_BOUND.length);
@@ -286,124 +302,167 @@ function moduleBytes(): Uint8Array {
     'i32',
   );
   const p = Object.fromEntries(PARAMS.map(([name], index) => [name, f.param(index)])) as Record<ParamName, Local>;
-  const j = f.local('i32');
-  const column = f.local('i32'); // the column's record
-  const bar = f.local('i32'); // the column's bar in the floors
+  const j = f.local('i32'); // the pair's first (even) column
+  const pair = f.local('i32'); // the pair's record
+  const bar = f.local('i32'); // the pair's bars in the floors
   const count = f.local('i32');
-  const needs = [f.local('i32'), f.local('i32'), f.local('i32')];
-  const forRow = f.local('i32');
-  const forColumn = f.local('i32');
-  const commonNeeds = f.local('i32');
-  const atLeast = f.local('f64');
-  const upJ = f.local('f64');
-  const p1 = f.local('f64');
-  const p2 = f.local('f64');
-  const population = f.local('f64');
-  const d = f.local('f64');
-  const chord2 = f.local('f64');
-  const sharedMost = f.local('f64');
-  const rest = f.local('f64');
-  const bx = f.local('f64');
-  const by = f.local('f64');
-  const commonNeedsReal = f.local('f64');
+  const lanes = f.local('i32'); // bit 0: column j is kept so far, bit 1: column j+1
+  const vector = () => f.local('v128');
 
-  const columnInt = (field: number) => f.get(column).load('i32', 4 * field);
-  const columnReal = (field: number) => f.get(column).load('f64', REALS_AT + 8 * field);
-  // (imul(a, b) >>> 24) & 63, a and b on the stack: one packed dot product.
-  const dot = () => f.op('i32.mul').i32(24).op('i32.shr_u').i32(63).op('i32.and');
-  // (v | v >>> 1) & FIELD_LOW_BITS: the non-zero levels of a pack.
-  const present = (v: Local) => f.get(v).get(v).i32(1).op('i32.shr_u', 'i32.or').i32(FIELD_LOW_BITS).op('i32.and');
-  // a < b ? a : b for two f64 pushed by `push`, which is called twice.
-  const min = (push: () => void) => (push(), push(), f.op('f64.lt', 'select'));
-  // x·x for the coordinate difference `xi − column.x`.
-  const squaredDifference = (rowValue: Local, field: number) => {
-    f.get(rowValue);
-    columnReal(field).op('f64.sub').set(d).get(d).get(d).op('f64.mul');
+  // The row's values in both lanes, once per call.
+  const splat = (push: () => void, instruction: 'i32x4.splat' | 'f64x2.splat') => {
+    const local = vector();
+    push();
+    f.op(instruction).set(local);
+    return local;
   };
-  // The pointer to slot `count` of a list of `bytes`-wide values.
-  const slot = (shift: number) => f.get(count).i32(shift).op('i32.shl');
+  const intSplat = (local: Local) => splat(() => f.get(local), 'i32x4.splat');
+  const realSplat = (local: Local) => splat(() => f.get(local), 'f64x2.splat');
+  const rowNeeds = [p.rn0, p.rn1, p.rn2].map(intSplat);
+  const rowOffers = [p.ro0, p.ro1, p.ro2].map(intSplat);
+  const country = intSplat(p.country);
+  const languageMask = intSplat(p.languageMask);
+  const [xi, yi, zi, upI, downI, thematicScaleI, sharedScaleI, rowFloor] = [
+    p.xi,
+    p.yi,
+    p.zi,
+    p.upI,
+    p.downI,
+    p.thematicScaleI,
+    p.sharedScaleI,
+    p.rowFloor,
+  ].map(realSplat);
+  const [wT, wS, wP, wG, languageOrTier, tierOnly, slack] = [p.wT, p.wS, p.wP, p.wG, p.languageOrTier, p.tierOnly, p.slack].map(realSplat);
+  const zero = splat(() => f.i32(0), 'i32x4.splat');
+  const byte = splat(() => f.i32(63), 'i32x4.splat');
+  const lowBits = splat(() => f.i32(FIELD_LOW_BITS), 'i32x4.splat');
+  const one = splat(() => f.f64(1), 'f64x2.splat');
+  const two = splat(() => f.f64(2), 'f64x2.splat');
+  const buckets = splat(() => f.f64(GEO_BUCKETS_PER_CHORD2), 'f64x2.splat');
+
+  const needs = [vector(), vector(), vector()];
+  const [forRow, forColumn, commonNeeds, atLeast, upJ, p1, p2, population, d, chord2, sharedMost, rest, bx, by, geoIndex] = Array.from(
+    { length: 15 },
+    vector,
+  );
+
+  const ints = (field: PairField) => f.get(pair).load('splat64', PAIR_FIELDS[field]);
+  const reals = (field: PairField) => f.get(pair).load('v128', PAIR_FIELDS[field]);
+  // ((a · b) >>> 24) & 63 per lane, a and b on the stack: one packed dot product.
+  const dot = () => f.op('i32x4.mul').i32(24).op('i32x4.shr_u').get(byte).op('v128.and');
+  // a < b ? a : b per lane, for two f64x2 pushed by `push`, which is called twice.
+  const min = (push: () => void) => (push(), push(), f.op('f64x2.lt', 'v128.bitselect'));
+  // x·x for the coordinate difference `xi − column.x`.
+  const squaredDifference = (rowValue: Local, field: PairField) => {
+    f.get(rowValue);
+    reals(field).op('f64x2.sub').set(d).get(d).get(d).op('f64x2.mul');
+  };
+  // Column j + lane's values into the lists at slot `count`; count grows by the lane's bit.
+  const keepLane = (lane: 0 | 1) => {
+    f.get(count).i32(2).op('i32.shl').get(j).i32(lane).op('i32.add').store('i32', listAt);
+    f.get(count).i32(2).op('i32.shl').get(forRow).get(forColumn).i32(8).op('i32x4.shl', 'v128.or');
+    f.lane('i32x4.extract_lane', lane).store('i32', sumsAt);
+    f.get(count).i32(3).op('i32.shl').get(population).lane('f64x2.extract_lane', lane).store('f64', populationAt);
+    f.get(count).i32(3).op('i32.shl').get(chord2).lane('f64x2.extract_lane', lane).store('f64', chord2At);
+    f.get(count).get(lanes);
+    if (lane === 1) f.i32(1).op('i32.shr_u');
+    f.i32(1).op('i32.and', 'i32.add').set(count);
+  };
 
   f.i32(0).set(count);
-  f.get(p.from).set(j);
-  f.get(p.from).i32(COLUMN_BYTES).op('i32.mul').i32(columnsAt).op('i32.add').set(column);
+  f.get(p.from).i32(~1).op('i32.and').set(j);
+  f.get(j)
+    .i32(PAIR_BYTES / 2)
+    .op('i32.mul')
+    .i32(columnsAt)
+    .op('i32.add')
+    .set(pair);
   f.i32(floorsAt).set(bar);
   f.block(() =>
     f.loop(() => {
       f.get(j).get(p.to).op('i32.ge_s').brIf(1); // j >= to: done
       f.block(() => {
-        // Same country: skip.
-        columnInt(INT_FIELDS.country).get(p.country).op('i32.eq').brIf(0);
-        // Theme fit both ways; none: skip.
-        for (let g = 0; g < 3; g++) columnInt(INT_FIELDS.needs + g).set(needs[g]);
+        // Lanes in from..to-1.
+        f.get(j).get(p.from).op('i32.ge_s');
+        f.get(j).i32(1).op('i32.add').get(p.to).op('i32.lt_s').i32(1).op('i32.shl', 'i32.or');
+        // Theme fit both ways.
+        for (let g = 0; g < 3; g++) ints(`needs${g}` as PairField).set(needs[g]);
         for (let g = 0; g < 3; g++) {
-          f.get([p.rn0, p.rn1, p.rn2][g]);
-          columnInt(INT_FIELDS.offers + g);
+          f.get(rowNeeds[g]);
+          ints(`offers${g}` as PairField);
           dot();
-          if (g > 0) f.op('i32.add');
+          if (g > 0) f.op('i32x4.add');
         }
         f.set(forRow);
         for (let g = 0; g < 3; g++) {
-          f.get([p.ro0, p.ro1, p.ro2][g]).get(needs[g]);
+          f.get(rowOffers[g]).get(needs[g]);
           dot();
-          if (g > 0) f.op('i32.add');
+          if (g > 0) f.op('i32x4.add');
         }
         f.set(forColumn);
-        f.get(forRow).get(forColumn).op('i32.or', 'i32.eqz').brIf(0);
+        // Same country, or no theme fit either way: not kept.
+        ints('country').get(country).op('i32x4.ne');
+        f.get(forRow).get(forColumn).op('v128.or').get(zero).op('i32x4.ne', 'v128.and', 'i32x4.bitmask');
+        f.op('i32.and').set(lanes);
+        f.get(lanes).op('i32.eqz').brIf(0);
         for (let g = 0; g < 3; g++) {
-          f.get([p.rn0, p.rn1, p.rn2][g]);
-          present(needs[g]);
+          f.get(rowNeeds[g]);
+          // (v | v >>> 1) & FIELD_LOW_BITS: the column's non-zero need levels.
+          f.get(needs[g]).get(needs[g]).i32(1).op('i32x4.shr_u', 'v128.or').get(lowBits).op('v128.and');
           dot();
-          if (g > 0) f.op('i32.add');
+          if (g > 0) f.op('i32x4.add');
         }
         f.set(commonNeeds);
         // atLeast = min(rowFloor, columnFloor)
-        min(() => f.get(p.rowFloor).get(bar).load('f64', 0));
+        min(() => f.get(rowFloor).get(bar).load('v128', 0));
         f.set(atLeast);
         // population = upI === upJ ? 1 : min(p1, p2)
-        columnReal(REAL_FIELDS.up).set(upJ);
-        f.get(p.upI);
-        columnReal(REAL_FIELDS.down).op('f64.mul').set(p1);
-        f.get(upJ).get(p.downI).op('f64.mul').set(p2);
-        f.f64(1);
+        reals('up').set(upJ);
+        f.get(upI);
+        reals('down').op('f64x2.mul').set(p1);
+        f.get(upJ).get(downI).op('f64x2.mul').set(p2);
+        f.get(one);
         min(() => f.get(p1).get(p2));
-        f.get(p.upI).get(upJ).op('f64.eq', 'select').set(population);
+        f.get(upI).get(upJ).op('f64x2.eq', 'v128.bitselect').set(population);
         // chord2 = dx·dx + dy·dy + dz·dz
-        squaredDifference(p.xi, REAL_FIELDS.x);
-        squaredDifference(p.yi, REAL_FIELDS.y);
-        f.op('f64.add');
-        squaredDifference(p.zi, REAL_FIELDS.z);
-        f.op('f64.add').set(chord2);
+        squaredDifference(xi, 'x');
+        squaredDifference(yi, 'y');
+        f.op('f64x2.add');
+        squaredDifference(zi, 'z');
+        f.op('f64x2.add').set(chord2);
         // sharedMost = min(commonNeeds, needSumJ)
-        f.get(commonNeeds).op('f64.convert_i32_s').set(commonNeedsReal);
-        min(() => (f.get(commonNeedsReal), columnReal(REAL_FIELDS.needLevelSum)));
+        min(() => (f.get(commonNeeds).op('f64x2.convert_low_i32x4_s'), reals('needLevelSum')));
         f.set(sharedMost);
         // rest = wP·population + (folds meet ? languageOrTier : tierOnly) + wG·GEO_BOUND[chord2·buckets | 0]
-        f.get(p.wP).get(population).op('f64.mul');
-        f.get(p.languageOrTier).get(p.tierOnly).get(p.languageMask);
-        columnInt(INT_FIELDS.languageMask).op('i32.and', 'select', 'f64.add');
-        f.get(p.wG).get(chord2).f64(GEO_BUCKETS_PER_CHORD2).op('f64.mul').truncSat().i32(3).op('i32.shl');
-        f.load('f64', GEO_AT).op('f64.mul', 'f64.add').set(rest);
+        f.get(chord2).get(buckets).op('f64x2.mul', 'i32x4.trunc_sat_f64x2_s_zero').set(geoIndex);
+        f.get(wP).get(population).op('f64x2.mul');
+        f.get(languageOrTier).get(tierOnly);
+        ints('languageMask').get(languageMask).op('v128.and').get(zero);
+        f.op('i32x4.ne', 'i64x2.extend_low_i32x4_s', 'v128.bitselect', 'f64x2.add');
+        f.get(wG);
+        f.get(geoIndex).lane('i32x4.extract_lane', 0).i32(3).op('i32.shl').load('f64', GEO_AT).op('f64x2.splat');
+        f.get(geoIndex).lane('i32x4.extract_lane', 1).i32(3).op('i32.shl').load('f64', GEO_AT).lane('f64x2.replace_lane', 1);
+        f.op('f64x2.mul', 'f64x2.add').set(rest);
         // bx = wT·(forRow·thematicScaleI) + wS·(sharedMost·sharedScaleI) + rest
-        f.get(p.wT).get(forRow).op('f64.convert_i32_s').get(p.thematicScaleI).op('f64.mul', 'f64.mul');
-        f.get(p.wS).get(sharedMost).get(p.sharedScaleI).op('f64.mul', 'f64.mul', 'f64.add').get(rest).op('f64.add').set(bx);
+        f.get(wT).get(forRow).op('f64x2.convert_low_i32x4_s').get(thematicScaleI).op('f64x2.mul', 'f64x2.mul');
+        f.get(wS).get(sharedMost).get(sharedScaleI).op('f64x2.mul', 'f64x2.mul', 'f64x2.add').get(rest).op('f64x2.add').set(bx);
         // by = wT·(forColumn·thematicScaleJ) + wS·(sharedMost·sharedScaleJ) + rest
-        f.get(p.wT).get(forColumn).op('f64.convert_i32_s');
-        columnReal(REAL_FIELDS.thematicScale).op('f64.mul', 'f64.mul');
-        f.get(p.wS).get(sharedMost);
-        columnReal(REAL_FIELDS.sharedScale).op('f64.mul', 'f64.mul', 'f64.add').get(rest).op('f64.add').set(by);
-        // 2·(bx·by) < (atLeast − slack)·(bx + by): skip
-        f.f64(2).get(bx).get(by).op('f64.mul', 'f64.mul');
-        f.get(atLeast).get(p.slack).op('f64.sub').get(bx).get(by).op('f64.add', 'f64.mul', 'f64.lt').brIf(0);
-        // Keep: list, theme sums (forRow | forColumn << 8), population, chord2; count++.
-        slot(2).get(j).store('i32', listAt);
-        slot(2).get(forRow).get(forColumn).i32(8).op('i32.shl', 'i32.or').store('i32', sumsAt);
-        slot(3).get(population).store('f64', populationAt);
-        slot(3).get(chord2).store('f64', chord2At);
-        f.get(count).i32(1).op('i32.add').set(count);
+        f.get(wT).get(forColumn).op('f64x2.convert_low_i32x4_s');
+        reals('thematicScale').op('f64x2.mul', 'f64x2.mul');
+        f.get(wS).get(sharedMost);
+        reals('sharedScale').op('f64x2.mul', 'f64x2.mul', 'f64x2.add').get(rest).op('f64x2.add').set(by);
+        // 2·(bx·by) < (atLeast − slack)·(bx + by): not kept
+        f.get(two).get(bx).get(by).op('f64x2.mul', 'f64x2.mul');
+        f.get(atLeast).get(slack).op('f64x2.sub').get(bx).get(by).op('f64x2.add', 'f64x2.mul', 'f64x2.lt', 'v128.not');
+        f.op('i64x2.bitmask').get(lanes).op('i32.and').set(lanes);
+        f.get(lanes).op('i32.eqz').brIf(0);
+        // Keep: list, theme sums (forRow | forColumn << 8), population, chord2, without a branch per lane.
+        keepLane(0);
+        keepLane(1);
       });
-      f.get(j).i32(1).op('i32.add').set(j);
-      f.get(column).i32(COLUMN_BYTES).op('i32.add').set(column);
-      f.get(bar).i32(8).op('i32.add').set(bar);
+      f.get(j).i32(2).op('i32.add').set(j);
+      f.get(pair).i32(PAIR_BYTES).op('i32.add').set(pair);
+      f.get(bar).i32(16).op('i32.add').set(bar);
       f.br(0);
     }),
   );
