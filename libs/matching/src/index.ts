@@ -20,7 +20,8 @@ export { arePartners, ineligibilityReasons, isCandidate, type IneligibilityReaso
 export { directionalScores, matchScore } from './score';
 export { explainMatch, type DirectionExplanation, type MatchExplanation, type SharedNeed, type ThemeFit } from './explain';
 export { MAX_PER_COUNTRY, rankCandidates, rankPrepared, type CandidateFilter, type RankOptions } from './rank';
-export { InvalidProfileError, prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
+export { InvalidProfileError } from './kernel/invalid-profile-error';
+export { prepareDataset, type PreparedDataset } from './kernel/prepared-dataset';
 export { replaceMember } from './kernel/replace-member';
 export { computeTopK, computeTopKSync, pairsInRange, type TopKOptions, type TopKProgress } from './kernel/compute-top-k';
 export { TopKLists } from './kernel/top-k-lists';

@@ -1,29 +1,17 @@
-import { MAX_LEVEL, byPlainOrder, type MatchProfile } from '../profile';
-import { sharedScale, sizeDown, sizeUp, thematicScale, unitVector } from '../pair-math';
-import { levelNumber } from '../pair-functions';
+import { byPlainOrder, type MatchProfile } from '../profile';
+import { InvalidProfileError } from './invalid-profile-error';
+import { GROUP_THEMES, INT_STRIDE, MIN_THEME_GROUPS, REAL_STRIDE, THEME_BITS, type KernelArrays } from './kernel-arrays';
 import {
-  COUNTRY,
-  FIELD_BITS,
-  GROUP_THEMES,
-  INT_STRIDE,
-  LANGUAGE_MASK,
-  MIN_THEME_GROUPS,
-  NEED_HIGH,
-  NEED_LEVEL_SUM,
-  NEED_LOW,
-  OFFER_HIGH,
-  OFFER_LOW,
-  REAL_STRIDE,
-  SHARED_SCALE,
-  SIZE_DOWN,
-  SIZE_UP,
-  THEMATIC_SCALE,
-  THEME_BITS,
-  X,
-  Y,
-  Z,
-  type KernelArrays,
-} from './kernel-arrays';
+  checkNumbers,
+  csr,
+  languageListOf,
+  levelledEntries,
+  sharedFloat64,
+  sharedInt32,
+  writeMemberRow,
+  type LevelledEntries,
+  type MemberRows,
+} from './member-rows';
 
 /**
  * The active members of a dataset, ready for the kernel. Inactive members take no part in
@@ -41,13 +29,6 @@ export interface PreparedDataset {
   readonly languages: readonly string[];
   readonly countries: readonly string[];
   readonly arrays: KernelArrays;
-}
-
-export class InvalidProfileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidProfileError';
-  }
 }
 
 export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDataset {
@@ -154,66 +135,11 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   };
 }
 
-/** The per-member arrays, one row per member index, that writeMemberRow fills. */
-export interface MemberRows {
-  real: Float64Array;
-  ints: Int32Array;
-  levels: Int32Array;
-  themeBits: Int32Array;
-  levelPacks: Int32Array;
-  themeWords: number;
-  themeGroups: number;
-}
-
-/** A needs or offers map's themes with a level above 0, and those levels, in the map's order. */
-export interface LevelledEntries {
-  themes: string[];
-  levels: number[];
-}
-
 interface MemberEntry {
   p: MatchProfile;
   needs: LevelledEntries;
   offers: LevelledEntries;
   offered: number;
-}
-
-/**
- * Writes member `i`'s row of every per-member array (which must be zero there). `needs` and
- * `offers` are p's levelled entries, when the caller has them already.
- */
-export function writeMemberRow(
-  rows: MemberRows,
-  i: number,
-  p: MatchProfile,
-  themeIndex: ReadonlyMap<string, number>,
-  country: number,
-  languageList: readonly number[],
-  needs = levelledEntries(p.needs),
-  offers = levelledEntries(p.offers),
-): void {
-  const { real, ints, levels, themeWords, themeGroups } = rows;
-  const needLevelSum = writeLevels(rows, i * themeWords, 2 * themeGroups * i, p, 'needs', needs, themeIndex);
-  writeLevels(rows, i * themeWords, 2 * themeGroups * i + themeGroups, p, 'offers', offers, themeIndex);
-  const [x, y, z] = unitVector(p.lat, p.lon);
-  const at = i * REAL_STRIDE;
-  real[at + X] = x;
-  real[at + Y] = y;
-  real[at + Z] = z;
-  real[at + SIZE_UP] = sizeUp(p.population);
-  real[at + SIZE_DOWN] = sizeDown(p.population);
-  real[at + THEMATIC_SCALE] = thematicScale(needLevelSum);
-  real[at + SHARED_SCALE] = sharedScale(needLevelSum);
-  real[at + NEED_LEVEL_SUM] = needLevelSum;
-  ints[i * INT_STRIDE + COUNTRY] = country;
-  ints[i * INT_STRIDE + LANGUAGE_MASK] = fold(languageList);
-  levels[i] = levelNumber(p.level);
-}
-
-/** A member's language indices, sorted without repeats. */
-export function languageListOf(p: MatchProfile, languageIndex: ReadonlyMap<string, number>): number[] {
-  const list = p.languages.map((l) => languageIndex.get(l)!).sort((a, b) => a - b);
-  return list.filter((l, q) => q === 0 || l !== list[q - 1]);
 }
 
 function checkIds(profiles: readonly MatchProfile[]): void {
@@ -224,58 +150,8 @@ function checkIds(profiles: readonly MatchProfile[]): void {
   }
 }
 
-export function checkNumbers(p: MatchProfile): void {
-  if (!(Number.isFinite(p.population) && p.population > 0)) {
-    throw new InvalidProfileError(`member "${p.id}": population must be a finite number > 0`);
-  }
-  if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon)) {
-    throw new InvalidProfileError(`member "${p.id}": lat and lon must be finite numbers`);
-  }
-}
-
 function vocabulary(values: ReadonlySet<string>): string[] {
   return [...values].sort(byPlainOrder);
-}
-
-/**
- * Sets a member's need or offer level bits and packs the levels into 6-bit fields, five
- * themes per int32; returns the sum of its levels. Bits, packs and sums do not depend on the order.
- */
-function writeLevels(
-  rows: MemberRows,
-  firstWord: number,
-  firstPack: number,
-  p: MatchProfile,
-  side: 'needs' | 'offers',
-  entries: LevelledEntries,
-  themeIndex: ReadonlyMap<string, number>,
-): number {
-  const { themeBits: bits, levelPacks: packs } = rows;
-  const low = side === 'needs' ? NEED_LOW : OFFER_LOW;
-  const high = side === 'needs' ? NEED_HIGH : OFFER_HIGH;
-  const { themes, levels } = entries;
-  let sum = 0;
-  for (let q = 0; q < themes.length; q++) {
-    const level = levels[q];
-    if (!Number.isInteger(level) || level > MAX_LEVEL) {
-      throw new InvalidProfileError(`member "${p.id}": ${side}.${themes[q]} must be a whole level 1-${MAX_LEVEL}, got ${level}`);
-    }
-    const t = themeIndex.get(themes[q])!;
-    const at = (firstWord + (t >> 5)) * THEME_BITS;
-    if (level & 1) bits[at + low] |= 1 << (t & 31);
-    if (level & 2) bits[at + high] |= 1 << (t & 31);
-    packs[firstPack + Math.floor(t / GROUP_THEMES)] |= level << (FIELD_BITS * (t % GROUP_THEMES));
-    sum += level;
-  }
-  return sum;
-}
-
-export function csr(lists: readonly ArrayLike<number>[]): { start: Int32Array; items: Int32Array } {
-  const start = sharedInt32(lists.length + 1);
-  lists.forEach((list, i) => (start[i + 1] = start[i] + list.length));
-  const items = sharedInt32(start[lists.length]);
-  lists.forEach((list, i) => items.set(list, start[i]));
-  return { start, items };
 }
 
 /** Sparse lists of member indices, each sorted without repeats, one per member. */
@@ -284,42 +160,8 @@ function sortedLists(sparse: readonly (number[] | undefined)[], n: number): numb
   return Array.from({ length: n }, (_, i) => (sparse[i] ? [...new Set(sparse[i])].sort((a, b) => a - b) : none));
 }
 
-/** Themes with a level above 0, in no particular order. */
-export function levelledThemes(levels: Readonly<Record<string, number>>): string[] {
-  return levelledEntries(levels).themes;
-}
-
-/** The themes with a level above 0 and their levels (Object.keys and Object.values list them in the same order). */
-export function levelledEntries(map: Readonly<Record<string, number>>): LevelledEntries {
-  const keys = Object.keys(map);
-  const values = Object.values(map);
-  const themes: string[] = [];
-  const levels: number[] = [];
-  for (let q = 0; q < keys.length; q++) {
-    if (values[q] > 0) {
-      themes.push(keys[q]);
-      levels.push(values[q]);
-    }
-  }
-  return { themes, levels };
-}
-
 function levelSum(entries: LevelledEntries): number {
   let sum = 0;
   for (const level of entries.levels) sum += level;
   return sum;
-}
-
-function fold(indices: ArrayLike<number>): number {
-  let mask = 0;
-  for (let q = 0; q < indices.length; q++) mask |= 1 << (indices[q] & 31);
-  return mask;
-}
-
-export function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8), 0, length);
-}
-
-export function sharedInt32(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
 }

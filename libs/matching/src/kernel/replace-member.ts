@@ -9,8 +9,8 @@ import {
   sharedInt32,
   writeMemberRow,
   type MemberRows,
-  type PreparedDataset,
-} from './prepared-dataset';
+} from './member-rows';
+import type { PreparedDataset } from './prepared-dataset';
 
 /**
  * `prepared` with one active member's profile changed from `before` to `after`, without preparing
