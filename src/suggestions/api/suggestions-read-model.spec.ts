@@ -18,10 +18,11 @@ function row(generation: number, memberId: string, candidates: string[]) {
 
 /** A database whose answers to the lists query the test hands out one at a time. */
 function fakeDatabase() {
-  const pending: Array<{ ids: string[] | null; answer: (rows: unknown[]) => void }> = [];
+  // ids: the lists query's member ids (null for all of them); undefined for a query without parameters.
+  const pending: Array<{ ids: string[] | null | undefined; answer: (rows: unknown[]) => void }> = [];
   const dataSource = {
     manager: {
-      query: (_sql: string, [ids]: [string[] | null]) => new Promise((answer) => pending.push({ ids, answer })),
+      query: (_sql: string, [ids]: [string[] | null] | [] = []) => new Promise((answer) => pending.push({ ids, answer })),
     },
   } as unknown as DataSource;
   return { dataSource, pending };
@@ -36,6 +37,23 @@ function fakeFeed() {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SuggestionsReadModel', () => {
+  it('warms up with every profile and the current lists, so that a first reader finds them kept', async () => {
+    const { dataSource, pending } = fakeDatabase();
+    const { feed } = fakeFeed();
+    const model = new SuggestionsReadModel(new SuggestionsRepository(dataSource), new MemberProfilesReader(dataSource), feed);
+
+    const warming = model.warmUp();
+    await settled();
+    expect(pending.map((query) => query.ids)).toEqual([undefined, null]); // every profile and every list, side by side
+    for (const query of pending.splice(0)) query.answer(query.ids === null ? [row(1, 'a', ['b', 'c'])] : []);
+    await warming;
+
+    const reading = model.stored('a');
+    await settled();
+    expect(pending).toHaveLength(0);
+    expect((await reading).list.map((s) => s.id)).toEqual(['b', 'c']);
+  });
+
   it('keeps answering from the previous generation while a switched one loads, then from the new one with later changes', async () => {
     const { dataSource, pending } = fakeDatabase();
     const { feed, notify } = fakeFeed();

@@ -78,6 +78,17 @@ export class SuggestionsReadModel {
     return prepared;
   }
 
+  /**
+   * Reads what a first request reads (every profile, prepared for the kernel, and the current lists),
+   * for the API entry to call once it listens: the first official to open suggestions after a start
+   * then finds them kept, or shares the load already under way, instead of starting it.
+   */
+  async warmUp(): Promise<void> {
+    if (!this.feed.listening) return;
+    const [members] = await Promise.all([this.profiles(), this.allLists()]);
+    this.preparedOf(members);
+  }
+
   weights(): Promise<Weights> {
     if (!this.feed.listening) return this.repository.weights();
     return (this.weightsInForce ??= this.keep(this.repository.weights(), () => (this.weightsInForce = undefined)));

@@ -80,6 +80,11 @@ export class SuggestionsService {
     return { key, keep };
   }
 
+  /** Loads what the first query reads, ahead of it (see SuggestionsReadModel.warmUp). */
+  warmUp(): Promise<void> {
+    return this.readModel.warmUp();
+  }
+
   async forMember(memberId: string, query: SuggestionsQuery): Promise<SuggestionsView> {
     return (await this.answer(memberId, query)).view();
   }
