@@ -60,7 +60,13 @@ function plainDegrees(value: unknown, limit: number): boolean {
 }
 
 function distinctList(value: unknown, isItem: (item: unknown) => boolean, minLength: number): boolean {
-  return Array.isArray(value) && value.length >= minLength && value.every(isItem) && new Set(value).size === value.length;
+  if (!Array.isArray(value) || value.length < minLength || !value.every(isItem)) return false;
+  // Most lists are empty or short: compare pairs rather than build a Set for each.
+  if (value.length <= 8) {
+    for (let a = 1; a < value.length; a++) for (let b = 0; b < a; b++) if (value[a] === value[b]) return false;
+    return true;
+  }
+  return new Set(value).size === value.length;
 }
 
 function isLanguageCode(value: unknown): boolean {
@@ -71,10 +77,19 @@ function isMemberId(value: unknown): boolean {
   return typeof value === 'string' && MEMBER_ID.test(value);
 }
 
+/** Slugs already matched against THEME_SLUG: a file repeats a few themes thousands of times. */
+const wellFormedSlugs = new Set<string>();
+
 function themeLevels(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  for (const [slug, level] of Object.entries(value)) {
-    if (!THEME_SLUG.test(slug) || !Number.isInteger(level) || (level as number) < 1 || (level as number) > 3) return false;
+  const levels = value as Record<string, unknown>;
+  for (const slug in levels) {
+    const level = levels[slug];
+    if (!Number.isInteger(level) || (level as number) < 1 || (level as number) > 3) return false;
+    if (!wellFormedSlugs.has(slug)) {
+      if (!THEME_SLUG.test(slug)) return false;
+      wellFormedSlugs.add(slug);
+    }
   }
   return true;
 }
