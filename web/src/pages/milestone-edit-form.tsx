@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Milestone, Partnership } from '../api/types';
-import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { fieldErrors, isConflict } from '../components/field-errors';
+import { TextField } from '../components/form-field';
 import { today, useSavePartnership } from './partnership-monitoring';
 import { StaleNotice } from './partnership-moves';
 
@@ -56,40 +57,18 @@ export function MilestoneEditForm({
         noValidate
         aria-label={`Edit milestone: ${milestone.title}`}
       >
-        <label>
-          Title
-          <input
-            autoFocus
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            aria-invalid={Boolean(errors.title)}
-            aria-describedby={ids('title-error')}
-          />
-        </label>
-        <FieldError id={ids('title-error')} message={errors.title} />
-        <label>
-          Due on
-          <input
-            type="date"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-            aria-invalid={Boolean(errors.dueOn)}
-            aria-describedby={ids('due-error')}
-          />
-        </label>
-        <FieldError id={ids('due-error')} message={errors.dueOn} />
-        <label>
-          Done on (empty: not done)
-          <input
-            type="date"
-            value={doneOn}
-            max={today()}
-            onChange={(e) => setDoneOn(e.target.value)}
-            aria-invalid={Boolean(errors.doneOn)}
-            aria-describedby={ids('done-error')}
-          />
-        </label>
-        <FieldError id={ids('done-error')} message={errors.doneOn} />
+        <TextField nested id={ids('title')} label="Title" autoFocus value={title} onChange={setTitle} error={errors.title} />
+        <TextField nested id={ids('due')} label="Due on" type="date" value={dueOn} onChange={setDueOn} error={errors.dueOn} />
+        <TextField
+          nested
+          id={ids('done')}
+          label="Done on (empty: not done)"
+          type="date"
+          value={doneOn}
+          max={today()}
+          onChange={setDoneOn}
+          error={errors.doneOn}
+        />
         <button type="submit" disabled={change.isPending}>
           Save milestone
         </button>

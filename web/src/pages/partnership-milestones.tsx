@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Milestone, Partnership } from '../api/types';
-import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { fieldErrors, isConflict } from '../components/field-errors';
+import { TextField } from '../components/form-field';
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 import { MilestoneEditForm, useMilestoneChange } from './milestone-edit-form';
@@ -103,27 +104,8 @@ function MilestoneForm({ partnership }: { partnership: Partnership }) {
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
       <h3>Add a milestone</h3>
-      <label>
-        Milestone
-        <input
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={Boolean(errors.title)}
-          aria-describedby="milestone-title-error"
-        />
-      </label>
-      <FieldError id="milestone-title-error" message={errors.title} />
-      <label>
-        Due on
-        <input
-          type="date"
-          value={dueOn}
-          onChange={(e) => setDueOn(e.target.value)}
-          aria-invalid={Boolean(errors.dueOn)}
-          aria-describedby="milestone-due-error"
-        />
-      </label>
-      <FieldError id="milestone-due-error" message={errors.dueOn} />
+      <TextField nested id="milestone-title" label="Milestone" value={title} onChange={setTitle} error={errors.title} />
+      <TextField nested id="milestone-due" label="Due on" type="date" value={dueOn} onChange={setDueOn} error={errors.dueOn} />
       <button type="submit" disabled={add.isPending}>
         Add milestone
       </button>

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { KEYS } from '../api/brokering';
 import { api, unwrap } from '../api/client';
 import { ACTIVITY_KINDS, type Partnership } from '../api/types';
-import { FieldError, fieldErrors } from '../components/field-errors';
+import { fieldErrors } from '../components/field-errors';
+import { SelectField, TextAreaField, TextField } from '../components/form-field';
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 
@@ -87,46 +88,32 @@ export function ActivityForm({ partnership }: { partnership: Partnership }) {
     <form className="panel stacked-form" onSubmit={submit} noValidate aria-labelledby="activity-form-title">
       <h2 id="activity-form-title">Log an activity</h2>
       {partnership.stage === 'dormant' && <p>Logging an activity brings this dormant partnership back to Implementing.</p>}
-      <label htmlFor="activity-date">Date</label>
-      <input
+      <TextField
         id="activity-date"
+        label="Date"
         type="date"
         value={occurredOn}
         max={today()}
-        onChange={(e) => setOccurredOn(e.target.value)}
-        aria-invalid={Boolean(errors.occurredOn)}
-        aria-describedby="activity-date-error"
+        onChange={setOccurredOn}
+        error={errors.occurredOn}
       />
-      <FieldError id="activity-date-error" message={errors.occurredOn} />
-      <label htmlFor="activity-kind">Kind</label>
-      <select id="activity-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-        {ACTIVITY_KINDS.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-      <FieldError id="activity-kind-error" message={errors.kind} />
-      <label htmlFor="activity-summary">Summary</label>
-      <textarea
-        id="activity-summary"
-        rows={3}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        aria-invalid={Boolean(errors.summary)}
-        aria-describedby="activity-summary-error"
+      <SelectField
+        id="activity-kind"
+        label="Kind"
+        choices={ACTIVITY_KINDS}
+        value={kind}
+        onChange={(value) => setKind(value as typeof kind)}
+        error={errors.kind}
       />
-      <FieldError id="activity-summary-error" message={errors.summary} />
-      <label htmlFor="activity-participants">Participants (one a line)</label>
-      <textarea
+      <TextAreaField id="activity-summary" label="Summary" rows={3} value={summary} onChange={setSummary} error={errors.summary} />
+      <TextAreaField
         id="activity-participants"
+        label="Participants (one a line)"
         rows={2}
         value={participants}
-        onChange={(e) => setParticipants(e.target.value)}
-        aria-invalid={Boolean(errors.participants)}
-        aria-describedby="activity-participants-error"
+        onChange={setParticipants}
+        error={errors.participants}
       />
-      <FieldError id="activity-participants-error" message={errors.participants} />
       <div className="form-actions">
         <button type="submit" disabled={log.isPending}>
           Log activity

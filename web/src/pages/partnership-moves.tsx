@@ -4,6 +4,7 @@ import { KEYS } from '../api/brokering';
 import { api, unwrap } from '../api/client';
 import type { Partnership, Stage } from '../api/types';
 import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { TextAreaField, TextField } from '../components/form-field';
 import { STAGE_LABELS } from '../components/stage';
 import { today, useSavePartnership } from './partnership-monitoring';
 
@@ -86,47 +87,34 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
       </fieldset>
       <FieldError id="move-to-error" message={errors.to} />
       {(target === 'declined' || target === 'ended') && (
-        <>
-          <label htmlFor="move-reason">Reason</label>
-          <textarea
-            id="move-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-describedby="move-reason-error"
-          />
-          <FieldError id="move-reason-error" message={errors.reason} />
-        </>
+        <TextAreaField id="move-reason" label="Reason" rows={2} value={reason} onChange={setReason} error={errors.reason} />
       )}
       {target === 'agreement' && (
         <>
-          <label htmlFor="agreement-signed">Signed on</label>
-          <input
+          <TextField
             id="agreement-signed"
+            label="Signed on"
             type="date"
             value={signedOn}
-            onChange={(e) => setSignedOn(e.target.value)}
-            aria-describedby="agreement-signed-error"
+            onChange={setSignedOn}
+            error={errors['agreement.signedOn']}
           />
-          <FieldError id="agreement-signed-error" message={errors['agreement.signedOn']} />
-          <label htmlFor="agreement-term">Term ends on (optional)</label>
-          <input
+          <TextField
             id="agreement-term"
+            label="Term ends on (optional)"
             type="date"
             value={termEndsOn}
-            onChange={(e) => setTermEndsOn(e.target.value)}
-            aria-describedby="agreement-term-error"
+            onChange={setTermEndsOn}
+            error={errors['agreement.termEndsOn']}
           />
-          <FieldError id="agreement-term-error" message={errors['agreement.termEndsOn']} />
-          <label htmlFor="agreement-signatories">Signatories (one a line)</label>
-          <textarea
+          <TextAreaField
             id="agreement-signatories"
+            label="Signatories (one a line)"
             rows={2}
             value={signatories}
-            onChange={(e) => setSignatories(e.target.value)}
-            aria-describedby="agreement-signatories-error"
+            onChange={setSignatories}
+            error={errors['agreement.signatories'] ?? errors.agreement}
           />
-          <FieldError id="agreement-signatories-error" message={errors['agreement.signatories'] ?? errors.agreement} />
           <label htmlFor="agreement-reference">Reference (optional)</label>
           <input id="agreement-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
         </>
@@ -179,16 +167,15 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
       }}
     >
       <h2>Decline the partnership</h2>
-      <label htmlFor="decline-reason">Why your city declines (both cities and the secretariat see this)</label>
-      <textarea
+      <TextAreaField
         id="decline-reason"
+        label="Why your city declines (both cities and the secretariat see this)"
         autoFocus
         rows={2}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        aria-describedby="decline-reason-error"
+        onChange={setReason}
+        error={errors.reason}
       />
-      <FieldError id="decline-reason-error" message={errors.reason} />
       <div className="form-actions">
         <button type="submit" disabled={decline.isPending}>
           Decline
@@ -255,21 +242,9 @@ export function NextStepForm({ partnership }: { partnership: Partnership }) {
         update.mutate();
       }}
     >
-      <label htmlFor="owner">Owner</label>
-      <input id="owner" value={owner} onChange={(e) => setOwner(e.target.value)} aria-describedby="owner-error" />
-      <FieldError id="owner-error" message={errors.owner} />
-      <label htmlFor="next-step">Next step</label>
-      <input id="next-step" value={nextStep} onChange={(e) => setNextStep(e.target.value)} aria-describedby="next-step-error" />
-      <FieldError id="next-step-error" message={errors.nextStep} />
-      <label htmlFor="next-step-due">Due on</label>
-      <input
-        id="next-step-due"
-        type="date"
-        value={nextStepDue}
-        onChange={(e) => setNextStepDue(e.target.value)}
-        aria-describedby="next-step-due-error"
-      />
-      <FieldError id="next-step-due-error" message={errors.nextStepDue} />
+      <TextField id="owner" label="Owner" value={owner} onChange={setOwner} error={errors.owner} />
+      <TextField id="next-step" label="Next step" value={nextStep} onChange={setNextStep} error={errors.nextStep} />
+      <TextField id="next-step-due" label="Due on" type="date" value={nextStepDue} onChange={setNextStepDue} error={errors.nextStepDue} />
       <div className="form-actions">
         <button type="submit" disabled={update.isPending}>
           Save owner and next step

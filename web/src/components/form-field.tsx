@@ -1,0 +1,97 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { type Choice, ChoiceOptions } from './choices';
+import { FieldError } from './field-errors';
+
+/** What ties a control to its label and to its error message, for screen readers. */
+interface ControlWiring {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string;
+}
+
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  /** The API's message for this field, if it refused it. */
+  error?: string;
+  /** Inline forms lay a field out as a column inside its label; stacked forms put the label above. */
+  nested?: boolean;
+}
+
+/** A label, its control and the control's error (id `${id}-error`, which aria-describedby names). */
+function FormField({ id, label, error, nested, control }: FieldProps & { control: (wiring: ControlWiring) => ReactNode }) {
+  const errorId = `${id}-error`;
+  const wired = control({ id, 'aria-invalid': Boolean(error), 'aria-describedby': errorId });
+  return (
+    <>
+      {nested ? (
+        <label htmlFor={id}>
+          {label}
+          {wired}
+        </label>
+      ) : (
+        <>
+          <label htmlFor={id}>{label}</label>
+          {wired}
+        </>
+      )}
+      <FieldError id={errorId} message={error} />
+    </>
+  );
+}
+
+/** Controlled fields hand back the new value as text: every form here keeps its fields as strings. */
+type Controlled<Attributes> = Omit<Attributes, 'id' | 'onChange' | 'value'> & { value: string; onChange: (value: string) => void };
+
+export function TextField({
+  id,
+  label,
+  error,
+  nested,
+  onChange,
+  ...input
+}: FieldProps & Controlled<InputHTMLAttributes<HTMLInputElement>>) {
+  return (
+    <FormField
+      {...{ id, label, error, nested }}
+      control={(wiring) => <input {...input} {...wiring} onChange={(event) => onChange(event.target.value)} />}
+    />
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  error,
+  nested,
+  onChange,
+  ...textarea
+}: FieldProps & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  return (
+    <FormField
+      {...{ id, label, error, nested }}
+      control={(wiring) => <textarea {...textarea} {...wiring} onChange={(event) => onChange(event.target.value)} />}
+    />
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  error,
+  nested,
+  onChange,
+  choices,
+  ...select
+}: FieldProps & Controlled<SelectHTMLAttributes<HTMLSelectElement>> & { choices: readonly Choice[] }) {
+  return (
+    <FormField
+      {...{ id, label, error, nested }}
+      control={(wiring) => (
+        <select {...select} {...wiring} onChange={(event) => onChange(event.target.value)}>
+          <ChoiceOptions choices={choices} />
+        </select>
+      )}
+    />
+  );
+}
