@@ -1,3 +1,5 @@
+import type { Theme } from '../api/types';
+
 /** One option of a select: a plain string is both its value and its text. */
 export type Choice = string | readonly [value: string, text: string];
 
@@ -17,3 +19,6 @@ export function ChoiceOptions({ choices, none }: { choices: readonly Choice[]; n
     </>
   );
 }
+
+/** The themes as filter options: the slug is sent, the label is shown. */
+export const themeChoices = (themes: readonly Theme[] = []): Choice[] => themes.map((theme) => [theme.slug, theme.label]);

@@ -16,3 +16,8 @@ export function useListParams<Name extends string = string>({ pageHistory }: { p
   };
   return [params, set] as const;
 }
+
+/** A filter control's value and change handler for the URL parameter `name`, as useListParams keeps it. */
+export function paramBinding<Name extends string>(params: URLSearchParams, set: (name: Name, value: string) => void, name: Name) {
+  return { value: params.get(name) ?? '', onChange: (value: string) => set(name, value) };
+}

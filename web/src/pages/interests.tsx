@@ -2,10 +2,16 @@ import { Link } from 'react-router';
 import { useAllInterests, useMemberProfiles } from '../api/brokering';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
-import { useListParams } from '../components/list-params';
+import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
+import type { Choice } from '../components/choices';
+import { FilterSelect } from '../components/filter-fields';
 
 const PAGE_SIZE = 50;
+const MUTUAL: Choice[] = [
+  ['false', 'One-sided only'],
+  ['true', 'Mutual only'],
+];
 
 /** Every interest in the network, one-sided too: only the secretariat sees who waits for an answer. */
 export default function InterestsPage() {
@@ -26,14 +32,7 @@ export default function InterestsPage() {
       <h1 tabIndex={-1}>Interests</h1>
       <p className="hint">Members see only the interest they sent and mutual ones; here are all, one-sided too.</p>
       <form className="filters" aria-label="Filter interests" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="interests-mutual">Show</label>
-          <select id="interests-mutual" value={mutualParam ?? ''} onChange={(e) => set('mutual', e.target.value)}>
-            <option value="">All interests</option>
-            <option value="false">One-sided only</option>
-            <option value="true">Mutual only</option>
-          </select>
-        </div>
+        <FilterSelect id="interests-mutual" label="Show" any="All interests" choices={MUTUAL} {...paramBinding(params, set, 'mutual')} />
       </form>
       {interests.isPending ? (
         <Loading what="interests" />

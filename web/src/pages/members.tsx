@@ -5,10 +5,16 @@ import { type MemberFilters, useMembers, useThemes } from '../api/queries';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { MembersImport } from './members-import';
 import { SUBREGIONS } from './suggestion-filters';
-import { useListParams } from '../components/list-params';
+import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
+import { type Choice, themeChoices } from '../components/choices';
+import { FilterInput, FilterSelect } from '../components/filter-fields';
 
 const PAGE_SIZE = 25;
+const STATUSES: Choice[] = [
+  ['active', 'Active'],
+  ['inactive', 'Inactive'],
+];
 const population = new Intl.NumberFormat();
 
 function download(name: string, content: string) {
@@ -21,6 +27,7 @@ function download(name: string, content: string) {
 export default function MembersPage() {
   const [params, set] = useListParams({ pageHistory: true });
   const themes = useThemes();
+  const bind = (name: string) => paramBinding(params, set, name);
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const filters: MemberFilters = { limit: PAGE_SIZE, offset };
   for (const name of ['q', 'subregion', 'needs', 'offers', 'status'] as const) {
@@ -36,43 +43,16 @@ export default function MembersPage() {
     <section>
       <h1 tabIndex={-1}>Members</h1>
       <form className="filters" role="search" aria-label="Search members" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="member-q">Name</label>
-          <input
-            id="member-q"
-            type="search"
-            defaultValue={params.get('q') ?? ''}
-            onChange={(event) => set('q', event.target.value.trim())}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="member-subregion">Subregion</label>
-          <select id="member-subregion" value={params.get('subregion') ?? ''} onChange={(event) => set('subregion', event.target.value)}>
-            <option value="">Any subregion</option>
-            {SUBREGIONS.map((subregion) => (
-              <option key={subregion}>{subregion}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="member-needs">Needs</label>
-          <select id="member-needs" value={params.get('needs') ?? ''} onChange={(event) => set('needs', event.target.value)}>
-            <option value="">Any theme</option>
-            {themes.data?.map((theme) => (
-              <option key={theme.slug} value={theme.slug}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="member-status">Status</label>
-          <select id="member-status" value={params.get('status') ?? ''} onChange={(event) => set('status', event.target.value)}>
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="inactive">Inactive</option>
-          </select>
-        </div>
+        <FilterInput
+          id="member-q"
+          label="Name"
+          type="search"
+          defaultValue={params.get('q') ?? ''}
+          onChange={(event) => set('q', event.target.value.trim())}
+        />
+        <FilterSelect id="member-subregion" label="Subregion" any="Any subregion" choices={SUBREGIONS} {...bind('subregion')} />
+        <FilterSelect id="member-needs" label="Needs" any="Any theme" choices={themeChoices(themes.data)} {...bind('needs')} />
+        <FilterSelect id="member-status" label="Status" any="Any status" choices={STATUSES} {...bind('status')} />
       </form>
       {members.isError ? (
         <ErrorState error={members.error} retry={() => members.refetch()} />

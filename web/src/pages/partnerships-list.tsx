@@ -6,11 +6,23 @@ import { Day, pairName, STAGE_LABELS, StageBadge } from '../components/stage';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
-import { useListParams } from '../components/list-params';
+import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
+import { type Choice, themeChoices } from '../components/choices';
+import { FilterInput, FilterSelect } from '../components/filter-fields';
 
 const PAGE_SIZE = 25;
 type Filter = 'stage' | 'member' | 'theme' | 'subregion' | 'kind' | 'owner' | 'flag' | 'sort';
+const STAGE_CHOICES: Choice[] = STAGES.map((stage) => [stage, STAGE_LABELS[stage]]);
+const FLAGS: Choice[] = [
+  ['stalled', 'Stalled'],
+  ['dormant', 'Dormant'],
+];
+const SORTS: Choice[] = [
+  ['opened', 'Opened'],
+  ['stage-changed', 'Last stage change'],
+  ['score', 'Match score'],
+];
 
 function filtersFrom(params: URLSearchParams): PartnershipFilters {
   const query: PartnershipFilters = { limit: PAGE_SIZE, offset: Math.max(0, Number(params.get('offset')) || 0) };
@@ -38,75 +50,28 @@ export default function PartnershipsListPage() {
     Object.entries({ ...filters, format: 'csv', limit: 1000, offset: 0 }).map(([key, value]) => [key, String(value)]),
   );
   const offset = filters.offset ?? 0;
+  const bind = (name: Filter) => paramBinding(params, set, name);
+  // Typed filters apply on leaving them, not on every key.
+  const typed = (name: Filter, label: string) => (
+    <FilterInput
+      id={`filter-${name}`}
+      label={label}
+      defaultValue={params.get(name) ?? ''}
+      onBlur={(e) => set(name, e.target.value.trim())}
+    />
+  );
   return (
     <section aria-busy={list.isFetching}>
       <h1 tabIndex={-1}>Partnerships</h1>
       <form className="filters" aria-label="Filter partnerships" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-stage">Stage</label>
-          <select id="filter-stage" value={params.get('stage') ?? ''} onChange={(e) => set('stage', e.target.value)}>
-            <option value="">Any stage</option>
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {STAGE_LABELS[stage]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-flag">Needs attention</label>
-          <select id="filter-flag" value={params.get('flag') ?? ''} onChange={(e) => set('flag', e.target.value)}>
-            <option value="">All</option>
-            <option value="stalled">Stalled</option>
-            <option value="dormant">Dormant</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-theme">Theme</label>
-          <select id="filter-theme" value={params.get('theme') ?? ''} onChange={(e) => set('theme', e.target.value)}>
-            <option value="">Any theme</option>
-            {themes.data?.map((theme) => (
-              <option key={theme.slug} value={theme.slug}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-subregion">Subregion</label>
-          <select id="filter-subregion" value={params.get('subregion') ?? ''} onChange={(e) => set('subregion', e.target.value)}>
-            <option value="">Any subregion</option>
-            {SUBREGIONS.map((subregion) => (
-              <option key={subregion}>{subregion}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-kind">Kind</label>
-          <select id="filter-kind" value={params.get('kind') ?? ''} onChange={(e) => set('kind', e.target.value)}>
-            <option value="">Any kind</option>
-            {PARTNERSHIP_KINDS.map((kind) => (
-              <option key={kind}>{kind}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-member">Member id</label>
-          <input id="filter-member" defaultValue={params.get('member') ?? ''} onBlur={(e) => set('member', e.target.value.trim())} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-owner">Owner</label>
-          <input id="filter-owner" defaultValue={params.get('owner') ?? ''} onBlur={(e) => set('owner', e.target.value.trim())} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" value={params.get('sort') ?? ''} onChange={(e) => set('sort', e.target.value)}>
-            <option value="">Last updated</option>
-            <option value="opened">Opened</option>
-            <option value="stage-changed">Last stage change</option>
-            <option value="score">Match score</option>
-          </select>
-        </div>
+        <FilterSelect id="filter-stage" label="Stage" any="Any stage" choices={STAGE_CHOICES} {...bind('stage')} />
+        <FilterSelect id="filter-flag" label="Needs attention" any="All" choices={FLAGS} {...bind('flag')} />
+        <FilterSelect id="filter-theme" label="Theme" any="Any theme" choices={themeChoices(themes.data)} {...bind('theme')} />
+        <FilterSelect id="filter-subregion" label="Subregion" any="Any subregion" choices={SUBREGIONS} {...bind('subregion')} />
+        <FilterSelect id="filter-kind" label="Kind" any="Any kind" choices={PARTNERSHIP_KINDS} {...bind('kind')} />
+        {typed('member', 'Member id')}
+        {typed('owner', 'Owner')}
+        <FilterSelect id="filter-sort" label="Sort by" any="Last updated" choices={SORTS} {...bind('sort')} />
       </form>
       <p>
         <a href={`/api/v1/partnerships?${csvQuery}`} download="partnerships.csv">
