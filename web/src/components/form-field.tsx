@@ -43,50 +43,33 @@ function FormField({ id, label, error, nested, control }: FieldProps & { control
 /** Controlled fields hand back the new value as text: every form here keeps its fields as strings. */
 type Controlled<Attributes> = Omit<Attributes, 'id' | 'onChange' | 'value'> & { value: string; onChange: (value: string) => void };
 
-export function TextField({
-  id,
-  label,
-  error,
-  nested,
-  onChange,
-  ...input
-}: FieldProps & Controlled<InputHTMLAttributes<HTMLInputElement>>) {
+/** A field's own props apart from the attributes its control takes. */
+function split<Props extends FieldProps>({ id, label, error, nested, ...control }: Props) {
+  return [{ id, label, error, nested }, control] as const;
+}
+
+export function TextField({ onChange, ...props }: FieldProps & Controlled<InputHTMLAttributes<HTMLInputElement>>) {
+  const [field, input] = split(props);
+  return <FormField {...field} control={(wiring) => <input {...input} {...wiring} onChange={(event) => onChange(event.target.value)} />} />;
+}
+
+export function TextAreaField({ onChange, ...props }: FieldProps & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const [field, textarea] = split(props);
   return (
-    <FormField
-      {...{ id, label, error, nested }}
-      control={(wiring) => <input {...input} {...wiring} onChange={(event) => onChange(event.target.value)} />}
-    />
+    <FormField {...field} control={(wiring) => <textarea {...textarea} {...wiring} onChange={(event) => onChange(event.target.value)} />} />
   );
 }
 
-export function TextAreaField({
-  id,
-  label,
-  error,
-  nested,
-  onChange,
-  ...textarea
-}: FieldProps & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  return (
-    <FormField
-      {...{ id, label, error, nested }}
-      control={(wiring) => <textarea {...textarea} {...wiring} onChange={(event) => onChange(event.target.value)} />}
-    />
-  );
-}
-
+/** A select of `choices`, none of them empty: a form's select always has a value. */
 export function SelectField({
-  id,
-  label,
-  error,
-  nested,
   onChange,
   choices,
-  ...select
+  ...props
 }: FieldProps & Controlled<SelectHTMLAttributes<HTMLSelectElement>> & { choices: readonly Choice[] }) {
+  const [field, select] = split(props);
   return (
     <FormField
-      {...{ id, label, error, nested }}
+      {...field}
       control={(wiring) => (
         <select {...select} {...wiring} onChange={(event) => onChange(event.target.value)}>
           <ChoiceOptions choices={choices} />

@@ -1,31 +1,25 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import type { Milestone, Partnership } from '../api/types';
-import { fieldErrors, isConflict } from '../components/field-errors';
+import { fieldErrors } from '../components/field-errors';
 import { TextField } from '../components/form-field';
-import { today, useSavePartnership } from './partnership-monitoring';
-import { StaleNotice } from './partnership-moves';
+import { SaveError } from '../components/save-error';
+import { today, usePartnershipWrite } from './partnership-monitoring';
 
 type MilestoneChange = Partial<Pick<Milestone, 'title' | 'dueOn' | 'doneOn'>>;
 
 /** A change to one milestone, sent with the version read: a stale one is a 409 and changes nothing. */
 export function useMilestoneChange(partnership: Partnership, milestone: Milestone, onDone: () => void = () => undefined) {
-  const save = useSavePartnership(partnership.id);
-  return useMutation({
-    mutationFn: async (change: MilestoneChange) =>
-      unwrap(
-        await api.PATCH('/api/v1/partnerships/{id}/milestones/{milestoneId}', {
-          params: { path: { id: partnership.id, milestoneId: milestone.id } },
-          // doneOn null reopens it; the generated type does not say it is nullable.
-          body: { version: milestone.version, ...change } as never,
-        }),
-      ) as unknown as Partnership,
-    onSuccess: (saved) => {
-      onDone();
-      return save(saved);
-    },
-  });
+  return usePartnershipWrite(
+    partnership.id,
+    (change: MilestoneChange) =>
+      api.PATCH('/api/v1/partnerships/{id}/milestones/{milestoneId}', {
+        params: { path: { id: partnership.id, milestoneId: milestone.id } },
+        // doneOn null reopens it; the generated type does not say it is nullable.
+        body: { version: milestone.version, ...change } as never,
+      }),
+    onDone,
+  );
 }
 
 /** Title, due date and the day it was done (empty: not done), saved together with the milestone's version. */
@@ -75,16 +69,7 @@ export function MilestoneEditForm({
         <button type="button" className="secondary" onClick={close}>
           Cancel
         </button>
-        {change.isError &&
-          (isConflict(change.error) ? (
-            <StaleNotice id={partnership.id} reset={change.reset} what="milestone" />
-          ) : (
-            !Object.keys(errors).length && (
-              <p role="alert" className="field-error">
-                {change.error.message}
-              </p>
-            )
-          ))}
+        <SaveError save={change} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id, what: 'milestone' }} />
       </form>
     </li>
   );

@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import type { Milestone, Partnership } from '../api/types';
-import { fieldErrors, isConflict } from '../components/field-errors';
+import { fieldErrors } from '../components/field-errors';
 import { TextField } from '../components/form-field';
+import { SaveError } from '../components/save-error';
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 import { MilestoneEditForm, useMilestoneChange } from './milestone-edit-form';
-import { today, useSavePartnership } from './partnership-monitoring';
-import { StaleNotice } from './partnership-moves';
+import { today, usePartnershipWrite } from './partnership-monitoring';
 
 /** The action plan; `editable` offers adding, editing and marking done (an open partnership), else it is a record only. */
 export function Milestones({ partnership, editable }: { partnership: Partnership; editable: boolean }) {
@@ -69,33 +68,22 @@ function MilestoneItem({ partnership, milestone, editable }: { partnership: Part
           </button>
         </span>
       )}
-      {markDone.isError &&
-        (isConflict(markDone.error) ? (
-          <StaleNotice id={partnership.id} reset={markDone.reset} what="milestone" />
-        ) : (
-          <p role="alert" className="field-error">
-            {markDone.error.message}
-          </p>
-        ))}
+      <SaveError save={markDone} stale={{ id: partnership.id, what: 'milestone' }} />
     </li>
   );
 }
 
 function MilestoneForm({ partnership }: { partnership: Partnership }) {
-  const save = useSavePartnership(partnership.id);
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const add = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/partnerships/{id}/milestones', { params: { path: { id: partnership.id } }, body: { title, dueOn } }),
-      ) as unknown as Partnership,
-    onSuccess: (saved) => {
+  const add = usePartnershipWrite(
+    partnership.id,
+    () => api.POST('/api/v1/partnerships/{id}/milestones', { params: { path: { id: partnership.id } }, body: { title, dueOn } }),
+    () => {
       setTitle('');
       setDueOn('');
-      return save(saved);
     },
-  });
+  );
   const errors = fieldErrors(add.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -109,11 +97,7 @@ function MilestoneForm({ partnership }: { partnership: Partnership }) {
       <button type="submit" disabled={add.isPending}>
         Add milestone
       </button>
-      {add.isError && !Object.keys(errors).length && (
-        <p role="alert" className="field-error">
-          {add.error.message}
-        </p>
-      )}
+      <SaveError save={add} fieldErrorShown={Object.keys(errors).length > 0} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import { ACTIVITY_KINDS, type Partnership } from '../api/types';
 import { fieldErrors } from '../components/field-errors';
 import { SelectField, TextAreaField, TextField } from '../components/form-field';
+import { SaveError } from '../components/save-error';
 import { Day } from '../components/stage';
 import { Empty } from '../components/states';
 
@@ -24,6 +25,25 @@ export function useSavePartnership(id: string) {
       queryClient.invalidateQueries({ queryKey: KEYS.notifications }),
     ]);
   };
+}
+
+/**
+ * A write to a partnership (a move, a milestone, an activity, the next step): `send` calls the API, which answers
+ * the partnership as it now is; `onDone` resets the form before the page shows that answer.
+ */
+export function usePartnershipWrite<Variables = void>(
+  id: string,
+  send: (variables: Variables) => Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  onDone: () => void = () => undefined,
+) {
+  const save = useSavePartnership(id);
+  return useMutation({
+    mutationFn: async (variables: Variables) => unwrap(await send(variables)) as unknown as Partnership,
+    onSuccess: (saved) => {
+      onDone();
+      return save(saved);
+    },
+  });
 }
 
 export function Activities({ partnership }: { partnership: Partnership }) {
@@ -49,35 +69,32 @@ export function Activities({ partnership }: { partnership: Partnership }) {
 }
 
 export function ActivityForm({ partnership }: { partnership: Partnership }) {
-  const save = useSavePartnership(partnership.id);
   const [occurredOn, setOccurredOn] = useState(today());
   const [kind, setKind] = useState<(typeof ACTIVITY_KINDS)[number]>('meeting');
   const [summary, setSummary] = useState('');
   const [participants, setParticipants] = useState('');
   const [logged, setLogged] = useState(false);
-  const log = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/partnerships/{id}/activities', {
-          params: { path: { id: partnership.id } },
-          body: {
-            occurredOn,
-            kind,
-            summary,
-            participants: participants
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean),
-          },
-        }),
-      ) as unknown as Partnership,
-    onSuccess: (saved) => {
+  const log = usePartnershipWrite(
+    partnership.id,
+    () =>
+      api.POST('/api/v1/partnerships/{id}/activities', {
+        params: { path: { id: partnership.id } },
+        body: {
+          occurredOn,
+          kind,
+          summary,
+          participants: participants
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        },
+      }),
+    () => {
       setSummary('');
       setParticipants('');
       setLogged(true);
-      return save(saved);
     },
-  });
+  );
   const errors = fieldErrors(log.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,11 +139,7 @@ export function ActivityForm({ partnership }: { partnership: Partnership }) {
           {logged && 'Activity logged.'}
         </span>
       </div>
-      {log.isError && !Object.keys(errors).length && (
-        <p role="alert" className="field-error">
-          {log.error.message}
-        </p>
-      )}
+      <SaveError save={log} fieldErrorShown={Object.keys(errors).length > 0} />
     </form>
   );
 }

@@ -1,44 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { KEYS } from '../api/brokering';
-import { api, unwrap } from '../api/client';
+import { api } from '../api/client';
 import type { Partnership, Stage } from '../api/types';
-import { FieldError, fieldErrors, isConflict } from '../components/field-errors';
+import { FieldError, fieldErrors } from '../components/field-errors';
 import { TextAreaField, TextField } from '../components/form-field';
+import { SaveError } from '../components/save-error';
 import { STAGE_LABELS } from '../components/stage';
-import { today, useSavePartnership } from './partnership-monitoring';
+import { today, usePartnershipWrite } from './partnership-monitoring';
 
 type TransitionBody = { to: Stage; version: number; note?: string; reason?: string; endedOn?: string; agreement?: object };
 
-/** A stale version: someone else changed the partnership (or the milestone) since this page loaded it; Reload shows it. */
-export function StaleNotice({ id, reset, what = 'partnership' }: { id: string; reset: () => void; what?: 'partnership' | 'milestone' }) {
-  const queryClient = useQueryClient();
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: KEYS.partnership(id) });
-    reset();
-  };
-  return (
-    <div role="alert" className="field-error">
-      This {what} was changed by someone else since you opened it: nothing was saved.{' '}
-      <button type="button" className="link-button" onClick={reload}>
-        Reload
-      </button>
-    </div>
-  );
-}
-
 function useTransition(partnership: Partnership, onDone: () => void) {
-  const save = useSavePartnership(partnership.id);
-  return useMutation({
-    mutationFn: async (body: TransitionBody) =>
-      unwrap(
-        await api.POST('/api/v1/partnerships/{id}/transitions', { params: { path: { id: partnership.id } }, body: body as never }),
-      ) as unknown as Partnership,
-    onSuccess: (saved) => {
-      onDone();
-      return save(saved);
-    },
-  });
+  return usePartnershipWrite(
+    partnership.id,
+    (body: TransitionBody) =>
+      api.POST('/api/v1/partnerships/{id}/transitions', { params: { path: { id: partnership.id } }, body: body as never }),
+    onDone,
+  );
 }
 
 /** The secretariat moves a partnership to one of the stages the table allows from here. */
@@ -126,16 +103,7 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
           Move to {STAGE_LABELS[target]}
         </button>
       </div>
-      {move.isError &&
-        (isConflict(move.error) ? (
-          <StaleNotice id={partnership.id} reset={move.reset} />
-        ) : (
-          !Object.keys(errors).length && (
-            <p role="alert" className="field-error">
-              {move.error.message}
-            </p>
-          )
-        ))}
+      <SaveError save={move} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id }} />
     </form>
   );
 }
@@ -191,46 +159,32 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
           Cancel
         </button>
       </div>
-      {decline.isError &&
-        (isConflict(decline.error) ? (
-          <StaleNotice id={partnership.id} reset={decline.reset} />
-        ) : (
-          !errors.reason && (
-            <p role="alert" className="field-error">
-              {decline.error.message}
-            </p>
-          )
-        ))}
+      <SaveError save={decline} fieldErrorShown={Boolean(errors.reason)} stale={{ id: partnership.id }} />
     </form>
   );
 }
 
 /** The secretariat's owner and next step, saved with the version as read. */
 export function NextStepForm({ partnership }: { partnership: Partnership }) {
-  const save = useSavePartnership(partnership.id);
   const [owner, setOwner] = useState(partnership.owner ?? '');
   const [nextStep, setNextStep] = useState(partnership.nextStep ?? '');
   const [nextStepDue, setNextStepDue] = useState(partnership.nextStepDue ?? '');
   const [saved, setSaved] = useState(false);
-  const update = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH('/api/v1/partnerships/{id}', {
-          params: { path: { id: partnership.id } },
-          body: {
-            version: partnership.version,
-            kind: partnership.kind,
-            ...(owner && { owner }),
-            ...(nextStep && { nextStep }),
-            ...(nextStepDue && { nextStepDue }),
-          },
-        }),
-      ) as unknown as Partnership,
-    onSuccess: (result) => {
-      setSaved(true);
-      return save(result);
-    },
-  });
+  const update = usePartnershipWrite(
+    partnership.id,
+    () =>
+      api.PATCH('/api/v1/partnerships/{id}', {
+        params: { path: { id: partnership.id } },
+        body: {
+          version: partnership.version,
+          kind: partnership.kind,
+          ...(owner && { owner }),
+          ...(nextStep && { nextStep }),
+          ...(nextStepDue && { nextStepDue }),
+        },
+      }),
+    () => setSaved(true),
+  );
   const errors = fieldErrors(update.error);
   return (
     <form
@@ -253,16 +207,7 @@ export function NextStepForm({ partnership }: { partnership: Partnership }) {
           {saved && 'Saved.'}
         </span>
       </div>
-      {update.isError &&
-        (isConflict(update.error) ? (
-          <StaleNotice id={partnership.id} reset={update.reset} />
-        ) : (
-          !Object.keys(errors).length && (
-            <p role="alert" className="field-error">
-              {update.error.message}
-            </p>
-          )
-        ))}
+      <SaveError save={update} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id }} />
     </form>
   );
 }
