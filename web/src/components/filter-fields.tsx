@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, KeyboardEvent, FocusEvent, ReactNode } from 'react';
+import type { Theme } from '../api/types';
 import { type Choice, ChoiceOptions } from './choices';
 
 /** One filter of a list page's filter bar (`.filters`): its label above its control, laid out by `.field`. */
@@ -71,4 +72,11 @@ export function appliedOnEnterOrLeave(apply: (input: HTMLInputElement) => void) 
     onBlur: (event: FocusEvent<HTMLInputElement>) => apply(event.target),
     onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => event.key === 'Enter' && apply(event.currentTarget),
   };
+}
+
+/** A filter bar's props: the values it shows (from the URL), the themes it offers, and the setter of one value. */
+export interface FilterBarProps<Values> {
+  values: Values;
+  themes: Theme[];
+  onChange: (name: keyof Values, value: string) => void;
 }

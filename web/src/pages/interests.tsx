@@ -6,6 +6,7 @@ import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 import type { Choice } from '../components/choices';
 import { FilterSelect } from '../components/filter-fields';
+import { ScrollingTable } from '../components/data-table';
 
 const PAGE_SIZE = 50;
 const MUTUAL: Choice[] = [
@@ -44,34 +45,22 @@ export default function InterestsPage() {
         </Empty>
       ) : (
         <>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Interested in</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={`${i.memberId}-${i.candidateId}`}>
-                    <td>
-                      <Link to={`/members/${i.memberId}`}>{name(i.memberId)}</Link>
-                    </td>
-                    <td>
-                      <Link to={`/members/${i.candidateId}`}>{name(i.candidateId)}</Link>
-                    </td>
-                    <td>{i.mutual ? 'Mutual' : 'One-sided'}</td>
-                    <td>
-                      <Time iso={i.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable columns={['Member', 'Interested in', 'State', 'Since']}>
+            {items.map((i) => (
+              <tr key={`${i.memberId}-${i.candidateId}`}>
+                <td>
+                  <Link to={`/members/${i.memberId}`}>{name(i.memberId)}</Link>
+                </td>
+                <td>
+                  <Link to={`/members/${i.candidateId}`}>{name(i.candidateId)}</Link>
+                </td>
+                <td>{i.mutual ? 'Mutual' : 'One-sided'}</td>
+                <td>
+                  <Time iso={i.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </ScrollingTable>
           <Pager
             label="Pages of interests"
             offset={offset}

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import type { NetworkMatchFilters } from '../api/queries';
-import type { Theme } from '../api/types';
 import { type Choice, themeChoices } from '../components/choices';
-import { appliedOnEnterOrLeave, FilterInput, FilterSelect } from '../components/filter-fields';
+import { appliedOnEnterOrLeave, type FilterBarProps, FilterInput, FilterSelect } from '../components/filter-fields';
 import { SUBREGIONS } from './suggestion-filters';
 
 /** The URL's names for the filters: the API's own, so a page's address reads as its request. */
@@ -36,15 +35,7 @@ export function matchQueryOf(values: MatchFilterValues): NetworkMatchFilters {
 }
 
 /** The network matches' filters; each change replaces one URL parameter, so a link keeps the view. */
-export function MatchFilters({
-  values,
-  themes,
-  onChange,
-}: {
-  values: MatchFilterValues;
-  themes: Theme[];
-  onChange: (name: keyof MatchFilterValues, value: string) => void;
-}) {
+export function MatchFilters({ values, themes, onChange }: FilterBarProps<MatchFilterValues>) {
   const id = useId();
   const select = (name: keyof MatchFilterValues, label: string, any: string, choices: readonly Choice[]) => (
     <FilterSelect

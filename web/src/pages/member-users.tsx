@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { ScrollingTable } from '../components/data-table';
 
 interface MemberUser {
   id: string;
@@ -35,28 +36,15 @@ export function MemberUsers({ memberId }: { memberId: string }) {
     );
   }
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>People of this city and their weekly digest</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Weekly digest</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.items.map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{user.email}</td>
-              <td>{digestOf(user)}</td>
-              <td>{user.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable columns={['Name', 'E-mail', 'Weekly digest', 'Status']} caption="People of this city and their weekly digest">
+      {users.data.items.map((user) => (
+        <tr key={user.id}>
+          <td>{user.name}</td>
+          <td>{user.email}</td>
+          <td>{digestOf(user)}</td>
+          <td>{user.status}</td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

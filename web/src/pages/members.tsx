@@ -9,6 +9,7 @@ import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 import { type Choice, themeChoices } from '../components/choices';
 import { FilterInput, FilterSelect } from '../components/filter-fields';
+import { ScrollingTable } from '../components/data-table';
 
 const PAGE_SIZE = 25;
 const STATUSES: Choice[] = [
@@ -64,37 +65,27 @@ export default function MembersPage() {
         </Empty>
       ) : (
         <>
-          <div className="table-scroll">
-            <table aria-busy={members.isFetching}>
-              <caption>
+          <ScrollingTable
+            columns={['Name', 'Country', 'Subregion', { label: 'Population', numeric: true }, 'Status']}
+            busy={members.isFetching}
+            caption={
+              <>
                 Members {offset + 1}–{offset + page.items.length} of {population.format(page.total)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Subregion</th>
-                  <th scope="col" className="number">
-                    Population
-                  </th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((member) => (
-                  <tr key={member.id}>
-                    <td>
-                      <Link to={`/members/${member.id}`}>{member.name}</Link>
-                    </td>
-                    <td>{member.country}</td>
-                    <td>{member.subregion}</td>
-                    <td className="number">{population.format(member.population)}</td>
-                    <td>{member.status}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+          >
+            {page.items.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  <Link to={`/members/${member.id}`}>{member.name}</Link>
+                </td>
+                <td>{member.country}</td>
+                <td>{member.subregion}</td>
+                <td className="number">{population.format(member.population)}</td>
+                <td>{member.status}</td>
+              </tr>
+            ))}
+          </ScrollingTable>
           <Pager
             label="Pages of members"
             offset={offset}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import type { Level, Member, Theme, ThemeLevels } from '../api/types';
+import { ColumnHeadings } from '../components/data-table';
 
 const NEED_LEVELS = ['Not a need', '1 · low priority', '2 · medium priority', '3 · high priority'];
 const OFFER_LEVELS = ['Not offered', '1 · basic', '2 · experienced', '3 · expert'];
@@ -45,13 +46,7 @@ export function NeedsOffersEditor({ member, themes, editable }: { member: Member
     >
       <table>
         <caption>Needs and offers by theme</caption>
-        <thead>
-          <tr>
-            <th scope="col">Theme</th>
-            <th scope="col">Need</th>
-            <th scope="col">Offer</th>
-          </tr>
-        </thead>
+        <ColumnHeadings columns={['Theme', 'Need', 'Offer']} />
         <tbody>
           {themes.map((theme) => (
             <tr key={theme.slug}>

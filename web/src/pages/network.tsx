@@ -8,6 +8,7 @@ import { StageTable } from '../components/stage-table';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
+import { ColumnHeadings, figures, ScrollingTable } from '../components/data-table';
 
 const count = new Intl.NumberFormat();
 const PartnershipsMap = lazy(() => import('../map/partnerships-map'));
@@ -45,42 +46,18 @@ function DigestsPanel() {
       ) : weeks.data.length === 0 ? (
         <p>No digest has been sent yet: they go out each week at each user's chosen day and hour.</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                <th scope="col" className="number">
-                  Recipients
-                </th>
-                <th scope="col" className="number">
-                  Sent
-                </th>
-                <th scope="col" className="number">
-                  Failed
-                </th>
-                <th scope="col" className="number">
-                  Queued
-                </th>
-                <th scope="col" className="number">
-                  Skipped
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.data.map((week) => (
-                <tr key={week.week}>
-                  <th scope="row">{week.week}</th>
-                  <td className="number">{count.format(week.recipients)}</td>
-                  <td className="number">{count.format(week.sent)}</td>
-                  <td className="number">{count.format(week.failed)}</td>
-                  <td className="number">{count.format(week.queued)}</td>
-                  <td className="number">{count.format(Object.values(week.skipped).reduce((sum, n) => sum + n, 0))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollingTable columns={['Week', ...figures('Recipients', 'Sent', 'Failed', 'Queued', 'Skipped')]}>
+          {weeks.data.map((week) => (
+            <tr key={week.week}>
+              <th scope="row">{week.week}</th>
+              <td className="number">{count.format(week.recipients)}</td>
+              <td className="number">{count.format(week.sent)}</td>
+              <td className="number">{count.format(week.failed)}</td>
+              <td className="number">{count.format(week.queued)}</td>
+              <td className="number">{count.format(Object.values(week.skipped).reduce((sum, n) => sum + n, 0))}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
       )}
     </div>
   );
@@ -150,17 +127,7 @@ export default function NetworkPage() {
           </Empty>
         ) : (
           <table className="bars">
-            <thead>
-              <tr>
-                <th scope="col">Subregion</th>
-                <th scope="col" className="number">
-                  Members
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Share</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeadings columns={['Subregion', ...figures('Members'), { label: <span className="visually-hidden">Share</span> }]} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.subregion}>

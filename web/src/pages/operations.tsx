@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
 import { ErrorState, Loading } from '../components/states';
 import { Time } from '../components/time';
+import { ScrollingTable } from '../components/data-table';
 
 interface Generation {
   id: number;
@@ -56,34 +57,21 @@ function Tokens() {
   if (tokens.error instanceof ApiError && tokens.error.refused) return <p>Only administrators see API tokens.</p>;
   if (tokens.isError) return <ErrorState error={tokens.error} retry={() => tokens.refetch()} />;
   return (
-    <div className="table-scroll">
-      <table>
-        <caption>API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Role</th>
-            <th scope="col">Created</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.map((token) => (
-            <tr key={token.id}>
-              <td>{token.label}</td>
-              <td>
-                {token.role}
-                {token.memberId ? ` (${token.memberId})` : ''}
-              </td>
-              <td>
-                <Time iso={token.createdAt} />
-              </td>
-              <td>{token.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollingTable columns={['Label', 'Role', 'Created', 'State']} caption="API tokens">
+      {tokens.data.map((token) => (
+        <tr key={token.id}>
+          <td>{token.label}</td>
+          <td>
+            {token.role}
+            {token.memberId ? ` (${token.memberId})` : ''}
+          </td>
+          <td>
+            <Time iso={token.createdAt} />
+          </td>
+          <td>{token.status}</td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }
 

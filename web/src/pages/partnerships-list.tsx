@@ -10,6 +10,7 @@ import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
 import { type Choice, themeChoices } from '../components/choices';
 import { FilterInput, FilterSelect } from '../components/filter-fields';
+import { ScrollingTable } from '../components/data-table';
 
 const PAGE_SIZE = 25;
 type Filter = 'stage' | 'member' | 'theme' | 'subregion' | 'kind' | 'owner' | 'flag' | 'sort';
@@ -93,46 +94,32 @@ export default function PartnershipsListPage() {
           <p className="result-count">
             {list.data.total} partnerships, {offset + 1}–{offset + items.length} shown
           </p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Partners</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Next step</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/partnerships/${p.id}`}>{pairName(p, names)}</Link>
-                    </td>
-                    <td>
-                      <StageBadge stage={p.stage} />
-                    </td>
-                    <td>{p.kind}</td>
-                    <td>{p.owner ?? '—'}</td>
-                    <td>
-                      {p.nextStep ?? '—'}
-                      {p.nextStepDue && (
-                        <>
-                          {' '}
-                          (<Day date={p.nextStepDue} />)
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <Time iso={p.updatedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollingTable columns={['Partners', 'Stage', 'Kind', 'Owner', 'Next step', 'Updated']}>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/partnerships/${p.id}`}>{pairName(p, names)}</Link>
+                </td>
+                <td>
+                  <StageBadge stage={p.stage} />
+                </td>
+                <td>{p.kind}</td>
+                <td>{p.owner ?? '—'}</td>
+                <td>
+                  {p.nextStep ?? '—'}
+                  {p.nextStepDue && (
+                    <>
+                      {' '}
+                      (<Day date={p.nextStepDue} />)
+                    </>
+                  )}
+                </td>
+                <td>
+                  <Time iso={p.updatedAt} />
+                </td>
+              </tr>
+            ))}
+          </ScrollingTable>
           <Pager
             label="Pages of partnerships"
             offset={offset}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Suggestion } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
+import { ColumnHeadings } from '../components/data-table';
 
 /** Where this member stands with the candidate: nothing yet, interest sent, or interest on both sides. */
 export type InterestState = { state: 'none' } | { state: 'sent' } | { state: 'mutual'; partnershipId: string | null };
@@ -57,13 +58,7 @@ export function SuggestionCard({
           <details>
             <summary>How the score is made</summary>
             <table className="components">
-              <thead>
-                <tr>
-                  <th scope="col">Component</th>
-                  <th scope="col">For {memberName}</th>
-                  <th scope="col">For {suggestion.name}</th>
-                </tr>
-              </thead>
+              <ColumnHeadings columns={['Component', `For ${memberName}`, `For ${suggestion.name}`]} />
               <tbody>
                 {Object.keys(COMPONENTS).map((key) => (
                   <tr key={key}>

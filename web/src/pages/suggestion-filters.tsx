@@ -1,7 +1,6 @@
 import { useId } from 'react';
-import type { Theme } from '../api/types';
 import { themeChoices } from '../components/choices';
-import { appliedOnEnterOrLeave, FilterCheckbox, FilterInput, FilterSelect } from '../components/filter-fields';
+import { appliedOnEnterOrLeave, type FilterBarProps, FilterCheckbox, FilterInput, FilterSelect } from '../components/filter-fields';
 
 /** Subregions (as world-countries names them: the values the API's subregion filter takes) where members are likely. */
 export const SUBREGIONS = [
@@ -22,15 +21,7 @@ export const SUBREGIONS = [
 export type FilterValues = Record<'theme' | 'subregion' | 'minPopulation' | 'maxPopulation' | 'language' | 'diversify' | 'ranking', string>;
 
 /** The filters live in the URL: each change replaces one parameter, so a link keeps the view. */
-export function SuggestionFilters({
-  values,
-  themes,
-  onChange,
-}: {
-  values: FilterValues;
-  themes: Theme[];
-  onChange: (name: keyof FilterValues, value: string) => void;
-}) {
+export function SuggestionFilters({ values, themes, onChange }: FilterBarProps<FilterValues>) {
   const id = useId();
   const population = (name: 'minPopulation' | 'maxPopulation', suffix: string, label: string) => (
     <FilterInput
