@@ -2,16 +2,49 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import type { Level, Member, Theme, ThemeLevels } from '../api/types';
+import { type Choice, ChoiceOptions } from '../components/choices';
 import { ColumnHeadings } from '../components/data-table';
 
-const NEED_LEVELS = ['Not a need', '1 · low priority', '2 · medium priority', '3 · high priority'];
-const OFFER_LEVELS = ['Not offered', '1 · basic', '2 · experienced', '3 · expert'];
+/** A level's option value is its number, 0 for none. */
+const levelChoices = (labels: string[]): Choice[] => labels.map((label, level) => [String(level), label]);
+const NEED_LEVELS = levelChoices(['Not a need', '1 · low priority', '2 · medium priority', '3 · high priority']);
+const OFFER_LEVELS = levelChoices(['Not offered', '1 · basic', '2 · experienced', '3 · expert']);
 
 function withLevel(levels: ThemeLevels, theme: string, value: number): ThemeLevels {
   const next = { ...levels };
   if (value === 0) delete next[theme];
   else next[theme] = value as Level;
   return next;
+}
+
+/** One theme's level of need or of offer, in its cell of the editor; the select is named by the theme and the column. */
+function LevelCell({
+  label,
+  choices,
+  levels,
+  theme,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  choices: readonly Choice[];
+  levels: ThemeLevels;
+  theme: string;
+  disabled: boolean;
+  onChange: (levels: ThemeLevels) => void;
+}) {
+  return (
+    <td>
+      <select
+        aria-label={label}
+        disabled={disabled}
+        value={levels[theme] ?? 0}
+        onChange={(event) => onChange(withLevel(levels, theme, Number(event.target.value)))}
+      >
+        <ChoiceOptions choices={choices} />
+      </select>
+    </td>
+  );
 }
 
 /** The 15 themes with what the city needs and offers; saved with the version it was read at. */
@@ -54,34 +87,22 @@ export function NeedsOffersEditor({ member, themes, editable }: { member: Member
                 <span className="theme-label">{theme.label}</span>
                 <span className="theme-description">{theme.description}</span>
               </th>
-              <td>
-                <select
-                  aria-label={`${theme.label}: need`}
-                  disabled={!editable}
-                  value={needs[theme.slug] ?? 0}
-                  onChange={(event) => setNeeds(withLevel(needs, theme.slug, Number(event.target.value)))}
-                >
-                  {NEED_LEVELS.map((label, level) => (
-                    <option key={level} value={level}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={`${theme.label}: offer`}
-                  disabled={!editable}
-                  value={offers[theme.slug] ?? 0}
-                  onChange={(event) => setOffers(withLevel(offers, theme.slug, Number(event.target.value)))}
-                >
-                  {OFFER_LEVELS.map((label, level) => (
-                    <option key={level} value={level}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </td>
+              <LevelCell
+                label={`${theme.label}: need`}
+                choices={NEED_LEVELS}
+                levels={needs}
+                theme={theme.slug}
+                disabled={!editable}
+                onChange={setNeeds}
+              />
+              <LevelCell
+                label={`${theme.label}: offer`}
+                choices={OFFER_LEVELS}
+                levels={offers}
+                theme={theme.slug}
+                disabled={!editable}
+                onChange={setOffers}
+              />
             </tr>
           ))}
         </tbody>
