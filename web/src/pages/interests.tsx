@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useAllInterests, useMemberProfiles } from '../api/brokering';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loaded } from '../components/states';
 import { Time } from '../components/time';
 import { paramBinding, useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
@@ -35,41 +35,41 @@ export default function InterestsPage() {
       <form className="filters" aria-label="Filter interests" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect id="interests-mutual" label="Show" any="All interests" choices={MUTUAL} {...paramBinding(params, set, 'mutual')} />
       </form>
-      {interests.isPending ? (
-        <Loading what="interests" />
-      ) : interests.isError ? (
-        <ErrorState error={interests.error} retry={() => interests.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title="No interests here.">
-          <p>Officials mark interest on their suggestions; those appear here as they come.</p>
-        </Empty>
-      ) : (
-        <>
-          <ScrollingTable columns={['Member', 'Interested in', 'State', 'Since']}>
-            {items.map((i) => (
-              <tr key={`${i.memberId}-${i.candidateId}`}>
-                <td>
-                  <Link to={`/members/${i.memberId}`}>{name(i.memberId)}</Link>
-                </td>
-                <td>
-                  <Link to={`/members/${i.candidateId}`}>{name(i.candidateId)}</Link>
-                </td>
-                <td>{i.mutual ? 'Mutual' : 'One-sided'}</td>
-                <td>
-                  <Time iso={i.createdAt} />
-                </td>
-              </tr>
-            ))}
-          </ScrollingTable>
-          <Pager
-            label="Pages of interests"
-            offset={offset}
-            pageSize={PAGE_SIZE}
-            hasNext={items.length === PAGE_SIZE}
-            goTo={(next) => set('offset', String(next))}
-          />
-        </>
-      )}
+      <Loaded query={interests} what="interests">
+        {() =>
+          items.length === 0 ? (
+            <Empty title="No interests here.">
+              <p>Officials mark interest on their suggestions; those appear here as they come.</p>
+            </Empty>
+          ) : (
+            <>
+              <ScrollingTable columns={['Member', 'Interested in', 'State', 'Since']}>
+                {items.map((i) => (
+                  <tr key={`${i.memberId}-${i.candidateId}`}>
+                    <td>
+                      <Link to={`/members/${i.memberId}`}>{name(i.memberId)}</Link>
+                    </td>
+                    <td>
+                      <Link to={`/members/${i.candidateId}`}>{name(i.candidateId)}</Link>
+                    </td>
+                    <td>{i.mutual ? 'Mutual' : 'One-sided'}</td>
+                    <td>
+                      <Time iso={i.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </ScrollingTable>
+              <Pager
+                label="Pages of interests"
+                offset={offset}
+                pageSize={PAGE_SIZE}
+                hasNext={items.length === PAGE_SIZE}
+                goTo={(next) => set('offset', String(next))}
+              />
+            </>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

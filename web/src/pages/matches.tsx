@@ -5,7 +5,7 @@ import { useNetworkMatches, useThemes } from '../api/queries';
 import type { NetworkMatch, Partnership } from '../api/types';
 import { ScoreBar } from '../components/score-bar';
 import { StageBadge } from '../components/stage';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loaded } from '../components/states';
 import { MATCH_FILTER_NAMES, MatchFilters, type MatchFilterValues, matchQueryOf } from './match-filters';
 import { useListParams } from '../components/list-params';
 import { Pager } from '../components/pager';
@@ -58,74 +58,74 @@ export default function MatchesPage() {
           {open.error.message}
         </p>
       )}
-      {matches.isPending ? (
-        <Loading what="network matches" />
-      ) : matches.isError ? (
-        <ErrorState error={matches.error} retry={() => matches.refetch()} />
-      ) : matches.data.matches.length === 0 ? (
-        filtered || offset > 0 ? (
-          <Empty title="No pair matches these filters.">
-            <p>Clear a filter, or lower the minimum fit.</p>
-          </Empty>
-        ) : (
-          <Empty title="No matches yet.">
-            <p>Matches appear once members have recorded needs and offers and the suggestions are computed.</p>
-          </Empty>
-        )
-      ) : (
-        <>
-          <p role="status">
-            Pairs {count.format(offset + 1)}–{count.format(offset + matches.data.matches.length)} of {count.format(matches.data.total)}
-          </p>
-          <ol className="cards" aria-busy={matches.isFetching}>
-            {matches.data.matches.map((match) => {
-              const [a, b] = match.members;
-              // The API says whether the pair has an open partnership (then `open` is null); declined and ended ones may be opened again.
-              const existing = match.open === null ? match.partnership : null;
-              return (
-                <li key={`${a.id}-${b.id}`} className="card match">
-                  <h2 className="pair">
-                    <Link to={`/members/${a.id}`}>
-                      {a.name}, {a.country}
-                    </Link>{' '}
-                    and{' '}
-                    <Link to={`/members/${b.id}`}>
-                      {b.name}, {b.country}
-                    </Link>
-                  </h2>
-                  <ScoreBar score={match.score} label={`Match score of ${a.name} and ${b.name}`} />
-                  <div className="card-actions">
-                    {existing ? (
-                      <Link to={`/partnerships/${existing.id}`}>
-                        Partnership at <StageBadge stage={existing.stage} />
-                        <span className="visually-hidden">
-                          {' '}
-                          of {a.name} and {b.name}
-                        </span>
-                      </Link>
-                    ) : (
-                      <button type="button" onClick={() => open.mutate(match)} disabled={open.isPending}>
-                        Open partnership
-                        <span className="visually-hidden">
-                          {' '}
-                          of {a.name} and {b.name}
-                        </span>
-                      </button>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-          <Pager
-            label="Pages of network matches"
-            offset={offset}
-            pageSize={PAGE_SIZE}
-            hasNext={offset + PAGE_SIZE < matches.data.total}
-            goTo={(next) => set('offset', String(next))}
-          />
-        </>
-      )}
+      <Loaded query={matches} what="network matches">
+        {(found) =>
+          found.matches.length === 0 ? (
+            filtered || offset > 0 ? (
+              <Empty title="No pair matches these filters.">
+                <p>Clear a filter, or lower the minimum fit.</p>
+              </Empty>
+            ) : (
+              <Empty title="No matches yet.">
+                <p>Matches appear once members have recorded needs and offers and the suggestions are computed.</p>
+              </Empty>
+            )
+          ) : (
+            <>
+              <p role="status">
+                Pairs {count.format(offset + 1)}–{count.format(offset + found.matches.length)} of {count.format(found.total)}
+              </p>
+              <ol className="cards" aria-busy={matches.isFetching}>
+                {found.matches.map((match) => {
+                  const [a, b] = match.members;
+                  // The API says whether the pair has an open partnership (then `open` is null); declined and ended ones may be opened again.
+                  const existing = match.open === null ? match.partnership : null;
+                  return (
+                    <li key={`${a.id}-${b.id}`} className="card match">
+                      <h2 className="pair">
+                        <Link to={`/members/${a.id}`}>
+                          {a.name}, {a.country}
+                        </Link>{' '}
+                        and{' '}
+                        <Link to={`/members/${b.id}`}>
+                          {b.name}, {b.country}
+                        </Link>
+                      </h2>
+                      <ScoreBar score={match.score} label={`Match score of ${a.name} and ${b.name}`} />
+                      <div className="card-actions">
+                        {existing ? (
+                          <Link to={`/partnerships/${existing.id}`}>
+                            Partnership at <StageBadge stage={existing.stage} />
+                            <span className="visually-hidden">
+                              {' '}
+                              of {a.name} and {b.name}
+                            </span>
+                          </Link>
+                        ) : (
+                          <button type="button" onClick={() => open.mutate(match)} disabled={open.isPending}>
+                            Open partnership
+                            <span className="visually-hidden">
+                              {' '}
+                              of {a.name} and {b.name}
+                            </span>
+                          </button>
+                        )}
+                      </div>
+                    </li>
+                  );
+                })}
+              </ol>
+              <Pager
+                label="Pages of network matches"
+                offset={offset}
+                pageSize={PAGE_SIZE}
+                hasNext={offset + PAGE_SIZE < found.total}
+                goTo={(next) => set('offset', String(next))}
+              />
+            </>
+          )
+        }
+      </Loaded>
     </section>
   );
 }

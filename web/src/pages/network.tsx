@@ -5,7 +5,7 @@ import { useBoard, useDigestWeeks } from '../api/brokering';
 import { api, unwrap } from '../api/client';
 import type { MembersPage } from '../api/types';
 import { StageTable } from '../components/stage-table';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, ErrorState, Loaded, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
 import { ColumnHeadings, figures, ScrollingTable } from '../components/data-table';
@@ -19,13 +19,9 @@ function StagesPanel() {
   return (
     <div className="panel">
       <h2>Partnerships per stage</h2>
-      {board.isPending ? (
-        <Loading what="partnerships" />
-      ) : board.isError ? (
-        <ErrorState error={board.error} retry={() => board.refetch()} />
-      ) : (
-        <StageTable board={board.data} />
-      )}
+      <Loaded query={board} what="partnerships">
+        {(counts) => <StageTable board={counts} />}
+      </Loaded>
       <p>
         <Link to="/board">Open the brokering board</Link>
       </p>
@@ -39,26 +35,26 @@ function DigestsPanel() {
   return (
     <div className="panel">
       <h2>Weekly digests</h2>
-      {weeks.isPending ? (
-        <Loading what="digest figures" />
-      ) : weeks.isError ? (
-        <ErrorState error={weeks.error} retry={() => weeks.refetch()} />
-      ) : weeks.data.length === 0 ? (
-        <p>No digest has been sent yet: they go out each week at each user's chosen day and hour.</p>
-      ) : (
-        <ScrollingTable columns={['Week', ...figures('Recipients', 'Sent', 'Failed', 'Queued', 'Skipped')]}>
-          {weeks.data.map((week) => (
-            <tr key={week.week}>
-              <th scope="row">{week.week}</th>
-              <td className="number">{count.format(week.recipients)}</td>
-              <td className="number">{count.format(week.sent)}</td>
-              <td className="number">{count.format(week.failed)}</td>
-              <td className="number">{count.format(week.queued)}</td>
-              <td className="number">{count.format(Object.values(week.skipped).reduce((sum, n) => sum + n, 0))}</td>
-            </tr>
-          ))}
-        </ScrollingTable>
-      )}
+      <Loaded query={weeks} what="digest figures">
+        {(digests) =>
+          digests.length === 0 ? (
+            <p>No digest has been sent yet: they go out each week at each user's chosen day and hour.</p>
+          ) : (
+            <ScrollingTable columns={['Week', ...figures('Recipients', 'Sent', 'Failed', 'Queued', 'Skipped')]}>
+              {digests.map((week) => (
+                <tr key={week.week}>
+                  <th scope="row">{week.week}</th>
+                  <td className="number">{count.format(week.recipients)}</td>
+                  <td className="number">{count.format(week.sent)}</td>
+                  <td className="number">{count.format(week.failed)}</td>
+                  <td className="number">{count.format(week.queued)}</td>
+                  <td className="number">{count.format(Object.values(week.skipped).reduce((sum, n) => sum + n, 0))}</td>
+                </tr>
+              ))}
+            </ScrollingTable>
+          )
+        }
+      </Loaded>
     </div>
   );
 }
@@ -97,25 +93,25 @@ export default function NetworkPage() {
       <h1 tabIndex={-1}>Network</h1>
       <div className="panel">
         <h2>Suggestions</h2>
-        {status.isPending ? (
-          <Loading what="the recompute status" />
-        ) : status.isError ? (
-          <ErrorState error={status.error} retry={() => status.refetch()} />
-        ) : status.data.current ? (
-          <p>
-            Generation {status.data.current.id}, {count.format(status.data.current.memberCount)} members
-            {status.data.current.finishedAt && (
-              <>
-                , computed <Time iso={status.data.current.finishedAt} />
-              </>
-            )}
-            {status.data.building && ' (a new generation is being computed)'}. <Link to="/matches">See the best unbrokered pairs</Link>.
-          </p>
-        ) : (
-          <p>
-            The first suggestions are being computed. <Link to="/operations">Follow the progress</Link>.
-          </p>
-        )}
+        <Loaded query={status} what="the recompute status">
+          {(recompute) =>
+            recompute.current ? (
+              <p>
+                Generation {recompute.current.id}, {count.format(recompute.current.memberCount)} members
+                {recompute.current.finishedAt && (
+                  <>
+                    , computed <Time iso={recompute.current.finishedAt} />
+                  </>
+                )}
+                {recompute.building && ' (a new generation is being computed)'}. <Link to="/matches">See the best unbrokered pairs</Link>.
+              </p>
+            ) : (
+              <p>
+                The first suggestions are being computed. <Link to="/operations">Follow the progress</Link>.
+              </p>
+            )
+          }
+        </Loaded>
       </div>
       <div className="panel">
         <h2>Active members per subregion</h2>

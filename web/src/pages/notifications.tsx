@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useOutletContext } from 'react-router';
 import { KEYS, markNotificationsRead, useMemberPartnerships, useMemberProfiles, useNotifications } from '../api/brokering';
 import type { Notification, User } from '../api/types';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loaded } from '../components/states';
 import { Time } from '../components/time';
 
 /** The two members a notification is about: named in its data, or those of the official's partnership. */
@@ -33,55 +33,60 @@ export default function NotificationsPage() {
   return (
     <section>
       <h1 tabIndex={-1}>Notifications</h1>
-      {notifications.isPending ? (
-        <Loading what="notifications" />
-      ) : notifications.isError ? (
-        <ErrorState error={notifications.error} retry={() => notifications.refetch()} />
-      ) : notifications.data.length === 0 ? (
-        <Empty title="Nothing to report.">
-          <p>You are told here of mutual interest, stage changes, milestones coming due and partnerships gone quiet.</p>
-        </Empty>
-      ) : (
-        <>
-          <p className="result-count" role="status">
-            {unread === 0 ? 'All read.' : `${unread} unread`}
-            {unread > 0 && (
-              <>
-                {' '}
-                <button type="button" className="link-button" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>
-                  Mark all read
-                </button>
-              </>
-            )}
-          </p>
-          <ul className="notifications">
-            {notifications.data.map((n: Notification) => (
-              <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
-                <p>
-                  {!n.readAt && <strong className="badge">New</strong>} {readable(n, pairs, names)}
-                </p>
-                <p className="meta">
-                  <Time iso={n.createdAt} />
-                  {n.partnershipId && (
-                    <>
-                      {' · '}
-                      <Link to={`/partnerships/${n.partnershipId}`}>Open the partnership</Link>
-                    </>
-                  )}
-                  {!n.readAt && (
-                    <>
-                      {' · '}
-                      <button type="button" className="link-button" onClick={() => markRead.mutate([n.id])} disabled={markRead.isPending}>
-                        Mark read<span className="visually-hidden">: {readable(n, pairs, names)}</span>
-                      </button>
-                    </>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Loaded query={notifications} what="notifications">
+        {(all) =>
+          all.length === 0 ? (
+            <Empty title="Nothing to report.">
+              <p>You are told here of mutual interest, stage changes, milestones coming due and partnerships gone quiet.</p>
+            </Empty>
+          ) : (
+            <>
+              <p className="result-count" role="status">
+                {unread === 0 ? 'All read.' : `${unread} unread`}
+                {unread > 0 && (
+                  <>
+                    {' '}
+                    <button type="button" className="link-button" onClick={() => markRead.mutate(undefined)} disabled={markRead.isPending}>
+                      Mark all read
+                    </button>
+                  </>
+                )}
+              </p>
+              <ul className="notifications">
+                {all.map((n: Notification) => (
+                  <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
+                    <p>
+                      {!n.readAt && <strong className="badge">New</strong>} {readable(n, pairs, names)}
+                    </p>
+                    <p className="meta">
+                      <Time iso={n.createdAt} />
+                      {n.partnershipId && (
+                        <>
+                          {' · '}
+                          <Link to={`/partnerships/${n.partnershipId}`}>Open the partnership</Link>
+                        </>
+                      )}
+                      {!n.readAt && (
+                        <>
+                          {' · '}
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => markRead.mutate([n.id])}
+                            disabled={markRead.isPending}
+                          >
+                            Mark read<span className="visually-hidden">: {readable(n, pairs, names)}</span>
+                          </button>
+                        </>
+                      )}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </Loaded>
       {markRead.isError && (
         <p role="alert" className="field-error">
           {markRead.error.message}

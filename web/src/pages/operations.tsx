@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../api/client';
-import { ErrorState, Loading } from '../components/states';
+import { ErrorState, Loaded, Loading } from '../components/states';
 import { Time } from '../components/time';
 import { ScrollingTable } from '../components/data-table';
 
@@ -92,20 +92,18 @@ export default function OperationsPage() {
       <h1 tabIndex={-1}>Operations</h1>
       <div className="panel">
         <h2>Recompute</h2>
-        {status.isPending ? (
-          <Loading what="the recompute status" />
-        ) : status.isError ? (
-          <ErrorState error={status.error} retry={() => status.refetch()} />
-        ) : (
-          <div role="status" aria-live="polite">
-            <p>
-              Jobs run {status.data.queue.kind === 'bullmq' ? 'on BullMQ (Redis)' : 'in this process'}; {status.data.outbox.pending} member
-              change(s) waiting to be applied.
-            </p>
-            {status.data.current && <GenerationLine title="In use" generation={status.data.current} />}
-            {status.data.building && <GenerationLine title="Being computed" generation={status.data.building} />}
-          </div>
-        )}
+        <Loaded query={status} what="the recompute status">
+          {(state) => (
+            <div role="status" aria-live="polite">
+              <p>
+                Jobs run {state.queue.kind === 'bullmq' ? 'on BullMQ (Redis)' : 'in this process'}; {state.outbox.pending} member change(s)
+                waiting to be applied.
+              </p>
+              {state.current && <GenerationLine title="In use" generation={state.current} />}
+              {state.building && <GenerationLine title="Being computed" generation={state.building} />}
+            </div>
+          )}
+        </Loaded>
         <button type="button" onClick={() => recompute.mutate()} disabled={recompute.isPending || Boolean(status.data?.building)}>
           Recompute all suggestions
         </button>

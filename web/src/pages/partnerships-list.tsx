@@ -3,7 +3,7 @@ import { type PartnershipFilters, useMemberProfiles, usePartnerships } from '../
 import { useThemes } from '../api/queries';
 import { PARTNERSHIP_KINDS, STAGES, type Stage } from '../api/types';
 import { Day, pairName, STAGE_LABELS, StageBadge } from '../components/stage';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loaded } from '../components/states';
 import { Time } from '../components/time';
 import { SUBREGIONS } from './suggestion-filters';
 import { paramBinding, useListParams } from '../components/list-params';
@@ -79,56 +79,56 @@ export default function PartnershipsListPage() {
           Download these partnerships as CSV
         </a>
       </p>
-      {list.isPending ? (
-        <Loading what="partnerships" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title="No partnership matches these filters.">
-          <p>
-            Clear a filter, or open a partnership from the <Link to="/matches">network matches</Link>.
-          </p>
-        </Empty>
-      ) : (
-        <>
-          <p className="result-count">
-            {list.data.total} partnerships, {offset + 1}–{offset + items.length} shown
-          </p>
-          <ScrollingTable columns={['Partners', 'Stage', 'Kind', 'Owner', 'Next step', 'Updated']}>
-            {items.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/partnerships/${p.id}`}>{pairName(p, names)}</Link>
-                </td>
-                <td>
-                  <StageBadge stage={p.stage} />
-                </td>
-                <td>{p.kind}</td>
-                <td>{p.owner ?? '—'}</td>
-                <td>
-                  {p.nextStep ?? '—'}
-                  {p.nextStepDue && (
-                    <>
-                      {' '}
-                      (<Day date={p.nextStepDue} />)
-                    </>
-                  )}
-                </td>
-                <td>
-                  <Time iso={p.updatedAt} />
-                </td>
-              </tr>
-            ))}
-          </ScrollingTable>
-          <Pager
-            label="Pages of partnerships"
-            offset={offset}
-            pageSize={PAGE_SIZE}
-            hasNext={offset + items.length < list.data.total}
-            goTo={(next) => set('offset', String(next))}
-          />
-        </>
-      )}
+      <Loaded query={list} what="partnerships">
+        {(page) =>
+          items.length === 0 ? (
+            <Empty title="No partnership matches these filters.">
+              <p>
+                Clear a filter, or open a partnership from the <Link to="/matches">network matches</Link>.
+              </p>
+            </Empty>
+          ) : (
+            <>
+              <p className="result-count">
+                {page.total} partnerships, {offset + 1}–{offset + items.length} shown
+              </p>
+              <ScrollingTable columns={['Partners', 'Stage', 'Kind', 'Owner', 'Next step', 'Updated']}>
+                {items.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/partnerships/${p.id}`}>{pairName(p, names)}</Link>
+                    </td>
+                    <td>
+                      <StageBadge stage={p.stage} />
+                    </td>
+                    <td>{p.kind}</td>
+                    <td>{p.owner ?? '—'}</td>
+                    <td>
+                      {p.nextStep ?? '—'}
+                      {p.nextStepDue && (
+                        <>
+                          {' '}
+                          (<Day date={p.nextStepDue} />)
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <Time iso={p.updatedAt} />
+                    </td>
+                  </tr>
+                ))}
+              </ScrollingTable>
+              <Pager
+                label="Pages of partnerships"
+                offset={offset}
+                pageSize={PAGE_SIZE}
+                hasNext={offset + items.length < page.total}
+                goTo={(next) => set('offset', String(next))}
+              />
+            </>
+          )
+        }
+      </Loaded>
     </section>
   );
 }
