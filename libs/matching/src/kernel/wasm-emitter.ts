@@ -11,23 +11,15 @@ const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b 
 
 /** Instructions without immediates, by their text-format names. */
 const OPCODE = {
-  select: 0x1b,
   'i32.eqz': 0x45,
-  'i32.eq': 0x46,
   'i32.lt_s': 0x48,
   'i32.ge_s': 0x4e,
-  'f64.eq': 0x61,
-  'f64.lt': 0x63,
   'i32.add': 0x6a,
   'i32.mul': 0x6c,
   'i32.and': 0x71,
   'i32.or': 0x72,
   'i32.shl': 0x74,
   'i32.shr_u': 0x76,
-  'f64.add': 0xa0,
-  'f64.sub': 0xa1,
-  'f64.mul': 0xa2,
-  'f64.convert_i32_s': 0xb7,
 } as const;
 
 /** Vector instructions without immediates: the prefix 0xfd, then their number. */
@@ -35,7 +27,6 @@ const VECTOR_PREFIX = 0xfd;
 const VECTOR_OPCODE = {
   'i32x4.splat': 0x11,
   'f64x2.splat': 0x14,
-  'i32x4.eq': 0x37,
   'i32x4.ne': 0x38,
   'f64x2.eq': 0x47,
   'f64x2.lt': 0x49,
@@ -80,9 +71,6 @@ const LOCAL_SET = 0x21;
 const LOAD = { i32: 0x28, f64: 0x2b } as const;
 const STORE = { i32: 0x36, f64: 0x39 } as const;
 const CONST = { i32: 0x41, f64: 0x44 } as const;
-/** i32.trunc_sat_f64_s: prefix 0xfc, then its number. */
-const MISC_PREFIX = 0xfc;
-const I32_TRUNC_SAT_F64_S = 0x02;
 /** log2 of each type's natural alignment, the memory argument's first field. */
 const ALIGN = { i32: 2, f64: 3, v128: 4, splat64: 3 } as const;
 
@@ -137,10 +125,6 @@ export class FunctionBuilder {
   /** A vector instruction on lane `lane`. */
   lane(instruction: LaneInstruction, lane: number): this {
     return this.emit(VECTOR_PREFIX, ...uleb(LANE_OPCODE[instruction]), lane);
-  }
-
-  truncSat(): this {
-    return this.emit(MISC_PREFIX, I32_TRUNC_SAT_F64_S);
   }
 
   /**
