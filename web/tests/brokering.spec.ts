@@ -91,6 +91,12 @@ test('the secretariat moves a partnership a stage, is told when it is stale, and
   await expect(page.getByText('Owner at the secretariat: Aiko Tanaka')).toBeVisible();
 
   await page.getByLabel('Introduced').check();
+  // A note longer than the API takes is refused beside its field, and the partnership stays where it was.
+  await page.getByLabel('Note (optional)').fill('x'.repeat(2001));
+  await page.getByRole('button', { name: 'Move to Introduced' }).click();
+  await expect(page.locator('#move-note-error')).toBeVisible();
+  await expect(page.getByLabel('Note (optional)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.timeline [aria-current="step"]')).toHaveText('Interest');
   await page.getByLabel('Note (optional)').fill('Mayors introduced by e-mail');
   await page.getByRole('button', { name: 'Move to Introduced' }).click();
   await expect(page.locator('.timeline [aria-current="step"]')).toHaveText('Introduced');

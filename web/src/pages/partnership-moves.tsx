@@ -92,12 +92,16 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
             onChange={setSignatories}
             error={errors['agreement.signatories'] ?? errors.agreement}
           />
-          <label htmlFor="agreement-reference">Reference (optional)</label>
-          <input id="agreement-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+          <TextField
+            id="agreement-reference"
+            label="Reference (optional)"
+            value={reference}
+            onChange={setReference}
+            error={errors['agreement.reference']}
+          />
         </>
       )}
-      <label htmlFor="move-note">Note (optional)</label>
-      <input id="move-note" value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextField id="move-note" label="Note (optional)" value={note} onChange={setNote} error={errors.note} />
       <div className="form-actions">
         <button type="submit" disabled={move.isPending}>
           Move to {STAGE_LABELS[target]}
