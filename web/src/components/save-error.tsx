@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { KEYS } from '../api/brokering';
-import { isConflict } from './field-errors';
+import { fieldErrors, isConflict } from './field-errors';
 
 /** A stale version: someone else changed the partnership (or the milestone) since this page loaded it; Reload shows it. */
 export function StaleNotice({ id, reset, what = 'partnership' }: { id: string; reset: () => void; what?: 'partnership' | 'milestone' }) {
@@ -21,20 +21,22 @@ export function StaleNotice({ id, reset, what = 'partnership' }: { id: string; r
 
 /**
  * Why a save failed, under its form: a stale version offers Reload (where the save sent one, `stale` names the
- * partnership); otherwise the API's message, unless a field's own message beside it already says what is wrong.
+ * partnership); otherwise the API's message, unless every field it names is among the form's `fields`, whose
+ * own messages beside them already say what is wrong.
  */
 export function SaveError({
   save,
-  fieldErrorShown = false,
+  fields = [],
   stale,
 }: {
   save: { isError: boolean; error: Error | null; reset: () => void };
-  fieldErrorShown?: boolean;
+  fields?: readonly string[];
   stale?: { id: string; what?: 'partnership' | 'milestone' };
 }) {
   if (!save.isError || !save.error) return null;
   if (stale && isConflict(save.error)) return <StaleNotice id={stale.id} what={stale.what} reset={save.reset} />;
-  if (fieldErrorShown) return null;
+  const named = Object.keys(fieldErrors(save.error));
+  if (named.length > 0 && named.every((field) => fields.includes(field))) return null;
   return (
     <p role="alert" className="field-error">
       {save.error.message}

@@ -69,7 +69,7 @@ export function MilestoneEditForm({
         <button type="button" className="secondary" onClick={close}>
           Cancel
         </button>
-        <SaveError save={change} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id, what: 'milestone' }} />
+        <SaveError save={change} fields={['title', 'dueOn', 'doneOn']} stale={{ id: partnership.id, what: 'milestone' }} />
       </form>
     </li>
   );

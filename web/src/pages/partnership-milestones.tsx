@@ -97,7 +97,7 @@ function MilestoneForm({ partnership }: { partnership: Partnership }) {
       <button type="submit" disabled={add.isPending}>
         Add milestone
       </button>
-      <SaveError save={add} fieldErrorShown={Object.keys(errors).length > 0} />
+      <SaveError save={add} fields={['title', 'dueOn']} />
     </form>
   );
 }

@@ -139,7 +139,7 @@ export function ActivityForm({ partnership }: { partnership: Partnership }) {
           {logged && 'Activity logged.'}
         </span>
       </div>
-      <SaveError save={log} fieldErrorShown={Object.keys(errors).length > 0} />
+      <SaveError save={log} fields={['occurredOn', 'kind', 'summary', 'participants']} />
     </form>
   );
 }

@@ -19,6 +19,18 @@ function useTransition(partnership: Partnership, onDone: () => void) {
 }
 
 /** The secretariat moves a partnership to one of the stages the table allows from here. */
+/** The move form's fields that show the API's message beside them. */
+const MOVE_FIELDS = [
+  'to',
+  'reason',
+  'agreement',
+  'agreement.signedOn',
+  'agreement.termEndsOn',
+  'agreement.signatories',
+  'agreement.reference',
+  'note',
+];
+
 export function StageMoves({ partnership }: { partnership: Partnership }) {
   const [to, setTo] = useState<Stage>(partnership.allowedMoves[0]);
   const [note, setNote] = useState('');
@@ -107,7 +119,7 @@ export function StageMoves({ partnership }: { partnership: Partnership }) {
           Move to {STAGE_LABELS[target]}
         </button>
       </div>
-      <SaveError save={move} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id }} />
+      <SaveError save={move} fields={MOVE_FIELDS} stale={{ id: partnership.id }} />
     </form>
   );
 }
@@ -163,7 +175,7 @@ export function DeclineForm({ partnership }: { partnership: Partnership }) {
           Cancel
         </button>
       </div>
-      <SaveError save={decline} fieldErrorShown={Boolean(errors.reason)} stale={{ id: partnership.id }} />
+      <SaveError save={decline} fields={['reason']} stale={{ id: partnership.id }} />
     </form>
   );
 }
@@ -211,7 +223,7 @@ export function NextStepForm({ partnership }: { partnership: Partnership }) {
           {saved && 'Saved.'}
         </span>
       </div>
-      <SaveError save={update} fieldErrorShown={Object.keys(errors).length > 0} stale={{ id: partnership.id }} />
+      <SaveError save={update} fields={['owner', 'nextStep', 'nextStepDue']} stale={{ id: partnership.id }} />
     </form>
   );
 }
