@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 
 import { normaliseWeights, type Weights } from '../weights';
+import { chunkClaims } from './chunk-claims';
 import { prepareDataset, type PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
 import { PROGRESS_STRIDE, runShard } from './shard';
@@ -32,7 +33,8 @@ export interface TopKOptions {
   /**
    * With a pool, the calling thread scans too, beside the pool's threads, instead of waiting for
    * them: for a process that has nothing else to do meanwhile (the match command), a pool one
-   * thread smaller does the same work, and one thread fewer is started and warmed up. Its event
+   * thread smaller does the same work, and one thread fewer is started and warmed up. It takes its
+   * rows from the back, the cheap ones for code not yet optimised (see chunk-claims.ts). Its event
    * loop waits until its share is done.
    */
   callerScans?: boolean;
@@ -42,7 +44,7 @@ export interface TopKOptions {
 const PAIRS_PER_THREAD_MINIMUM = 4_000_000;
 const PROGRESS_INTERVAL_MS = 100;
 /**
- * Rows per grab from the shared cursor: about this many pairs, so that the threads work
+ * Rows per chunk (each thread claims one at a time): about this many pairs, so that the threads work
  * near each other in the row order (the early rows, while the bars are still low, are the
  * costly ones) and finish together.
  */
@@ -69,15 +71,13 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
 
   const pool = options.pool ?? new TopKPool(threads);
   const here = options.callerScans === true && options.pool !== undefined;
-  const cursor = new Int32Array(new SharedArrayBuffer(4));
-  cursor[0] = plan.start;
   // One cache line per thread, so that counting does not bounce a line between cores.
   const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8 * (threads + (here ? 1 : 0))));
   const report = (): void => options.onProgress?.({ pairsDone: sum(progress), pairsTotal: plan.pairsTotal });
   const timer = options.onProgress ? setInterval(report, PROGRESS_INTERVAL_MS) : undefined;
   try {
     const { floor, heaps } = sharedLists(plan);
-    const job = { ...plan.job, cursor, progress, floor, heaps };
+    const job = { ...plan.job, claims: chunkClaims(plan.chunks), progress, floor, heaps };
     const running = pool.run(Array.from({ length: threads }, () => job));
     running.catch(() => undefined); // awaited below; this thread's own error, if any, comes first
     let pairsHere = 0;
@@ -85,7 +85,7 @@ export async function computeTopK(prepared: PreparedDataset, options: TopKOption
       // The jobs are posted from a microtask: let it run before this thread takes rows.
       await new Promise<void>((resolve) => setImmediate(resolve));
       let reported = performance.now();
-      pairsHere = runShard({ ...job, slot: threads }, () => {
+      pairsHere = runShard({ ...job, slot: threads, fromBack: true }, () => {
         if (options.onProgress && performance.now() - reported >= PROGRESS_INTERVAL_MS) {
           reported = performance.now();
           report();
@@ -117,9 +117,8 @@ function sharedLists(plan: Plan) {
  */
 export function warmUpScan(): void {
   const plan = planOf(prepareDataset(warmUpProfiles()), { k: 10 });
-  const cursor = new Int32Array(new SharedArrayBuffer(4));
   const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8));
-  runShard({ ...plan.job, ...sharedLists(plan), cursor, progress, slot: 0 });
+  runShard({ ...plan.job, ...sharedLists(plan), claims: chunkClaims(plan.chunks), progress, slot: 0 });
 }
 
 /** computeTopK on the calling thread, for small jobs and for callers that cannot await. */
@@ -168,7 +167,7 @@ function planOf(prepared: PreparedDataset, options: Omit<TopKOptions, 'threads'>
   const chunk = Math.min(256, Math.max(n > TILE_FROM ? TILE_ROWS : 1, Math.floor(PAIRS_PER_CHUNK / Math.max(1, n))));
   const wasm = options.wasm ?? true;
   const job = { arrays: prepared.arrays, weights: normaliseWeights(options.weights), k, start, end, chunk, wasm };
-  return { k, start, end, job, pairsTotal: pairsInRange(n, start, end) };
+  return { k, start, end, job, chunks: Math.ceil((end - start) / chunk), pairsTotal: pairsInRange(n, start, end) };
 }
 
 function sum(values: Float64Array): number {

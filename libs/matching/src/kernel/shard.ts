@@ -1,5 +1,6 @@
 import type { Weights } from '../weights';
 import type { KernelArrays } from './kernel-arrays';
+import { claimChunk } from './chunk-claims';
 import { scanRows } from './scan';
 import { TopKHeaps, type SharedHeapStorage } from './top-k-heap';
 
@@ -13,12 +14,14 @@ export interface ShardJob {
   k: number;
   start: number;
   end: number;
-  /** Rows taken per grab from the shared cursor. */
+  /** Rows per chunk: chunk c holds rows start + c·chunk onwards. */
   chunk: number;
   /** First pass in WebAssembly where available. */
   wasm: boolean;
-  /** cursor[0]: the next unclaimed row, shared by all threads. */
-  cursor: Int32Array;
+  /** The chunks still to scan, shared by all threads (see chunk-claims.ts). */
+  claims: Int32Array;
+  /** Claim chunks from the back: for a thread whose code is not yet optimised (see chunk-claims.ts). */
+  fromBack?: boolean;
   /** The bar of each source's list, shared by all threads (see TopKHeaps). */
   floor: Float64Array;
   /** The lists, one heap per source, shared by all threads. */
@@ -38,10 +41,10 @@ export interface ShardResult {
  */
 export function runShard(job: ShardJob, afterChunk?: () => void): ShardResult {
   const heaps = new TopKHeaps(job.end - job.start, job.k, job.arrays.idRank, job.floor, job.heaps);
-  const { cursor, chunk, end, progress, slot } = job;
+  const { claims, chunk, end, progress, slot } = job;
   const nextRow = (): number => {
-    const row = Atomics.add(cursor, 0, chunk);
-    return row < end ? row : -1;
+    const claimed = claimChunk(claims, job.fromBack === true);
+    return claimed < 0 ? -1 : job.start + claimed * chunk;
   };
   const pairs = scanRows(
     job.arrays,
