@@ -67,6 +67,33 @@ describe('match CLI', () => {
     expect(lines.out).toEqual([expect.stringMatching(/^matched 3 members: 3 pairs scored in [\d.]+ s \(\d+ pairs\/s\)$/)]);
   });
 
+  it("writes the same file when the pool's thread writes part of it", async () => {
+    const themes = ['disaster-resilience', 'climate-change', 'culture', 'municipal-finance'];
+    const countries = ['PH', 'FJ', 'TH', 'VN', 'ID'];
+    const records = Array.from({ length: 40 }, (_, i) =>
+      record(`c${i}`, {
+        country: countries[i % countries.length],
+        population: 10_000 + 997 * i,
+        lat: -30 + ((i * 7) % 60),
+        lon: 100 + ((i * 13) % 80),
+        needs: { [themes[i % 4]]: 1 + (i % 3) },
+        offers: { [themes[(i + 1) % 4]]: 1 + ((i + 1) % 3), [themes[(i + 2) % 4]]: 2 },
+        status: i % 9 === 4 ? 'inactive' : 'active',
+      }),
+    );
+    expect(await run(records, '--top', '6', '--threads', '1')).toBe(0);
+    const alone = await readFile(join(dir, 'out.jsonl'), 'utf8');
+    expect(await run(records, '--top', '6', '--threads', '2')).toBe(0);
+    expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(alone);
+    // In input order, inactive members left out, and every line has its suggestions.
+    const lines = alone
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.city)).toEqual(records.filter((r) => r.status === 'active').map((r) => r.id));
+    expect(lines.every((l) => l.suggestions.length === 6)).toBe(true);
+  });
+
   it('applies a weights file', async () => {
     const records = [
       record('a', { country: 'FJ', needs: { 'disaster-resilience': 3 } }),

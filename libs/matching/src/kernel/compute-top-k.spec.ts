@@ -1,3 +1,5 @@
+import { extname, join } from 'node:path';
+
 import fc from 'fast-check';
 
 import { dataset, weights } from '../../test-support/arbitraries';
@@ -184,6 +186,19 @@ describe('computeTopK', () => {
     const profiles = fc.sample(dataset(30), { numRuns: 1, seed: 11 })[0];
     const prepared = prepareDataset(profiles);
     const lists = await computeTopK(prepared, { k: 4, threads: 2 });
+    expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
+  });
+
+  it("runs a task on a pool's thread, in turn with the scans, and stays usable after a task fails", async () => {
+    const pool = pools.get(2)!;
+    const file = join(__dirname, `warm-up-profiles${extname(__filename)}`);
+    // The profiles were made in the other thread and copied back.
+    expect(await pool.runTask({ file, name: 'warmUpProfiles', input: undefined })).toEqual(warmUpProfiles());
+    await expect(pool.runTask({ file, name: 'noSuchFunction', input: undefined })).rejects.toThrow(
+      /task noSuchFunction failed in a matching thread: TypeError/,
+    );
+    const prepared = prepareDataset(fc.sample(dataset(30), { numRuns: 1, seed: 12 })[0]);
+    const lists = await computeTopK(prepared, { k: 4, pool });
     expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
   });
 

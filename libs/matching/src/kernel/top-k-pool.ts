@@ -8,6 +8,17 @@ export interface TopKWorkerData {
   warmUp: boolean;
 }
 
+/** A function a pool's thread runs for runTask: `name`, exported by the module at `file`. */
+export interface PoolTask {
+  file: string;
+  name: string;
+  /** Its one argument, copied to the thread (shared arrays are shared). */
+  input: unknown;
+}
+
+/** What a thread posts back for a task. */
+export type TaskOutcome = { result: unknown } | { failed: string };
+
 /**
  * Worker threads kept for repeated computeTopK calls: starting a thread and warming up
  * its compiled code costs tens of milliseconds (much more when running from TypeScript
@@ -42,7 +53,24 @@ export class TopKPool {
   run(jobs: readonly Omit<ShardJob, 'slot'>[]): Promise<ShardResult[]> {
     if (this.closed) return Promise.reject(new Error('the matching thread pool is closed'));
     if (jobs.length !== this.threads) throw new RangeError(`expected ${this.threads} jobs, got ${jobs.length}`);
-    const next = this.queue.then(() => Promise.all(jobs.map((job, slot) => this.runOne(this.workers[slot], { ...job, slot }))));
+    const next = this.queue.then(() =>
+      Promise.all(jobs.map((job, slot) => this.post(this.workers[slot], { ...job, slot }) as Promise<ShardResult>)),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Runs a function on the pool's first thread, in turn with the scans: other work for a thread that would
+   * otherwise wait, such as half of writing out the lists a scan has just made (the match command).
+   */
+  runTask<T>(task: PoolTask): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the matching thread pool is closed'));
+    const next = this.queue.then(async () => {
+      const outcome = (await this.post(this.workers[0], { task })) as TaskOutcome;
+      if ('failed' in outcome) throw new Error(`task ${task.name} failed in a matching thread: ${outcome.failed}`);
+      return outcome.result as T;
+    });
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -52,22 +80,23 @@ export class TopKPool {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private runOne(worker: Worker, job: ShardJob): Promise<ShardResult> {
-    return new Promise<ShardResult>((resolve, reject) => {
+  /** Posts one message to a thread and resolves to its answer. */
+  private post(worker: Worker, message: ShardJob | { task: PoolTask }): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
       const done = (): void => {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         worker.unref();
       };
-      const onMessage = (result: ShardResult): void => (done(), resolve(result));
+      const onMessage = (answer: unknown): void => (done(), resolve(answer));
       const onError = (error: Error): void => (done(), reject(error));
       const onExit = (code: number): void => (done(), reject(new Error(`matching thread exited with code ${code}`)));
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
       worker.ref();
-      worker.postMessage(job);
+      worker.postMessage(message);
     });
   }
 }

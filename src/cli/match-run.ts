@@ -1,0 +1,170 @@
+/**
+ * The match command's run, once its options are read: reads the records, scores every active
+ * member's candidates and writes the lists. Loaded by match.ts after it has started the pool's
+ * threads, so that they start while this module and the kernel load.
+ */
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+import {
+  computeTopK,
+  normaliseWeights,
+  prepareDataset,
+  type MatchProfile,
+  type PreparedDataset,
+  type TopKLists,
+  type TopKPool,
+  type Weights,
+} from '@citymatch/matching/kernel';
+
+import { referenceErrors, type RecordError } from '../members/import/record-references';
+import { matchLines, type LinesInput } from './match-lines';
+import { certainlyValidRecords } from './match-quick-check';
+
+/** Bad records listed before the rest are summed up. */
+const MAX_LISTED_ERRORS = 20;
+/** Runs shorter than this show no progress bar. */
+const PROGRESS_AFTER_MS = 2000;
+/** The pool thread's share of the output lines: it also copies its input and its lines across. */
+const POOL_SHARE = 0.45;
+/** match-lines, compiled or as TypeScript source, whichever this module is. */
+const LINES_MODULE = join(__dirname, `match-lines${extname(__filename)}`);
+
+export interface MatchIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Whether stderr is a terminal (for the progress bar). */
+  interactive: boolean;
+}
+
+export interface MatchOptions {
+  help: boolean;
+  input: string;
+  output: string;
+  top: number;
+  weights?: string;
+  threads?: number;
+  decimals?: number;
+}
+
+/** Reads, checks, scores and writes; resolves to the exit code. */
+export async function matchWith(pool: TopKPool | undefined, options: MatchOptions, io: MatchIo): Promise<number> {
+  let records: unknown;
+  let weights: Weights;
+  try {
+    records = await readJson(options.input);
+    weights = normaliseWeights(options.weights ? ((await readJson(options.weights)) as Partial<Weights>) : {});
+  } catch (error) {
+    io.err(`match: ${(error as Error).message}`);
+    return 1;
+  }
+  const errors = await recordErrors(records);
+  if (errors.length > 0) {
+    io.err(`match: ${options.input} has ${errors.length} problem(s); nothing was written`);
+    for (const e of errors.slice(0, MAX_LISTED_ERRORS)) io.err(`  record ${e.index}, ${e.field || '(record)'}: ${e.message}`);
+    if (errors.length > MAX_LISTED_ERRORS) io.err(`  ... and ${errors.length - MAX_LISTED_ERRORS} more`);
+    return 1;
+  }
+
+  const members = records as MatchProfile[];
+  const started = performance.now();
+  const prepared = prepareDataset(members);
+  const progress = await progressReporter(io.interactive);
+  const lists = await computeTopK(prepared, {
+    k: options.top,
+    weights,
+    ...(pool ? { pool, callerScans: true } : { threads: 1 }),
+    onProgress: progress.update,
+  }).finally(progress.stop);
+  const seconds = (performance.now() - started) / 1000;
+
+  await writeAtomically(options.output, await outputParts(pool, members, prepared, lists, options.decimals));
+  io.out(
+    `matched ${prepared.size} members: ${lists.pairsScored} pairs scored in ${seconds.toFixed(2)} s ` +
+      `(${Math.round(lists.pairsScored / Math.max(seconds, 1e-9))} pairs/s)`,
+  );
+  return 0;
+}
+
+/**
+ * The records' problems, numbered by record. Records the quick check is sure of skip the full
+ * validation, which is loaded only for a file with a problem (or a record it is unsure of).
+ */
+async function recordErrors(records: unknown): Promise<RecordError[]> {
+  if (certainlyValidRecords(records)) return referenceErrors(records).sort((a, b) => a.index - b.index);
+  await import('reflect-metadata');
+  const { validateMemberRecords } = await import('../members/import/validate-member-records');
+  return validateMemberRecords(records);
+}
+
+/**
+ * One JSON line per active member, in input order, in parts to write one after the other. With a
+ * pool, its thread writes the first part (as UTF-8) while this one writes the rest: the pool's thread
+ * would otherwise wait. A run on one thread writes the same bytes.
+ */
+async function outputParts(
+  pool: TopKPool | undefined,
+  members: readonly MatchProfile[],
+  prepared: PreparedDataset,
+  lists: TopKLists,
+  decimals: number | undefined,
+): Promise<(string | Uint8Array)[]> {
+  const slots: number[] = [];
+  for (const member of members) if (member.status === 'active') slots.push(prepared.indexOf.get(member.id)! - lists.start);
+  const { start, k, counts, indices, scores } = lists;
+  const lines = (from: number, to: number): LinesInput => {
+    return { ids: prepared.ids, start, slots: Int32Array.from(slots.slice(from, to)), k, counts, indices, scores, decimals };
+  };
+  if (!pool) return [matchLines(lines(0, slots.length))];
+  const split = Math.floor(slots.length * POOL_SHARE);
+  const first = pool.runTask<Uint8Array>({ file: LINES_MODULE, name: 'matchLinesUtf8', input: lines(0, split) });
+  // The task is posted from a microtask: let it go before this thread writes its part.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const second = matchLines(lines(split, slots.length));
+  return [await first, second];
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** A bar on stderr once a run has lasted a few seconds, and only on a terminal (the only case that loads it). */
+async function progressReporter(
+  interactive: boolean,
+): Promise<{ update: (p: { pairsDone: number; pairsTotal: number }) => void; stop: () => void }> {
+  const SingleBar = interactive ? (await import('cli-progress')).SingleBar : undefined;
+  const started = Date.now();
+  let bar: InstanceType<NonNullable<typeof SingleBar>> | undefined;
+  return {
+    update: ({ pairsDone, pairsTotal }) => {
+      if (!SingleBar) return;
+      if (!bar && Date.now() - started >= PROGRESS_AFTER_MS) {
+        bar = new SingleBar({ format: 'matching [{bar}] {percentage}% | ETA {eta}s', stream: process.stderr });
+        bar.start(pairsTotal, 0);
+      }
+      bar?.update(pairsDone);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+/** Writes beside the target and renames, so a failed run leaves no partial output. */
+async function writeAtomically(path: string, parts: readonly (string | Uint8Array)[]): Promise<void> {
+  const partial = `${path}.partial`;
+  try {
+    const file = await open(partial, 'w');
+    try {
+      // Each writeFile on a handle writes all of its part, from where the last one ended.
+      for (const part of parts) await file.writeFile(part);
+    } finally {
+      await file.close();
+    }
+    await rename(partial, path);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
