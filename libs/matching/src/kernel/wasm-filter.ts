@@ -270,28 +270,41 @@ const PARAMS = [
 type ParamName = (typeof PARAMS)[number][0];
 
 /** Columns 2q and 2q+1 into record q (see PAIR_FIELDS); a missing last column stays zero. */
+/** Where each f64 pair field comes from in the kernel's per-member reals. */
+const REAL_SOURCES: Record<(typeof PAIR_REALS)[number], number> = {
+  x: X,
+  y: Y,
+  z: Z,
+  up: SIZE_UP,
+  down: SIZE_DOWN,
+  thematicScale: THEMATIC_SCALE,
+  sharedScale: SHARED_SCALE,
+  needLevelSum: NEED_LEVEL_SUM,
+};
+
+/**
+ * Copies every column's fields into its pair record. It runs once per dataset and thread, mostly
+ * before its code is optimised, so the field offsets are worked out once, outside the loop.
+ */
 function copyColumns(a: KernelArrays, ints: Int32Array, reals: Float64Array): void {
+  const countryAt = PAIR_FIELDS.country / 4;
+  const languageMaskAt = PAIR_FIELDS.languageMask / 4;
+  const needsAt = Int32Array.from({ length: MIN_THEME_GROUPS }, (_, g) => PAIR_FIELDS[`needs${g}` as PairField] / 4);
+  const offersAt = Int32Array.from({ length: MIN_THEME_GROUPS }, (_, g) => PAIR_FIELDS[`offers${g}` as PairField] / 4);
+  const realsAt = Int32Array.from(PAIR_REALS, (name) => PAIR_FIELDS[name] / 8);
+  const realSources = Int32Array.from(PAIR_REALS, (name) => REAL_SOURCES[name]);
   for (let j = 0; j < a.n; j++) {
     const intAt = (j >> 1) * (PAIR_BYTES / 4) + (j & 1);
     const realAt = (j >> 1) * (PAIR_BYTES / 8) + (j & 1);
-    const int = (field: PairField, value: number) => (ints[intAt + PAIR_FIELDS[field] / 4] = value);
-    const real = (field: PairField, value: number) => (reals[realAt + PAIR_FIELDS[field] / 8] = value);
-    int('country', a.ints[j * INT_STRIDE + COUNTRY]);
-    int('languageMask', a.ints[j * INT_STRIDE + LANGUAGE_MASK]);
+    ints[intAt + countryAt] = a.ints[j * INT_STRIDE + COUNTRY];
+    ints[intAt + languageMaskAt] = a.ints[j * INT_STRIDE + LANGUAGE_MASK];
     const packs = j * 2 * MIN_THEME_GROUPS;
     for (let g = 0; g < MIN_THEME_GROUPS; g++) {
-      int(`needs${g}` as PairField, a.levelPacks[packs + g]);
-      int(`offers${g}` as PairField, a.levelPacks[packs + MIN_THEME_GROUPS + g]);
+      ints[intAt + needsAt[g]] = a.levelPacks[packs + g];
+      ints[intAt + offersAt[g]] = a.levelPacks[packs + MIN_THEME_GROUPS + g];
     }
     const jb = j * REAL_STRIDE;
-    real('x', a.real[jb + X]);
-    real('y', a.real[jb + Y]);
-    real('z', a.real[jb + Z]);
-    real('up', a.real[jb + SIZE_UP]);
-    real('down', a.real[jb + SIZE_DOWN]);
-    real('thematicScale', a.real[jb + THEMATIC_SCALE]);
-    real('sharedScale', a.real[jb + SHARED_SCALE]);
-    real('needLevelSum', a.real[jb + NEED_LEVEL_SUM]);
+    for (let q = 0; q < realsAt.length; q++) reals[realAt + realsAt[q]] = a.real[jb + realSources[q]];
   }
 }
 
