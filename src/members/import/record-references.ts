@@ -21,36 +21,47 @@ export function referenceErrors(records: readonly unknown[], context: RecordVali
   const knownThemes = context.knownThemes ?? new Set(THEME_SLUGS);
   const idsInBatch = new Map<string, number>();
   const errors: RecordError[] = [];
-  records.forEach((value, index) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    const record = value as Record<string, unknown>;
+  // Plain loops: the match command runs this once over thousands of records, before it is optimised.
+  for (let index = 0; index < records.length; index++) {
+    const record = asRecord(records[index]);
+    if (!record) continue;
     if (typeof record.id === 'string') {
       const first = idsInBatch.get(record.id);
       if (first !== undefined) errors.push({ index, field: 'id', message: `id "${record.id}" repeats record ${first}` });
       else idsInBatch.set(record.id, index);
     }
-    for (const field of ['needs', 'offers'] as const) {
+    for (const field of THEME_FIELDS) {
       const map = record[field];
       if (typeof map !== 'object' || map === null) continue;
-      for (const slug of Object.keys(map)) {
-        if (!knownThemes.has(slug))
-          errors.push({ index, field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
+      for (const slug in map) {
+        if (!Object.hasOwn(map, slug) || knownThemes.has(slug)) continue;
+        errors.push({ index, field: `${field}.${slug}`, message: `unknown theme "${slug}" (see GET /api/v1/themes)` });
       }
     }
-  });
-  records.forEach((record, index) => {
-    for (const field of ['partners', 'dismissed'] as const) {
-      const ids: unknown = (record as Record<string, unknown> | null)?.[field];
+  }
+  for (let index = 0; index < records.length; index++) {
+    const record = asRecord(records[index]);
+    if (!record) continue;
+    for (const field of MEMBER_FIELDS) {
+      const ids: unknown = record[field];
       if (!Array.isArray(ids)) continue;
-      ids.forEach((id, position) => {
-        if (typeof id !== 'string') return;
-        if (id === (record as { id?: unknown }).id) {
+      for (let position = 0; position < ids.length; position++) {
+        const id: unknown = ids[position];
+        if (typeof id !== 'string') continue;
+        if (id === record.id) {
           errors.push({ index, field: `${field}[${position}]`, message: `a member cannot list itself in ${field}` });
         } else if (!idsInBatch.has(id) && !context.knownIds?.has(id)) {
           errors.push({ index, field: `${field}[${position}]`, message: `unknown member id "${id}"` });
         }
-      });
+      }
     }
-  });
+  }
   return errors;
+}
+
+const THEME_FIELDS = ['needs', 'offers'] as const;
+const MEMBER_FIELDS = ['partners', 'dismissed'] as const;
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
