@@ -37,11 +37,18 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   // Each map's themes are listed once here and reused below: reading a level by key is slow
   // when every member's map has its own shape.
   const entries: MemberEntry[] = [];
+  const themeSet = new Set<string>();
+  const languageSet = new Set<string>();
+  const countrySet = new Set<string>();
   for (const p of all) {
     if (p.status !== 'active') continue;
     const needs = levelledEntries(p.needs);
     const offers = levelledEntries(p.offers);
     entries.push({ p, needs, offers, offered: levelSum(offers) });
+    for (const theme of needs.themes) themeSet.add(theme);
+    for (const theme of offers.themes) themeSet.add(theme);
+    for (const language of p.languages) languageSet.add(language);
+    countrySet.add(p.country);
   }
   entries.sort((a, b) => b.offered - a.offered || byPlainOrder(a.p.id, b.p.id));
   const active = entries.map((e) => e.p);
@@ -51,15 +58,6 @@ export function prepareDataset(profiles: Iterable<MatchProfile>): PreparedDatase
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const idRank = sharedInt32(n);
   [...ids.keys()].sort((a, b) => byPlainOrder(ids[a], ids[b])).forEach((index, rank) => (idRank[index] = rank));
-  const themeSet = new Set<string>();
-  const languageSet = new Set<string>();
-  const countrySet = new Set<string>();
-  for (const { p, needs, offers } of entries) {
-    for (const theme of needs.themes) themeSet.add(theme);
-    for (const theme of offers.themes) themeSet.add(theme);
-    for (const language of p.languages) languageSet.add(language);
-    countrySet.add(p.country);
-  }
   const themes = vocabulary(themeSet);
   const languages = vocabulary(languageSet);
   const countries = vocabulary(countrySet);
