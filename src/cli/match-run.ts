@@ -17,9 +17,9 @@ import {
   type Weights,
 } from '@citymatch/matching/kernel';
 
-import { referenceErrors, type RecordError } from '../members/import/record-references';
+import type { RecordError } from '../members/import/record-references';
+import { checkRecords, type RecordCheck } from './match-check';
 import { matchLines, type LinesInput } from './match-lines';
-import { certainlyValidRecords } from './match-quick-check';
 
 /** Bad records listed before the rest are summed up. */
 const MAX_LISTED_ERRORS = 20;
@@ -27,8 +27,9 @@ const MAX_LISTED_ERRORS = 20;
 const PROGRESS_AFTER_MS = 2000;
 /** The pool thread's share of the output lines: it also copies its input and its lines across. */
 const POOL_SHARE = 0.45;
-/** match-lines, compiled or as TypeScript source, whichever this module is. */
+/** The modules of the pool thread's tasks, compiled or as TypeScript source, whichever this module is. */
 const LINES_MODULE = join(__dirname, `match-lines${extname(__filename)}`);
+const CHECK_MODULE = join(__dirname, `match-check${extname(__filename)}`);
 
 export interface MatchIo {
   out: (line: string) => void;
@@ -47,8 +48,14 @@ export interface MatchOptions {
   decimals?: number;
 }
 
-/** Reads, checks, scores and writes; resolves to the exit code. */
+/**
+ * Reads, checks, scores and writes; resolves to the exit code. With a pool, its thread checks the
+ * records (it reads the file itself) while this one reads, prepares and starts scanning them, so the
+ * check is off the run's critical path. Nothing is written before the check has passed.
+ */
 export async function matchWith(pool: TopKPool | undefined, options: MatchOptions, io: MatchIo): Promise<number> {
+  const check = pool?.runTask<RecordCheck>({ file: CHECK_MODULE, name: 'checkRecordsFile', input: options.input });
+  check?.catch(() => undefined); // awaited below, unless the run stops before
   let records: unknown;
   let weights: Weights;
   try {
@@ -58,17 +65,31 @@ export async function matchWith(pool: TopKPool | undefined, options: MatchOption
     io.err(`match: ${(error as Error).message}`);
     return 1;
   }
-  const errors = await recordErrors(records);
-  if (errors.length > 0) {
+  // The pool thread's check, or this thread's when there is no pool (or its thread failed).
+  const errorsOf = async (): Promise<RecordError[]> =>
+    recordErrors(records, check ? await check.catch(() => checkRecords(records)) : checkRecords(records));
+  const badRecords = (errors: RecordError[]): number => {
     io.err(`match: ${options.input} has ${errors.length} problem(s); nothing was written`);
     for (const e of errors.slice(0, MAX_LISTED_ERRORS)) io.err(`  record ${e.index}, ${e.field || '(record)'}: ${e.message}`);
     if (errors.length > MAX_LISTED_ERRORS) io.err(`  ... and ${errors.length - MAX_LISTED_ERRORS} more`);
     return 1;
+  };
+  if (!check) {
+    const errors = await errorsOf();
+    if (errors.length > 0) return badRecords(errors);
   }
 
   const members = records as MatchProfile[];
   const started = performance.now();
-  const prepared = prepareDataset(members);
+  let prepared: PreparedDataset;
+  try {
+    prepared = prepareDataset(members);
+  } catch (error) {
+    // Records not checked yet can break preparing: their problems, if they have any, say why.
+    const errors = await errorsOf();
+    if (errors.length > 0) return badRecords(errors);
+    throw error;
+  }
   const progress = await progressReporter(io.interactive);
   const lists = await computeTopK(prepared, {
     k: options.top,
@@ -77,6 +98,10 @@ export async function matchWith(pool: TopKPool | undefined, options: MatchOption
     onProgress: progress.update,
   }).finally(progress.stop);
   const seconds = (performance.now() - started) / 1000;
+  if (check) {
+    const errors = await errorsOf();
+    if (errors.length > 0) return badRecords(errors);
+  }
 
   await writeAtomically(options.output, await outputParts(pool, members, prepared, lists, options.decimals));
   io.out(
@@ -90,8 +115,8 @@ export async function matchWith(pool: TopKPool | undefined, options: MatchOption
  * The records' problems, numbered by record. Records the quick check is sure of skip the full
  * validation, which is loaded only for a file with a problem (or a record it is unsure of).
  */
-async function recordErrors(records: unknown): Promise<RecordError[]> {
-  if (certainlyValidRecords(records)) return referenceErrors(records).sort((a, b) => a.index - b.index);
+async function recordErrors(records: unknown, check: RecordCheck): Promise<RecordError[]> {
+  if (check.sure) return check.errors;
   await import('reflect-metadata');
   const { validateMemberRecords } = await import('../members/import/validate-member-records');
   return validateMemberRecords(records);

@@ -106,13 +106,33 @@ describe('match CLI', () => {
     expect(first).toEqual({ city: 'a', suggestions: [{ city: 'b', score: 0 }] });
   });
 
-  it('rejects a bad file with every bad record and writes nothing', async () => {
+  // On two threads the pool's thread checks the records while this one prepares and scans them.
+  it.each(['1', '2'])('rejects a bad file with every bad record and writes nothing (%s threads)', async (threads) => {
     const records = [record('a'), record('b', { population: -5, country: 'XX' }), record('c', { languages: ['english'] })];
-    expect(await run(records, '--top', '3')).toBe(1);
+    expect(await run(records, '--top', '3', '--threads', threads)).toBe(1);
     expect(lines.err[0]).toMatch(/has \d+ problem\(s\); nothing was written/);
     expect(lines.err.some((l) => /record 1, population/.test(l))).toBe(true);
     expect(lines.err.some((l) => /record 1, country/.test(l))).toBe(true);
     expect(lines.err.some((l) => /record 2, languages/.test(l))).toBe(true);
+    await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it.each(['1', '2'])('lists the problems of records that preparing cannot read (%s threads)', async (threads) => {
+    // Prepared before its check on two threads: a list that is a string, and needs that are null.
+    const records = [record('a', { languages: 'eng' }), record('b', { country: 'FJ', needs: null })];
+    expect(await run(records, '--top', '3', '--threads', threads)).toBe(1);
+    expect(lines.err[0]).toMatch(/has \d+ problem\(s\); nothing was written/);
+    expect(lines.err.some((l) => /record 0, languages/.test(l))).toBe(true);
+    expect(lines.err.some((l) => /record 1, needs/.test(l))).toBe(true);
+    await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('lists the problems of records that only the check finds after the scan, and writes nothing', async () => {
+    // Records the kernel scores without complaint, but that break the record rules.
+    const records = [record('a', { name: 'x'.repeat(201) }), record('b', { country: 'FJ', partners: ['nobody'] })];
+    expect(await run(records, '--top', '3', '--threads', '2')).toBe(1);
+    expect(lines.err.some((l) => /record 0, name/.test(l))).toBe(true);
+    expect(lines.err.some((l) => /record 1, partners\[0\]: unknown member id "nobody"/.test(l))).toBe(true);
     await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
   });
 

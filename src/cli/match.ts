@@ -48,10 +48,10 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     io.out(USAGE);
     return 0;
   }
-  // This thread scans too, so the pool has one thread fewer; it starts, and warms up its scan,
-  // while this one loads the rest of the command and reads and prepares the input.
+  // This thread scans too, so the pool has one thread fewer. Its thread starts while this one loads
+  // the rest of the command, and checks the records while this one reads and prepares them.
   const threads = options.threads ?? availableParallelism();
-  const pool = threads > 1 ? new TopKPool(threads - 1, { warmUp: true }) : undefined;
+  const pool = threads > 1 ? new TopKPool(threads - 1) : undefined;
   try {
     const { matchWith } = await import('./match-run');
     return await matchWith(pool, options, io);

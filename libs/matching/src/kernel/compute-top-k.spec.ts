@@ -7,14 +7,14 @@ import { expectMatchesReference } from '../../test-support/expect-top-k';
 import { matchScore } from '../score';
 import { normaliseWeights } from '../weights';
 import type { MatchProfile } from '../profile';
-import { computeTopK, computeTopKSync, warmUpScan } from './compute-top-k';
+import { chunkClaims } from './chunk-claims';
+import { computeTopK, computeTopKSync } from './compute-top-k';
 import { prepareDataset } from './prepared-dataset';
 import { RowScratch } from './row-scratch';
 import { filterColumns } from './scan';
 import type { Survivors } from './survivors';
 import { TopKPool } from './top-k-pool';
 import { WasmFilter } from './wasm-filter';
-import { warmUpProfiles } from './warm-up-profiles';
 
 /** Forty themes: more than one packed group of fifteen, the general path. */
 const WIDE_THEMES = Array.from({ length: 40 }, (_, t) => `theme-${t}`);
@@ -31,8 +31,7 @@ function wideDataset(maxSize: number): fc.Arbitrary<MatchProfile[]> {
 
 describe('computeTopK', () => {
   const pools = new Map<number, TopKPool>();
-  // The two-thread pool warms up first, as the match command's does: its lists must be the same.
-  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads, { warmUp: threads === 2 }))));
+  beforeAll(() => [2, 3].forEach((threads) => pools.set(threads, new TopKPool(threads))));
   afterAll(() => Promise.all([...pools.values()].map((pool) => pool.close())));
 
   it('gives the reference top-k on one thread', () => {
@@ -191,24 +190,15 @@ describe('computeTopK', () => {
 
   it("runs a task on a pool's thread, in turn with the scans, and stays usable after a task fails", async () => {
     const pool = pools.get(2)!;
-    const file = join(__dirname, `warm-up-profiles${extname(__filename)}`);
-    // The profiles were made in the other thread and copied back.
-    expect(await pool.runTask({ file, name: 'warmUpProfiles', input: undefined })).toEqual(warmUpProfiles());
+    const file = join(__dirname, `chunk-claims${extname(__filename)}`);
+    // Made in the other thread from the input it was given, and posted back.
+    expect(await pool.runTask({ file, name: 'chunkClaims', input: 5 })).toEqual(chunkClaims(5));
     await expect(pool.runTask({ file, name: 'noSuchFunction', input: undefined })).rejects.toThrow(
       /task noSuchFunction failed in a matching thread: TypeError/,
     );
     const prepared = prepareDataset(fc.sample(dataset(30), { numRuns: 1, seed: 12 })[0]);
     const lists = await computeTopK(prepared, { k: 4, pool });
     expect(lists.toMap()).toEqual(computeTopKSync(prepared, { k: 4 }).toMap());
-  });
-
-  it('warms up on a made-up dataset that reaches every stage of the scan', () => {
-    const profiles = warmUpProfiles();
-    expect(new Set(profiles.flatMap((p) => [...Object.keys(p.needs), ...Object.keys(p.offers)])).size).toBeLessThanOrEqual(15);
-    expect(new Set(profiles.map((p) => p.level)).size).toBeGreaterThan(1);
-    expect(profiles.some((p) => p.partners.length > 0) && profiles.some((p) => p.dismissed.length > 0)).toBe(true);
-    expect(WasmFilter.create(prepareDataset(profiles).arrays)).not.toBeNull();
-    expect(() => warmUpScan()).not.toThrow();
   });
 
   it('rejects a bad k or range', () => {

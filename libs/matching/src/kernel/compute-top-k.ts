@@ -2,13 +2,12 @@ import { availableParallelism } from 'node:os';
 
 import { normaliseWeights, type Weights } from '../weights';
 import { chunkClaims } from './chunk-claims';
-import { prepareDataset, type PreparedDataset } from './prepared-dataset';
+import type { PreparedDataset } from './prepared-dataset';
 import { scanRows } from './scan';
 import { PROGRESS_STRIDE, runShard } from './shard';
 import { sharedHeapStorage, TopKHeaps } from './top-k-heap';
 import { TopKLists } from './top-k-lists';
 import { TopKPool } from './top-k-pool';
-import { warmUpProfiles } from './warm-up-profiles';
 
 export interface TopKProgress {
   pairsDone: number;
@@ -33,7 +32,7 @@ export interface TopKOptions {
   /**
    * With a pool, the calling thread scans too, beside the pool's threads, instead of waiting for
    * them: for a process that has nothing else to do meanwhile (the match command), a pool one
-   * thread smaller does the same work, and one thread fewer is started and warmed up. It takes its
+   * thread smaller does the same work, and one thread fewer is started. It takes its
    * rows from the back, the cheap ones for code not yet optimised (see chunk-claims.ts). Its event
    * loop waits until its share is done.
    */
@@ -108,17 +107,6 @@ function sharedLists(plan: Plan) {
   const floor = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, slots)), 0, slots);
   floor.fill(plan.k > 0 ? -Infinity : Infinity);
   return { floor, heaps: sharedHeapStorage(slots, plan.k) };
-}
-
-/**
- * One scan of a small made-up dataset, the way a pool's thread scans (shared heaps, the
- * WebAssembly first pass): a thread that runs this while it has nothing else to do meets its
- * first real job with the scan's code already compiled and optimised.
- */
-export function warmUpScan(): void {
-  const plan = planOf(prepareDataset(warmUpProfiles()), { k: 10 });
-  const progress = new Float64Array(new SharedArrayBuffer(PROGRESS_STRIDE * 8));
-  runShard({ ...plan.job, ...sharedLists(plan), claims: chunkClaims(plan.chunks), progress, slot: 0 });
 }
 
 /** computeTopK on the calling thread, for small jobs and for callers that cannot await. */

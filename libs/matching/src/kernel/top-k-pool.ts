@@ -3,11 +3,6 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../worker-entry';
 import type { ShardJob, ShardResult } from './shard';
 
-/** What a pool's thread is told when it starts. */
-export interface TopKWorkerData {
-  warmUp: boolean;
-}
-
 /** A function a pool's thread runs for runTask: `name`, exported by the module at `file`. */
 export interface PoolTask {
   file: string;
@@ -20,30 +15,22 @@ export interface PoolTask {
 export type TaskOutcome = { result: unknown } | { failed: string };
 
 /**
- * Worker threads kept for repeated computeTopK calls: starting a thread and warming up
- * its compiled code costs tens of milliseconds (much more when running from TypeScript
- * sources), which matters next to a recompute that itself takes a fraction of a second.
- * Idle threads do not keep the process alive; close() ends them.
+ * Worker threads kept for repeated computeTopK calls: starting a thread and optimising
+ * its code costs tens of milliseconds (much more when running from TypeScript sources),
+ * which matters next to a recompute that itself takes a fraction of a second. A caller
+ * with other work for a thread that would wait gives it a task (runTask). Idle threads do
+ * not keep the process alive; close() ends them.
  */
 export class TopKPool {
   private readonly workers: Worker[];
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  /**
-   * With `warmUp`, each thread scans a small made-up dataset as soon as it has started (see
-   * warmUpScan), for a caller that has other work to do before its first job: the match command
-   * reads and checks its input meanwhile. A job posted before that is done waits for it.
-   */
-  constructor(
-    readonly threads: number,
-    options: { warmUp?: boolean } = {},
-  ) {
+  constructor(readonly threads: number) {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
     const { file, execArgv } = workerEntry(__filename, 'top-k.worker');
-    const workerData: TopKWorkerData = { warmUp: options.warmUp === true };
     this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(file, { execArgv, workerData });
+      const worker = new Worker(file, { execArgv });
       worker.unref();
       return worker;
     });
@@ -62,7 +49,8 @@ export class TopKPool {
 
   /**
    * Runs a function on the pool's first thread, in turn with the scans: other work for a thread that would
-   * otherwise wait, such as half of writing out the lists a scan has just made (the match command).
+   * otherwise wait. The match command has it check the records while its own thread prepares them, and
+   * write part of the lists a scan has just made.
    */
   runTask<T>(task: PoolTask): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the matching thread pool is closed'));

@@ -2,11 +2,10 @@
  * Worker thread entry: runs shards of computeTopK (the heaps are shared) and posts the pair counts
  * back, or runs a task (see TopKPool.runTask) and posts its result.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
-import { warmUpScan } from './compute-top-k';
 import { runShard, type ShardJob } from './shard';
-import type { PoolTask, TaskOutcome, TopKWorkerData } from './top-k-pool';
+import type { PoolTask, TaskOutcome } from './top-k-pool';
 
 parentPort!.on('message', (message: ShardJob | { task: PoolTask }) => {
   if ('task' in message) {
@@ -25,5 +24,3 @@ function runTask({ file, name, input }: PoolTask): TaskOutcome {
     return { failed: (error as Error).stack ?? String(error) };
   }
 }
-
-if ((workerData as TopKWorkerData | undefined)?.warmUp) setImmediate(warmUpScan);
