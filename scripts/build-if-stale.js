@@ -8,7 +8,7 @@ const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const built = join(root, 'dist/src/cli/match.js');
+const built = join(root, 'dist/src/cli-bundle/match.js');
 
 function newestSource(dir) {
   let newest = 0;
@@ -28,6 +28,12 @@ try {
 }
 const sources = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'libs')), statSync(join(root, 'package.json')).mtimeMs);
 if (sources > builtAt) {
-  const result = spawnSync('npx', ['nest', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  process.exit(result.status ?? 1);
+  // The server's build and the match command's bundle (see bundle-match.js); the web app is not needed here.
+  for (const command of [
+    ['npx', 'nest', 'build'],
+    ['node', join(__dirname, 'bundle-match.js')],
+  ]) {
+    const result = spawnSync(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
 }

@@ -1,12 +1,17 @@
 /**
  * npm run bench:match-command [-- --rounds 25 --trees /path/to/other/checkout,. --top 20]
  *
- * The match command as a user runs it, the whole process: `node dist/src/cli/match.js` on the
- * 6,094-city demo set, reading, checking, scoring and writing. Each tree (a checkout with a built
- * `dist/`, this one by default) runs once per round, in turn, so that trees are compared at the same
- * moment: this machine runs the same code up to 40 % slower at some hours than at others. Prints
- * the wall time (median, quartiles, range) and the CPU time of all threads (median, from
- * /usr/bin/time when it is installed), and checks that every tree wrote the same file.
+ * The match command as `npm run match` runs it once the build is fresh, the whole process: node,
+ * with the flags and the built file of the tree's own `match` script, on the 6,094-city demo set,
+ * reading, checking, scoring and writing. Each tree (a checkout with a built `dist/`, this
+ * one by default) runs once per round, in turn, so that trees are compared at the same moment: this
+ * machine runs the same code up to 40 % slower at some hours than at others. Prints the wall time
+ * (median, quartiles, range) and the CPU time of all threads (median, from /usr/bin/time when it is
+ * installed), and checks that every tree wrote the same file.
+ *
+ * NODE_EXTRA_CA_CERTS, when set, makes node read and parse those certificates as every process
+ * starts (35 ms on this machine, which sets it), though the command makes no TLS connection: each
+ * tree then also runs without it, and both are printed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +34,8 @@ function main(): void {
   const top = values.top ?? '20';
   const trees = (values.trees ?? '.').split(',').map((tree) => resolve(tree));
   for (const tree of trees) {
-    if (!existsSync(join(tree, 'dist/src/cli/match.js'))) throw new Error(`${tree} has no dist/src/cli/match.js: build it first`);
+    const { entry } = matchScript(tree);
+    if (!existsSync(join(tree, entry))) throw new Error(`${tree} has no ${entry}: build it first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'citymatch-match-bench-'));
   try {
@@ -38,46 +44,55 @@ function main(): void {
     const withTime = existsSync(TIME);
     console.log(`# ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, node ${process.version}, --top ${top}`);
     console.log(`load average at the start: ${loadavg()[0].toFixed(2)}, ${rounds} rounds\n`);
-    const runs = trees.map((): Runs => ({ wallMs: [], cpuMs: [] }));
+    const environments: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: '', env: process.env }];
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const without = { ...process.env };
+      delete without.NODE_EXTRA_CA_CERTS;
+      environments[0].label = ', NODE_EXTRA_CA_CERTS set';
+      environments.push({ label: ', without NODE_EXTRA_CA_CERTS', env: without });
+    }
+    const variants = trees.flatMap((tree) => environments.map(({ label, env }) => ({ tree, label, env, ...matchScript(tree) })));
+    const runs = variants.map((): Runs => ({ wallMs: [], cpuMs: [] }));
     for (let round = 0; round < rounds; round++) {
-      trees.forEach((tree, t) => {
-        const command = [
-          'node',
-          join(tree, 'dist/src/cli/match.js'),
-          '--input',
-          input,
-          '--top',
-          top,
-          '--output',
-          join(dir, `out-${t}.jsonl`),
-        ];
+      variants.forEach(({ tree, env, nodeFlags, entry }, v) => {
+        const output = join(dir, `out-${v}.jsonl`);
+        const command = ['node', ...nodeFlags, join(tree, entry), '--input', input, '--top', top, '--output', output];
         const started = process.hrtime.bigint();
-        const run = withTime ? spawnSync(TIME, ['-f', '%U %S', ...command]) : spawnSync(command[0], command.slice(1));
-        runs[t].wallMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+        const run = withTime ? spawnSync(TIME, ['-f', '%U %S', ...command], { env }) : spawnSync(command[0], command.slice(1), { env });
+        runs[v].wallMs.push(Number(process.hrtime.bigint() - started) / 1e6);
         if (run.status !== 0) throw new Error(`${tree}: the match command failed: ${run.stderr.toString()}`);
         if (withTime) {
           const [user, system] = run.stderr.toString().trim().split('\n').pop()!.split(' ').map(Number);
-          runs[t].cpuMs.push((user + system) * 1000);
+          runs[v].cpuMs.push((user + system) * 1000);
         }
       });
     }
     console.log('| tree | wall, median | quartiles | min-max | CPU (user + sys), median |');
     console.log('| --- | ---: | --- | --- | ---: |');
-    trees.forEach((tree, t) => {
-      const { wallMs, cpuMs } = runs[t];
-      const cpu = cpuMs.length > 0 ? `${ms(quantile(cpuMs, 0.5))}` : 'n/a';
-      console.log(
-        `| ${tree} | ${ms(quantile(wallMs, 0.5))} | ${ms(quantile(wallMs, 0.25))}-${ms(quantile(wallMs, 0.75))} | ` +
-          `${ms(quantile(wallMs, 0))}-${ms(quantile(wallMs, 1))} | ${cpu} |`,
+    variants.forEach(({ tree, label, nodeFlags, entry }, v) => {
+      const { wallMs, cpuMs } = runs[v];
+      const name = `${tree}: node ${[...nodeFlags, entry].join(' ')}${label}`;
+      const cpu = cpuMs.length > 0 ? ms(quantile(cpuMs, 0.5)) : 'n/a';
+      const wall = [quantile(wallMs, 0.5), quantile(wallMs, 0.25), quantile(wallMs, 0.75), quantile(wallMs, 0), quantile(wallMs, 1)].map(
+        ms,
       );
+      console.log(`| ${name} | ${wall[0]} | ${wall[1]}-${wall[2]} | ${wall[3]}-${wall[4]} | ${cpu} |`);
     });
     const first = readFileSync(join(dir, 'out-0.jsonl'));
-    const same = trees.every((_, t) => readFileSync(join(dir, `out-${t}.jsonl`)).equals(first));
+    const same = variants.every((_, v) => readFileSync(join(dir, `out-${v}.jsonl`)).equals(first));
     console.log(`\n${same ? 'every tree wrote the same file' : 'THE TREES WROTE DIFFERENT FILES'}`);
     if (!same) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What the tree's `npm run match` runs once its build is fresh: node's flags and the built file. */
+function matchScript(tree: string): { nodeFlags: string[]; entry: string } {
+  const script: string = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')).scripts.match;
+  const words = script.split('&&').pop()!.trim().split(/\s+/); // node [flags] file
+  const file = words.findIndex((word) => word.endsWith('.js'));
+  return { nodeFlags: words.slice(1, file), entry: words[file] };
 }
 
 function quantile(values: readonly number[], q: number): number {

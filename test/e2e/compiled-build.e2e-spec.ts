@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../support/free-port';
@@ -41,6 +41,7 @@ describe('the compiled build', () => {
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle-match.js')], { cwd: ROOT, stdio: 'pipe' });
     stack = await createTestStack();
     dataDir = mkdtempSync(join(tmpdir(), 'citymatch-compiled-'));
   }, 120_000);
@@ -83,4 +84,49 @@ describe('the compiled build', () => {
       expect(await stop(child)).toBe('clean');
     }
   }, 120_000);
+
+  /** The match command as `npm run match` runs it once built: its node flags and its bundled file. */
+  function runMatchCommand(...args: string[]): { status: number | null; stderr: string } {
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.match;
+    const command = script.split('&&').pop()!.trim().split(/\s+/).slice(1); // [flags...] file
+    const run = spawnSync(process.execPath, [...command, ...args], { cwd: ROOT, env: baseEnv({}), encoding: 'utf8' });
+    return { status: run.status, stderr: run.stderr };
+  }
+
+  it('runs the bundled match command, whose pool thread checks the records and writes part of the file', () => {
+    const themes = ['disaster-resilience', 'climate-change', 'culture', 'municipal-finance'];
+    const countries = ['PH', 'FJ', 'TH', 'VN', 'ID'];
+    const records = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i}`,
+      name: `City ${i}`,
+      country: countries[i % countries.length],
+      population: 10_000 + 991 * i,
+      lat: -30 + ((i * 7) % 60),
+      lon: 100 + ((i * 13) % 80),
+      languages: ['eng'],
+      status: 'active',
+      needs: { [themes[i % 4]]: 1 + (i % 3) },
+      offers: { [themes[(i + 1) % 4]]: 2 },
+      partners: [],
+      dismissed: [],
+    }));
+    const input = join(dataDir, 'members.json');
+    writeFileSync(input, JSON.stringify(records));
+    const outputs = ['1', '2'].map((threads) => {
+      const output = join(dataDir, `suggestions-${threads}.jsonl`);
+      expect(runMatchCommand('--input', input, '--top', '5', '--output', output, '--threads', threads).status).toBe(0);
+      return readFileSync(output, 'utf8');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[0].trim().split('\n')).toHaveLength(30);
+
+    // A record the quick check is unsure of goes to the full validation, which the bundle loads from dist/src.
+    const bad = records.map((r, i) => (i === 4 ? { ...r, languages: ['english'], contact: { email: 'x@example.org' } } : r));
+    writeFileSync(input, JSON.stringify(bad));
+    const output = join(dataDir, 'bad.jsonl');
+    const run = runMatchCommand('--input', input, '--top', '5', '--output', output, '--threads', '2');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/record 4, languages/);
+    expect(() => readFileSync(output)).toThrow(/ENOENT/);
+  });
 });
