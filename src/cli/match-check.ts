@@ -1,9 +1,8 @@
 /**
- * The match command's record check as a function of the input file, so that the pool's thread can
- * run it (TopKPool.runTask) while the command's own thread reads and prepares the same file.
+ * The match command's record check as a function of the input file's text, so that the pool's thread
+ * can run it (TopKPool.runTask) on a copy of the text while the command's own thread parses and
+ * prepares the same text.
  */
-import { readFileSync } from 'node:fs';
-
 import { referenceErrors, type RecordError } from '../members/import/record-references';
 import { certainlyValidRecords } from './match-quick-check';
 
@@ -21,11 +20,11 @@ export function checkRecords(records: unknown): RecordCheck {
   return { sure: true, errors: referenceErrors(records).sort((a, b) => a.index - b.index) };
 }
 
-/** checkRecords of a file; a file that cannot be read or parsed is left to the command, which says why. */
-export function checkRecordsFile(path: string): RecordCheck {
+/** checkRecords of a file's text; text that does not parse is left to the command, which says why. */
+export function checkRecordsText(text: string): RecordCheck {
   let records: unknown;
   try {
-    records = JSON.parse(readFileSync(path, 'utf8'));
+    records = JSON.parse(text);
   } catch {
     return { sure: false, errors: [] };
   }

@@ -50,17 +50,23 @@ export interface MatchOptions {
 
 /**
  * Reads, checks, scores and writes; resolves to the exit code. With a pool, its thread checks the
- * records (it reads the file itself) while this one reads, prepares and starts scanning them, so the
- * check is off the run's critical path. Nothing is written before the check has passed.
+ * records (it parses its own copy of the file's text) while this one parses, prepares and starts
+ * scanning them, so the check is off the run's critical path. Nothing is written before the check
+ * has passed.
  */
 export async function matchWith(pool: TopKPool | undefined, options: MatchOptions, io: MatchIo): Promise<number> {
-  const check = pool?.runTask<RecordCheck>({ file: CHECK_MODULE, name: 'checkRecordsFile', input: options.input });
-  check?.catch(() => undefined); // awaited below, unless the run stops before
+  let text: string;
   let records: unknown;
   let weights: Weights;
+  let check: Promise<RecordCheck> | undefined;
   try {
-    records = await readJson(options.input);
-    weights = normaliseWeights(options.weights ? ((await readJson(options.weights)) as Partial<Weights>) : {});
+    text = await readText(options.input);
+    check = pool?.runTask<RecordCheck>({ file: CHECK_MODULE, name: 'checkRecordsText', input: text });
+    check?.catch(() => undefined); // awaited below, unless the run stops before
+    // The task is posted from a microtask: let it go before this thread parses and prepares.
+    if (check) await new Promise<void>((resolve) => setImmediate(resolve));
+    records = parseJson(options.input, text);
+    weights = normaliseWeights(options.weights ? (parseJson(options.weights, await readText(options.weights)) as Partial<Weights>) : {});
   } catch (error) {
     io.err(`match: ${(error as Error).message}`);
     return 1;
@@ -149,9 +155,17 @@ async function outputParts(
   return [await first, second];
 }
 
-async function readJson(path: string): Promise<unknown> {
+async function readText(path: string): Promise<string> {
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }

@@ -127,6 +127,17 @@ describe('match CLI', () => {
     await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
   });
 
+  it.each(['1', '2'])('says why it cannot read a file that is not JSON (%s threads)', async (threads) => {
+    await writeFile(join(dir, 'in.json'), '[{"id": "a",');
+    const code = await runMatch(
+      ['--input', join(dir, 'in.json'), '--output', join(dir, 'out.jsonl'), '--top', '3', '--threads', threads],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(lines.err[0]).toMatch(/^match: cannot read .*in\.json: .*JSON/);
+    await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('lists the problems of records that only the check finds after the scan, and writes nothing', async () => {
     // Records the kernel scores without complaint, but that break the record rules.
     const records = [record('a', { name: 'x'.repeat(201) }), record('b', { country: 'FJ', partners: ['nobody'] })];
