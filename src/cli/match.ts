@@ -49,7 +49,7 @@ export async function runMatch(argv: readonly string[], io: MatchIo): Promise<nu
     return 0;
   }
   // This thread scans too, so the pool has one thread fewer. Its thread starts while this one loads
-  // the rest of the command, and checks the records while this one reads and prepares them.
+  // the rest of the command, and checks the records while this one parses and prepares them.
   const threads = options.threads ?? availableParallelism();
   const pool = threads > 1 ? new TopKPool(threads - 1) : undefined;
   try {
