@@ -4,7 +4,6 @@
  * threads, so that they start while this module and the kernel load.
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 
 import {
   computeTopK,
@@ -16,6 +15,7 @@ import {
   type TopKPool,
   type Weights,
 } from '@citymatch/matching/kernel';
+import { workerEntry } from '@citymatch/matching/worker-entry';
 
 import type { RecordError } from '../members/import/record-references';
 import { checkRecords, type RecordCheck } from './match-check';
@@ -27,9 +27,9 @@ const MAX_LISTED_ERRORS = 20;
 const PROGRESS_AFTER_MS = 2000;
 /** The pool thread's share of the output lines: it also copies its input and its lines across. */
 const POOL_SHARE = 0.45;
-/** The modules of the pool thread's tasks, compiled or as TypeScript source, whichever this module is. */
-const LINES_MODULE = join(__dirname, `match-lines${extname(__filename)}`);
-const CHECK_MODULE = join(__dirname, `match-check${extname(__filename)}`);
+/** The modules of the pool thread's tasks, beside this one (compiled or as TypeScript source, as it is). */
+const LINES_MODULE = workerEntry(__filename, 'match-lines').file;
+const CHECK_MODULE = workerEntry(__filename, 'match-check').file;
 
 export interface MatchIo {
   out: (line: string) => void;

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { loadGeoNamesProfiles } from '../../src/members/seed';
+import { matchScript } from '../support/match-script';
 
 const TIME = '/usr/bin/time';
 
@@ -85,14 +86,6 @@ function main(): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** What the tree's `npm run match` runs once its build is fresh: node's flags and the built file. */
-function matchScript(tree: string): { nodeFlags: string[]; entry: string } {
-  const script: string = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')).scripts.match;
-  const words = script.split('&&').pop()!.trim().split(/\s+/); // node [flags] file
-  const file = words.findIndex((word) => word.endsWith('.js'));
-  return { nodeFlags: words.slice(1, file), entry: words[file] };
 }
 
 function quantile(values: readonly number[], q: number): number {

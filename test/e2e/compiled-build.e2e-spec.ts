@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../support/free-port';
+import { matchScript } from '../support/match-script';
 import { createTestStack, TEST_STACK, type TestStack } from '../support/test-stack';
 
 /**
@@ -87,9 +88,8 @@ describe('the compiled build', () => {
 
   /** The match command as `npm run match` runs it once built: its node flags and its bundled file. */
   function runMatchCommand(...args: string[]): { status: number | null; stderr: string } {
-    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.match;
-    const command = script.split('&&').pop()!.trim().split(/\s+/).slice(1); // [flags...] file
-    const run = spawnSync(process.execPath, [...command, ...args], { cwd: ROOT, env: baseEnv({}), encoding: 'utf8' });
+    const { nodeFlags, entry } = matchScript(ROOT);
+    const run = spawnSync(process.execPath, [...nodeFlags, entry, ...args], { cwd: ROOT, env: baseEnv({}), encoding: 'utf8' });
     return { status: run.status, stderr: run.stderr };
   }
 
