@@ -50,8 +50,6 @@ export class RowScratch {
     this.survivors = {
       list: new Int32Array(COLUMN_LIST_LENGTH),
       themeSums: new Int32Array(COLUMN_LIST_LENGTH),
-      population: new Float64Array(COLUMN_LIST_LENGTH),
-      chord2: new Float64Array(COLUMN_LIST_LENGTH),
     };
     let wasm: WasmFilter | null = null;
     if (useWasm) {

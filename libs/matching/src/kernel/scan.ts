@@ -109,7 +109,7 @@ export function scanColumns(
   for (let block = from; block < to; block += COLUMN_BLOCK) {
     const last = block + COLUMN_BLOCK < to ? block + COLUMN_BLOCK : to;
     const count = wasm
-      ? wasm.filter(s.row, w, heaps.floor, start, end, i, block, last, BOUND_SLACK)
+      ? wasm.filter(s.row, w, heaps.floor, start, end, i, block, last)
       : filterColumns(a, w, heaps.floor, s, start, end, i, block, last);
     if (count > 0) scoreSurvivors(a, w, heaps, s, start, end, i, kept, count);
   }
@@ -140,7 +140,7 @@ export function filterColumns(
 ): number {
   const { ints, real, levelPacks, themeGroups } = a;
   const { needsReversed, offersReversed } = s;
-  const { list, themeSums, population: populations, chord2: chords } = s.survivors;
+  const { list, themeSums } = s.survivors;
   const { thematic: wT, shared: wS, population: wP, geo: wG } = w;
   // Language and tier at their most, added once here rather than per column: tier is at most 1,
   // and a language in common is possible only when the folds meet.
@@ -196,17 +196,15 @@ export function filterColumns(
     if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
     list[count] = j;
     themeSums[count] = forRow | (forColumn << 8);
-    populations[count] = population;
-    chords[count] = chord2;
     count++;
   }
   return count;
 }
 
 /**
- * The last stages for the columns a first pass kept, from the values it passed on: partners
- * and dismissals; the exact shared needs, language and tier, and a second bound with the
- * nearest distance in the bucket; and only then the distance. A pair is dropped as soon as
+ * The last stages for the columns a first pass kept, from the theme sums it passed on: partners
+ * and dismissals; population, the exact shared needs, language and tier, and a second bound with
+ * the nearest distance in the bucket, in doubles; and only then the distance. A pair is dropped as soon as
  * its bound falls below the bar of every list it counts for.
  *
  * The arithmetic is written out here rather than called from pair-math, because V8 boxes
@@ -228,12 +226,17 @@ function scoreSurvivors(
 ): void {
   const { ints, levels, real, themeBits, themeWords, languageStart, languageId } = a;
   const { exclude, language } = s;
-  const { list, themeSums, population: populations, chord2: chords } = kept;
+  const { list, themeSums } = kept;
   const { thematic: wT, shared: wS, population: wP, language: wL, tier: wTier, geo: wG } = w;
   const floor = heaps.floor;
   const languageMask = ints[i * INT_STRIDE + LANGUAGE_MASK];
   const rowLevel = levels[i] * LEVELS;
   const ib = i * REAL_STRIDE;
+  const xi = real[ib + X];
+  const yi = real[ib + Y];
+  const zi = real[ib + Z];
+  const upI = real[ib + SIZE_UP];
+  const downI = real[ib + SIZE_DOWN];
   const thematicScaleI = real[ib + THEMATIC_SCALE];
   const sharedScaleI = real[ib + SHARED_SCALE];
   const rowBits = i * themeWords * THEME_BITS;
@@ -248,9 +251,17 @@ function scoreSurvivors(
     const atLeast = rowFloor < columnFloor ? rowFloor : columnFloor;
     if (atLeast === Infinity) continue;
     const sums = themeSums[q];
-    const population = populations[q];
-    const chord2 = chords[q];
+    // Population and squared chord as filterColumns computes them (the WebAssembly pass bounds
+    // them in single precision only).
     const jb = j * REAL_STRIDE;
+    const upJ = real[jb + SIZE_UP];
+    const p1 = upI * real[jb + SIZE_DOWN];
+    const p2 = upJ * downI;
+    const population = upI === upJ ? 1 : p1 < p2 ? p1 : p2;
+    const dx = xi - real[jb + X];
+    const dy = yi - real[jb + Y];
+    const dz = zi - real[jb + Z];
+    const chord2 = dx * dx + dy * dy + dz * dz;
     const thematicX = (sums & 255) * thematicScaleI;
     const thematicY = (sums >>> 8) * real[jb + THEMATIC_SCALE];
     const sharedScaleJ = real[jb + SHARED_SCALE];

@@ -5,9 +5,9 @@
  * follows the WebAssembly core specification, chapter 5 (binary format), with its 128-bit
  * vector instructions (5.4.8).
  */
-export type ValueType = 'i32' | 'f64' | 'v128';
+export type ValueType = 'i32' | 'f32' | 'f64' | 'v128';
 
-const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
+const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** Instructions without immediates, by their text-format names. */
 const OPCODE = {
@@ -26,33 +26,51 @@ const OPCODE = {
 const VECTOR_PREFIX = 0xfd;
 const VECTOR_OPCODE = {
   'i32x4.splat': 0x11,
+  'f32x4.splat': 0x13,
   'f64x2.splat': 0x14,
   'i32x4.ne': 0x38,
+  'i32x4.lt_s': 0x39,
+  'i32x4.ge_s': 0x3f,
+  'f32x4.eq': 0x41,
+  'f32x4.lt': 0x43,
   'f64x2.eq': 0x47,
   'f64x2.lt': 0x49,
   'v128.not': 0x4d,
   'v128.and': 0x4e,
+  'v128.andnot': 0x4f,
   'v128.or': 0x50,
   'v128.bitselect': 0x52,
+  'v128.any_true': 0x53,
+  'f32x4.demote_f64x2_zero': 0x5e,
   'i32x4.bitmask': 0xa4,
   'i32x4.shl': 0xab,
   'i32x4.shr_u': 0xad,
   'i32x4.add': 0xae,
   'i32x4.mul': 0xb5,
+  'f32x4.add': 0xe4,
+  'f32x4.sub': 0xe5,
+  'f32x4.mul': 0xe6,
+  'f32x4.pmin': 0xea,
   'i64x2.bitmask': 0xc4,
   'i64x2.extend_low_i32x4_s': 0xc7,
   'f64x2.add': 0xf0,
   'f64x2.sub': 0xf1,
   'f64x2.mul': 0xf2,
+  'i32x4.trunc_sat_f32x4_s': 0xf8,
+  'f32x4.convert_i32x4_s': 0xfa,
   'i32x4.trunc_sat_f64x2_s_zero': 0xfc,
   'f64x2.convert_low_i32x4_s': 0xfe,
 } as const;
 /** Vector instructions with a lane index. */
 const LANE_OPCODE = {
   'i32x4.extract_lane': 0x1b,
+  'i32x4.replace_lane': 0x1c,
+  'f32x4.replace_lane': 0x20,
   'f64x2.extract_lane': 0x21,
   'f64x2.replace_lane': 0x22,
 } as const;
+/** i8x16.shuffle, whose immediate is 16 byte lane numbers (0-31) into the two vectors. */
+const SHUFFLE = 0x0d;
 /** v128.load, and v128.load64_splat: 8 bytes into both halves. */
 const VECTOR_LOAD = { v128: 0x00, splat64: 0x0a } as const;
 
@@ -68,11 +86,11 @@ const BR_IF = 0x0d;
 const EMPTY_BLOCK_TYPE = 0x40;
 const LOCAL_GET = 0x20;
 const LOCAL_SET = 0x21;
-const LOAD = { i32: 0x28, f64: 0x2b } as const;
+const LOAD = { i32: 0x28, f32: 0x2a, f64: 0x2b } as const;
 const STORE = { i32: 0x36, f64: 0x39 } as const;
-const CONST = { i32: 0x41, f64: 0x44 } as const;
+const CONST = { i32: 0x41, f32: 0x43, f64: 0x44 } as const;
 /** log2 of each type's natural alignment, the memory argument's first field. */
-const ALIGN = { i32: 2, f64: 3, v128: 4, splat64: 3 } as const;
+const ALIGN = { i32: 2, f32: 2, f64: 3, v128: 4, splat64: 3 } as const;
 
 export interface Local {
   readonly index: number;
@@ -110,6 +128,10 @@ export class FunctionBuilder {
     return this.emit(CONST.i32, ...sleb(value));
   }
 
+  f32(value: number): this {
+    return this.emit(CONST.f32, ...new Uint8Array(Float32Array.of(value).buffer));
+  }
+
   f64(value: number): this {
     return this.emit(CONST.f64, ...new Uint8Array(Float64Array.of(value).buffer));
   }
@@ -125,6 +147,14 @@ export class FunctionBuilder {
   /** A vector instruction on lane `lane`. */
   lane(instruction: LaneInstruction, lane: number): this {
     return this.emit(VECTOR_PREFIX, ...uleb(LANE_OPCODE[instruction]), lane);
+  }
+
+  /** i8x16.shuffle: byte b of the result is byte lanes[b] of the two vectors on the stack (0-15 the first). */
+  shuffle(lanes: readonly number[]): this {
+    if (lanes.length !== 16 || lanes.some((lane) => !Number.isInteger(lane) || lane < 0 || lane > 31)) {
+      throw new RangeError('a shuffle takes 16 byte lane numbers from 0 to 31');
+    }
+    return this.emit(VECTOR_PREFIX, SHUFFLE, ...lanes);
   }
 
   /**
