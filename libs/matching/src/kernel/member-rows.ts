@@ -55,7 +55,7 @@ export function writeMemberRow(
   p: MatchProfile,
   themeIndex: ReadonlyMap<string, number>,
   country: number,
-  languageList: readonly number[],
+  languageList: ArrayLike<number>,
   needs = levelledEntries(p.needs),
   offers = levelledEntries(p.offers),
 ): void {
@@ -77,10 +77,23 @@ export function writeMemberRow(
   levels[i] = levelNumber(p.level);
 }
 
-/** A member's language indices, sorted without repeats. */
-export function languageListOf(p: MatchProfile, languageIndex: ReadonlyMap<string, number>): number[] {
-  const list = p.languages.map((l) => languageIndex.get(l)!).sort((a, b) => a - b);
-  return list.filter((l, q) => q === 0 || l !== list[q - 1]);
+/**
+ * A member's language indices, sorted without repeats (by insertion: a member has a few). Always an
+ * Int32Array, so that the code reading the lists sees one kind of array.
+ */
+export function languageListOf(p: MatchProfile, languageIndex: ReadonlyMap<string, number>): Int32Array {
+  const list = new Int32Array(p.languages.length);
+  let count = 0;
+  for (const language of p.languages) {
+    const l = languageIndex.get(language)!;
+    let q = count;
+    while (q > 0 && list[q - 1] > l) q--;
+    if (q > 0 && list[q - 1] === l) continue;
+    list.copyWithin(q + 1, q, count);
+    list[q] = l;
+    count++;
+  }
+  return list.subarray(0, count);
 }
 
 export function checkNumbers(p: MatchProfile): void {
