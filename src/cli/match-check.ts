@@ -1,7 +1,7 @@
 /**
- * The match command's record check as a function of the input file's text, so that the pool's thread
- * can run it (TopKPool.runTask) on a copy of the text while the command's own thread parses and
- * prepares the same text.
+ * The match command's record check as a function of the input file's bytes, so that the pool's
+ * thread can run it (TopKPool.runTask) on the bytes the command's own thread parses and prepares
+ * meanwhile (shared, not copied).
  */
 import { referenceErrors, type RecordError } from '../members/import/record-references';
 import { certainlyValidRecords } from './match-quick-check';
@@ -20,11 +20,16 @@ export function checkRecords(records: unknown): RecordCheck {
   return { sure: true, errors: referenceErrors(records).sort((a, b) => a.index - b.index) };
 }
 
-/** checkRecords of a file's text; text that does not parse is left to the command, which says why. */
-export function checkRecordsText(text: string): RecordCheck {
+/** A file's bytes as text (UTF-8), shared bytes included. */
+export function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** checkRecords of a file's bytes; text that does not parse is left to the command, which says why. */
+export function checkRecordsBytes(bytes: Uint8Array): RecordCheck {
   let records: unknown;
   try {
-    records = JSON.parse(text);
+    records = JSON.parse(textOf(bytes));
   } catch {
     return { sure: false, errors: [] };
   }

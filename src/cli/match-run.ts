@@ -18,7 +18,7 @@ import {
 import { workerEntry } from '@citymatch/matching/worker-entry';
 
 import type { RecordError } from '../members/import/record-references';
-import { checkRecords, type RecordCheck } from './match-check';
+import { checkRecords, textOf, type RecordCheck } from './match-check';
 import { matchLines, type LinesInput } from './match-lines';
 
 /** Bad records listed before the rest are summed up. */
@@ -55,17 +55,16 @@ export interface MatchOptions {
  * has passed.
  */
 export async function matchWith(pool: TopKPool | undefined, options: MatchOptions, io: MatchIo): Promise<number> {
-  let text: string;
   let records: unknown;
   let weights: Weights;
   let check: Promise<RecordCheck> | undefined;
   try {
-    text = await readText(options.input);
-    check = pool?.runTask<RecordCheck>({ file: CHECK_MODULE, name: 'checkRecordsText', input: text });
+    const bytes = await readBytes(options.input, pool !== undefined);
+    check = pool?.runTask<RecordCheck>({ file: CHECK_MODULE, name: 'checkRecordsBytes', input: bytes });
     check?.catch(() => undefined); // awaited below, unless the run stops before
     // The task is posted from a microtask: let it go before this thread parses and prepares.
     if (check) await new Promise<void>((resolve) => setImmediate(resolve));
-    records = parseJson(options.input, text);
+    records = parseJson(options.input, textOf(bytes));
     weights = normaliseWeights(options.weights ? (parseJson(options.weights, await readText(options.weights)) as Partial<Weights>) : {});
   } catch (error) {
     io.err(`match: ${(error as Error).message}`);
@@ -156,11 +155,24 @@ async function outputParts(
 }
 
 async function readText(path: string): Promise<string> {
+  return textOf(await readBytes(path, false));
+}
+
+/**
+ * A file's bytes; `shared`, in a SharedArrayBuffer, so that the pool's thread reads the very bytes
+ * this one parses, without a copy of the text on the way.
+ */
+async function readBytes(path: string, shared: boolean): Promise<Uint8Array> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
+  if (!shared) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
 }
 
 function parseJson(path: string, text: string): unknown {
