@@ -305,11 +305,11 @@ function scoreSurvivors(
       baseX += tier;
       baseY += tier;
     }
-    if (atLeast > -Infinity) {
-      const bx = baseX + geoBound;
-      const by = baseY + geoBound;
-      if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
-    }
+    // Tested also while a bar is still −∞ (then false: the pair is kept), so that the test has run
+    // before V8 optimises this function in a thread's first rows, where every bar is −∞.
+    const bx = baseX + geoBound;
+    const by = baseY + geoBound;
+    if (2 * (bx * by) < (atLeast - BOUND_SLACK) * (bx + by)) continue;
 
     // Stage 4: the distance.
     const half = Math.sqrt(chord2) * 0.5;
