@@ -2,7 +2,7 @@
  * npm run bench:match-command [-- --rounds 25 --trees /path/to/other/checkout,. --top 20]
  *
  * The match command as `npm run match` runs it once the build is fresh, the whole process: node,
- * with the flags and the built file of the tree's own `match` script, on the 6,094-city demo set,
+ * with the environment, flags and built file of the tree's own `match` script, on the 6,094-city demo set,
  * reading, checking, scoring and writing. Each tree (a checkout with a built `dist/`, this
  * one by default) runs once per round, in turn, so that trees are compared at the same moment: this
  * machine runs the same code up to 40 % slower at some hours than at others. Prints the wall time
@@ -10,8 +10,9 @@
  * installed), and checks that every tree wrote the same file.
  *
  * NODE_EXTRA_CA_CERTS, when set, makes node read and parse those certificates as every process
- * starts (35 ms on this machine, which sets it), though the command makes no TLS connection: each
- * tree then also runs without it, and both are printed.
+ * starts (35 ms on this machine, which sets it), though the command makes no TLS connection (today's
+ * script clears it). When the shell sets it, each tree also runs from a shell without it, and both
+ * are printed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,10 +50,13 @@ function main(): void {
     if (process.env.NODE_EXTRA_CA_CERTS) {
       const without = { ...process.env };
       delete without.NODE_EXTRA_CA_CERTS;
-      environments[0].label = ', NODE_EXTRA_CA_CERTS set';
-      environments.push({ label: ', without NODE_EXTRA_CA_CERTS', env: without });
+      environments[0].label = ', from a shell with NODE_EXTRA_CA_CERTS';
+      environments.push({ label: ', from a shell without it', env: without });
     }
-    const variants = trees.flatMap((tree) => environments.map(({ label, env }) => ({ tree, label, env, ...matchScript(tree) })));
+    const variants = trees.flatMap((tree) => {
+      const script = matchScript(tree);
+      return environments.map(({ label, env }) => ({ tree, label, ...script, env: { ...env, ...script.env } }));
+    });
     const runs = variants.map((): Runs => ({ wallMs: [], cpuMs: [] }));
     for (let round = 0; round < rounds; round++) {
       variants.forEach(({ tree, env, nodeFlags, entry }, v) => {
@@ -70,9 +74,10 @@ function main(): void {
     }
     console.log('| tree | wall, median | quartiles | min-max | CPU (user + sys), median |');
     console.log('| --- | ---: | --- | --- | ---: |');
-    variants.forEach(({ tree, label, nodeFlags, entry }, v) => {
+    variants.forEach(({ tree, label, nodeFlags, entry, env }, v) => {
       const { wallMs, cpuMs } = runs[v];
-      const name = `${tree}: node ${[...nodeFlags, entry].join(' ')}${label}`;
+      const assignments = Object.keys(matchScript(tree).env).map((name) => `${name}=${env[name] ?? ''}`);
+      const name = `${tree}: ${[...assignments, 'node', ...nodeFlags, entry].join(' ')}${label}`;
       const cpu = cpuMs.length > 0 ? ms(quantile(cpuMs, 0.5)) : 'n/a';
       const wall = [quantile(wallMs, 0.5), quantile(wallMs, 0.25), quantile(wallMs, 0.75), quantile(wallMs, 0), quantile(wallMs, 1)].map(
         ms,

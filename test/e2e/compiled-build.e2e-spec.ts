@@ -88,8 +88,8 @@ describe('the compiled build', () => {
 
   /** The match command as `npm run match` runs it once built: its node flags and its bundled file. */
   function runMatchCommand(...args: string[]): { status: number | null; stderr: string } {
-    const { nodeFlags, entry } = matchScript(ROOT);
-    const run = spawnSync(process.execPath, [...nodeFlags, entry, ...args], { cwd: ROOT, env: baseEnv({}), encoding: 'utf8' });
+    const { env, nodeFlags, entry } = matchScript(ROOT);
+    const run = spawnSync(process.execPath, [...nodeFlags, entry, ...args], { cwd: ROOT, env: baseEnv(env), encoding: 'utf8' });
     return { status: run.status, stderr: run.stderr };
   }
 
