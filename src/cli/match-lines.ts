@@ -36,7 +36,10 @@ export function matchLines(input: LinesInput): string {
     }
     lines.push(JSON.stringify({ city: ids[start + slot], suggestions }));
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  // The last line's newline from join itself: one flat string, which node encodes twice as fast as
+  // a string joined to its last newline afterwards.
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** matchLines as UTF-8, for a pool thread: the thread encodes its part, and bytes cross threads in one copy. */
