@@ -138,6 +138,36 @@ describe('match CLI', () => {
     await expect(readFile(join(dir, 'out.jsonl'))).rejects.toThrow(/ENOENT/);
   });
 
+  // On two threads this thread scores the records decoded as Latin-1 (their scored fields are ASCII),
+  // while every check reads them as UTF-8: a name of 200 characters outside ASCII is 400 in Latin-1.
+  it('checks names outside ASCII as written, also when the full validation reads them, on one and two threads', async () => {
+    const records = [
+      // A contact: not a record the quick check is sure of, so the full validation reads it.
+      record('a', { name: 'Đ'.repeat(200), contact: { name: 'Nguyễn Thị Ánh', email: 'a@example.org' }, needs: { culture: 2 } }),
+      record('b', { name: 'Đà Nẵng', country: 'VN', offers: { culture: 3 } }),
+    ];
+    expect(await run(records, '--top', '1', '--threads', '1')).toBe(0);
+    const alone = await readFile(join(dir, 'out.jsonl'), 'utf8');
+    expect(await run(records, '--top', '1', '--threads', '2')).toBe(0);
+    expect(await readFile(join(dir, 'out.jsonl'), 'utf8')).toBe(alone);
+    expect(alone).toBe(
+      `${JSON.stringify({ city: 'a', suggestions: [{ city: 'b', score: matchScore(records[0] as unknown as MatchProfile, records[1] as unknown as MatchProfile) }] })}\n${JSON.stringify({ city: 'b', suggestions: [{ city: 'a', score: matchScore(records[1] as unknown as MatchProfile, records[0] as unknown as MatchProfile) }] })}\n`,
+    );
+    expect(lines.err).toEqual([]);
+  });
+
+  it.each(['1', '2'])('says where a file stops being JSON, counting its characters as written (%s threads)', async (threads) => {
+    const text = '[{"name": "Đà Nẵng"} ü]';
+    await writeFile(join(dir, 'in.json'), text);
+    const code = await runMatch(
+      ['--input', join(dir, 'in.json'), '--output', join(dir, 'out.jsonl'), '--top', '3', '--threads', threads],
+      io,
+    );
+    expect(code).toBe(1);
+    // Character 21 of the text (byte 26 of the file).
+    expect(lines.err[0]).toMatch(new RegExp(`^match: cannot read .*in\\.json: .*position ${text.indexOf('ü')}$`));
+  });
+
   it('lists the problems of records that only the check finds after the scan, and writes nothing', async () => {
     // Records the kernel scores without complaint, but that break the record rules.
     const records = [record('a', { name: 'x'.repeat(201) }), record('b', { country: 'FJ', partners: ['nobody'] })];
