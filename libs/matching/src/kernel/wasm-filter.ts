@@ -347,8 +347,25 @@ function moduleBytes(): Uint8Array {
   const buckets = splat(() => f.f32(GEO_BUCKETS_PER_CHORD2), 'f32x4.splat');
 
   const needs = [vector(), vector(), vector()];
-  const [columns, inRange, forRow, forColumn, commonNeeds, atLeast, upJ, p1, p2, population, d, chord2, sharedMost, rest, bx, by, geoIndex] =
-    Array.from({ length: 17 }, vector);
+  const [
+    columns,
+    inRange,
+    forRow,
+    forColumn,
+    commonNeeds,
+    atLeast,
+    upJ,
+    p1,
+    p2,
+    population,
+    d,
+    chord2,
+    sharedMost,
+    rest,
+    bx,
+    by,
+    geoIndex,
+  ] = Array.from({ length: 17 }, vector);
 
   const field = (name: QuadField) => f.get(quad).load('v128', QUAD_FIELDS[name]);
   // ((a · b) >>> 24) & 63 per lane, a and b on the stack: one packed dot product.
@@ -476,7 +493,10 @@ function moduleBytes(): Uint8Array {
       f.get(j).i32(LANES).op('i32.add').set(j);
       f.get(columns).get(four).op('i32x4.add').set(columns);
       f.get(quad).i32(QUAD_BYTES).op('i32.add').set(quad);
-      f.get(bar).i32(8 * LANES).op('i32.add').set(bar);
+      f.get(bar)
+        .i32(8 * LANES)
+        .op('i32.add')
+        .set(bar);
       f.br(0);
     }),
   );
