@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../support/free-port';
@@ -128,5 +128,40 @@ describe('the compiled build', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/record 4, languages/);
     expect(() => readFileSync(output)).toThrow(/ENOENT/);
+  });
+
+  it('runs `npm run match` from the built bundle where there are no sources, as in the production image', () => {
+    // The image's files for the command (.docker/Dockerfile): the manifest, the staleness check and dist/.
+    const image = mkdtempSync(join(tmpdir(), 'citymatch-image-'));
+    try {
+      cpSync(join(ROOT, 'package.json'), join(image, 'package.json'));
+      cpSync(join(ROOT, 'scripts/build-if-stale.js'), join(image, 'scripts/build-if-stale.js'));
+      cpSync(join(ROOT, 'dist/src/cli-bundle'), join(image, 'dist/src/cli-bundle'), { recursive: true });
+      const input = join(image, 'members.json');
+      const member = { name: 'M', population: 50_000, languages: ['eng'], status: 'active', partners: [], dismissed: [] };
+      writeFileSync(
+        input,
+        JSON.stringify([
+          { ...member, id: 'a', country: 'PH', lat: 10.7, lon: 122.6, needs: { culture: 3 }, offers: {} },
+          { ...member, id: 'b', country: 'FJ', lat: -18.1, lon: 178.4, needs: {}, offers: { culture: 2 } },
+        ]),
+      );
+      const output = join(image, 'out.jsonl');
+      const run = spawnSync('npm', ['run', '--silent', 'match', '--', '--input', input, '--top', '1', '--output', output], {
+        cwd: image,
+        env: baseEnv({}),
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(
+        readFileSync(output, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).city),
+      ).toEqual(['a', 'b']);
+    } finally {
+      rmSync(image, { recursive: true, force: true });
+    }
   });
 });
