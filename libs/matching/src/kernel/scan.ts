@@ -204,8 +204,8 @@ export function filterColumns(
 /**
  * The last stages for the columns a first pass kept, from the theme sums it passed on: partners
  * and dismissals; population, the exact shared needs, language and tier, and a second bound with
- * the nearest distance in the bucket, in doubles; and only then the distance. A pair is dropped as soon as
- * its bound falls below the bar of every list it counts for.
+ * the nearest distance in the bucket, in doubles; and only then the distance. A pair is dropped
+ * as soon as its bound falls below the bar of every list it counts for.
  *
  * The arithmetic is written out here rather than called from pair-math, because V8 boxes
  * doubles returned from calls it does not inline; it must stay bit-for-bit the same as
