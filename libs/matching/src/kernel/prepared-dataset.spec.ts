@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import { dataset } from '../../test-support/arbitraries';
+import { city } from '../../test-support/city';
 import { byPlainOrder, type MatchProfile } from '../profile';
 import { InvalidProfileError } from './invalid-profile-error';
 import { prepareDataset } from './prepared-dataset';
@@ -25,20 +26,7 @@ describe('prepareDataset', () => {
   });
 
   it('refuses a level that is not whole, naming the member and the theme, whatever the order of the others', () => {
-    const member = (id: string, offers: Record<string, number>): MatchProfile => ({
-      id,
-      country: 'PH',
-      population: 100_000,
-      lat: 10.7,
-      lon: 122.6,
-      languages: ['eng'],
-      status: 'active',
-      needs: {},
-      offers,
-      partners: [],
-      dismissed: [],
-    });
-    const profiles = [member('b', { culture: 2 }), member('a', { culture: 1.5 }), member('c', { water: 3 })];
+    const profiles = [city('b', { offers: { culture: 2 } }), city('a', { offers: { culture: 1.5 } }), city('c', { offers: { water: 3 } })];
     expect(() => prepareDataset(profiles)).toThrow(InvalidProfileError);
     expect(() => prepareDataset(profiles)).toThrow('member "a": offers.culture must be a whole level 1-3, got 1.5');
   });
