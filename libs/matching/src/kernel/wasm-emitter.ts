@@ -1,23 +1,21 @@
 /**
  * A small typed emitter of WebAssembly: one exported function over an imported memory
  * (`env.memory`), written instruction by instruction with the names of the WebAssembly text
- * format ('f64.mul', 'i32x4.splat', 'local.get'), locals allocated by name. The encoding
+ * format ('f32x4.mul', 'i32x4.splat', 'local.get'), locals allocated by name. The encoding
  * follows the WebAssembly core specification, chapter 5 (binary format), with its 128-bit
  * vector instructions (5.4.8).
  */
-export type ValueType = 'i32' | 'f32' | 'f64' | 'v128';
+export type ValueType = 'i32' | 'f32' | 'v128';
 
-const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
+const TYPE_CODE: Record<ValueType, number> = { i32: 0x7f, f32: 0x7d, v128: 0x7b };
 
 /** Instructions without immediates, by their text-format names. */
 const OPCODE = {
   'i32.eqz': 0x45,
-  'i32.lt_s': 0x48,
   'i32.ge_s': 0x4e,
   'i32.add': 0x6a,
   'i32.mul': 0x6c,
   'i32.and': 0x71,
-  'i32.or': 0x72,
   'i32.shl': 0x74,
   'i32.shr_u': 0x76,
 } as const;
@@ -27,15 +25,11 @@ const VECTOR_PREFIX = 0xfd;
 const VECTOR_OPCODE = {
   'i32x4.splat': 0x11,
   'f32x4.splat': 0x13,
-  'f64x2.splat': 0x14,
   'i32x4.ne': 0x38,
   'i32x4.lt_s': 0x39,
   'i32x4.ge_s': 0x3f,
   'f32x4.eq': 0x41,
   'f32x4.lt': 0x43,
-  'f64x2.eq': 0x47,
-  'f64x2.lt': 0x49,
-  'v128.not': 0x4d,
   'v128.and': 0x4e,
   'v128.andnot': 0x4f,
   'v128.or': 0x50,
@@ -51,28 +45,19 @@ const VECTOR_OPCODE = {
   'f32x4.sub': 0xe5,
   'f32x4.mul': 0xe6,
   'f32x4.pmin': 0xea,
-  'i64x2.bitmask': 0xc4,
-  'i64x2.extend_low_i32x4_s': 0xc7,
-  'f64x2.add': 0xf0,
-  'f64x2.sub': 0xf1,
-  'f64x2.mul': 0xf2,
   'i32x4.trunc_sat_f32x4_s': 0xf8,
   'f32x4.convert_i32x4_s': 0xfa,
-  'i32x4.trunc_sat_f64x2_s_zero': 0xfc,
-  'f64x2.convert_low_i32x4_s': 0xfe,
 } as const;
 /** Vector instructions with a lane index. */
 const LANE_OPCODE = {
   'i32x4.extract_lane': 0x1b,
   'i32x4.replace_lane': 0x1c,
   'f32x4.replace_lane': 0x20,
-  'f64x2.extract_lane': 0x21,
-  'f64x2.replace_lane': 0x22,
 } as const;
 /** i8x16.shuffle, whose immediate is 16 byte lane numbers (0-31) into the two vectors. */
 const SHUFFLE = 0x0d;
-/** v128.load, and v128.load64_splat: 8 bytes into both halves. */
-const VECTOR_LOAD = { v128: 0x00, splat64: 0x0a } as const;
+/** v128.load. */
+const VECTOR_LOAD = 0x00;
 
 export type Instruction = keyof typeof OPCODE | keyof typeof VECTOR_OPCODE;
 export type LaneInstruction = keyof typeof LANE_OPCODE;
@@ -86,11 +71,11 @@ const BR_IF = 0x0d;
 const EMPTY_BLOCK_TYPE = 0x40;
 const LOCAL_GET = 0x20;
 const LOCAL_SET = 0x21;
-const LOAD = { i32: 0x28, f32: 0x2a, f64: 0x2b } as const;
-const STORE = { i32: 0x36, f64: 0x39 } as const;
-const CONST = { i32: 0x41, f32: 0x43, f64: 0x44 } as const;
+const LOAD = { i32: 0x28, f32: 0x2a } as const;
+const STORE = { i32: 0x36 } as const;
+const CONST = { i32: 0x41, f32: 0x43 } as const;
 /** log2 of each type's natural alignment, the memory argument's first field. */
-const ALIGN = { i32: 2, f32: 2, f64: 3, v128: 4, splat64: 3 } as const;
+const ALIGN = { i32: 2, f32: 2, v128: 4 } as const;
 
 export interface Local {
   readonly index: number;
@@ -132,10 +117,6 @@ export class FunctionBuilder {
     return this.emit(CONST.f32, ...new Uint8Array(Float32Array.of(value).buffer));
   }
 
-  f64(value: number): this {
-    return this.emit(CONST.f64, ...new Uint8Array(Float64Array.of(value).buffer));
-  }
-
   op(...instructions: Instruction[]): this {
     for (const name of instructions) {
       if (name in OPCODE) this.emit(OPCODE[name as keyof typeof OPCODE]);
@@ -157,17 +138,14 @@ export class FunctionBuilder {
     return this.emit(VECTOR_PREFIX, SHUFFLE, ...lanes);
   }
 
-  /**
-   * Loads a value of `type` from the address on the stack plus `offset`; `splat64` loads 8
-   * bytes into both halves of a vector (v128.load64_splat).
-   */
-  load(type: ValueType | 'splat64', offset: number): this {
-    if (type === 'v128' || type === 'splat64') return this.emit(VECTOR_PREFIX, VECTOR_LOAD[type], ALIGN[type], ...uleb(offset));
+  /** Loads a value of `type` from the address on the stack plus `offset`. */
+  load(type: ValueType, offset: number): this {
+    if (type === 'v128') return this.emit(VECTOR_PREFIX, VECTOR_LOAD, ALIGN[type], ...uleb(offset));
     return this.emit(LOAD[type], ALIGN[type], ...uleb(offset));
   }
 
   /** Stores the value on the stack at the address below it plus `offset`. */
-  store(type: 'i32' | 'f64', offset: number): this {
+  store(type: 'i32', offset: number): this {
     return this.emit(STORE[type], ALIGN[type], ...uleb(offset));
   }
 
